@@ -1,0 +1,33 @@
+package com.accountview.projector;
+
+import java.time.Duration;
+
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+
+/**
+ * How the projector consumes ({@code accountview.projection.*}). Batch size and concurrency are
+ * Spring Kafka's own settings: {@code spring.kafka.consumer.max-poll-records} and
+ * {@code spring.kafka.listener.concurrency}.
+ *
+ * @param readyMaxLag the projector reports ready while no assigned partition lags by more records
+ * @param retryInitialInterval the first pause before a failed batch is retried
+ * @param retryMaxInterval the cap of the exponential back-off; retries never stop
+ */
+@ConfigurationProperties("accountview.projection")
+public record ProjectionProperties(
+        @DefaultValue("1000") long readyMaxLag,
+        @DefaultValue("200ms") Duration retryInitialInterval,
+        @DefaultValue("10s") Duration retryMaxInterval) {
+
+    public ProjectionProperties {
+        if (readyMaxLag < 0) {
+            throw new IllegalArgumentException("accountview.projection.ready-max-lag must not be negative");
+        }
+        if (retryInitialInterval.isNegative() || retryInitialInterval.isZero()
+                || retryMaxInterval.compareTo(retryInitialInterval) < 0) {
+            throw new IllegalArgumentException(
+                    "accountview.projection.retry-initial-interval must be positive and at most retry-max-interval");
+        }
+    }
+}

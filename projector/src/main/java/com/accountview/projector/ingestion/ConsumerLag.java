@@ -1,0 +1,52 @@
+package com.accountview.projector.ingestion;
+
+import java.util.Set;
+
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
+import org.apache.kafka.clients.consumer.Consumer;
+import org.apache.kafka.common.TopicPartition;
+import org.springframework.context.event.EventListener;
+import org.springframework.kafka.event.ListenerContainerIdleEvent;
+import org.springframework.stereotype.Component;
+
+import com.accountview.projector.health.ProjectionStatus;
+
+/**
+ * Reads each assigned partition's lag from the consumer (on the consumer's own thread, after each
+ * batch and when idle) into the {@link ProjectionStatus} and the gauge
+ * {@code accountview.projector.lag{topic,partition}}. Thread-safe.
+ */
+@Component
+class ConsumerLag {
+
+    private final ProjectionStatus status;
+    private final MeterRegistry registry;
+
+    ConsumerLag(ProjectionStatus status, MeterRegistry registry) {
+        this.status = status;
+        this.registry = registry;
+    }
+
+    void record(Consumer<?, ?> consumer) {
+        Set<TopicPartition> assignment = consumer.assignment();
+        for (TopicPartition partition : assignment) {
+            consumer.currentLag(partition).ifPresent(lag -> {
+                status.lag(partition, lag);
+                Gauge.builder("accountview.projector.lag", status, s -> s.lag().getOrDefault(partition, 0L))
+                        .description("Records behind the end of the partition, as of the last poll")
+                        .tag("topic", partition.topic())
+                        .tag("partition", String.valueOf(partition.partition()))
+                        .register(registry);
+            });
+        }
+    }
+
+    @EventListener
+    void onIdle(ListenerContainerIdleEvent idle) {
+        Consumer<?, ?> consumer = idle.getConsumer();
+        if (consumer != null) {
+            record(consumer);
+        }
+    }
+}

@@ -1,0 +1,161 @@
+package com.accountview.projector.projection;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.common.TopicPartition;
+import org.jdbi.v3.core.Handle;
+import org.jdbi.v3.core.Jdbi;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.stereotype.Component;
+
+import com.accountview.projector.TopicsProperties;
+import com.accountview.projector.deadletters.DeadLetters;
+import com.accountview.projector.events.EntityEvent;
+import com.accountview.projector.events.EntityKind;
+import com.accountview.projector.events.EventDecoder;
+import com.accountview.projector.events.UnableToDecodeEventException;
+import com.accountview.projector.generations.Generation;
+import com.accountview.projector.offsets.PartitionProgress;
+import com.accountview.projector.offsets.StoredOffsets;
+
+/**
+ * Applies one consumed batch to the read model in one transaction: decode, dead-letter the
+ * malformed, fold per entity onto the stored versions, write the final states set-based, and
+ * advance the stored offsets. Either all of it commits or none of it does; a record at or past
+ * its partition's stored offset is applied exactly once, whoever delivers it and however often.
+ * Thread-safe: holds no state between batches.
+ */
+@Component
+public class Projection {
+
+    private static final Logger log = LoggerFactory.getLogger(Projection.class);
+
+    private final Jdbi jdbi;
+    private final Generation generation;
+    private final EventDecoder decoder;
+    private final StoredOffsets offsets;
+    private final DeadLetters deadLetters;
+    private final ProjectionMetrics metrics;
+    private final TopicsProperties topics;
+    private final AccountRows accounts = new AccountRows();
+    private final ContractRows contracts = new ContractRows();
+
+    Projection(Jdbi jdbi, Generation generation, EventDecoder decoder, StoredOffsets offsets,
+               DeadLetters deadLetters, ProjectionMetrics metrics, TopicsProperties topics) {
+        this.jdbi = jdbi;
+        this.generation = generation;
+        this.decoder = decoder;
+        this.offsets = offsets;
+        this.deadLetters = deadLetters;
+        this.metrics = metrics;
+        this.topics = topics;
+    }
+
+    /**
+     * Applies the batch and returns what became of each record once the transaction committed.
+     *
+     * @throws RuntimeException on any database or broker failure; nothing of the batch is then
+     *                          recorded, and the caller retries it
+     */
+    public BatchResult apply(List<ConsumerRecord<byte[], byte[]>> records) {
+        List<ConsumedRecord> consumed = records.stream().map(this::decode).toList();
+        long start = System.nanoTime();
+        BatchResult result = jdbi.inTransaction(handle -> applyInTransaction(handle, consumed));
+        metrics.record(result, Duration.ofNanos(System.nanoTime() - start));
+        result.outcomes().forEach(Projection::log);
+        return result;
+    }
+
+    private ConsumedRecord decode(ConsumerRecord<byte[], byte[]> record) {
+        try {
+            EntityEvent event = decoder.decode(kindOf(record.topic()), record.key(), record.value(), record.headers());
+            return new ConsumedRecord(record, event, null);
+        } catch (UnableToDecodeEventException malformed) {
+            return new ConsumedRecord(record, null, malformed);
+        }
+    }
+
+    private EntityKind kindOf(String topic) {
+        if (topic.equals(topics.accounts())) {
+            return EntityKind.ACCOUNT;
+        }
+        if (topic.equals(topics.contracts())) {
+            return EntityKind.CONTRACT;
+        }
+        throw new IllegalStateException("Not a topic of the projector: " + topic);
+    }
+
+    private BatchResult applyInTransaction(Handle handle, List<ConsumedRecord> consumed) {
+        int gen = generation.id();
+        Set<TopicPartition> partitions = new LinkedHashSet<>();
+        consumed.forEach(record -> partitions.add(record.partition()));
+        Map<TopicPartition, Long> stored = offsets.lock(handle, gen, partitions);
+
+        List<ConsumedRecord> fresh = consumed.stream()
+                .filter(record -> record.raw().offset() >= stored.get(record.partition()))
+                .toList();
+        // dead letters go out before their offsets are recorded as consumed
+        fresh.stream().filter(ConsumedRecord::isMalformed)
+                .forEach(record -> deadLetters.publish(record.raw(), record.malformed()));
+
+        EntityFold accountFold = new EntityFold(accounts.lockVersions(handle, gen, idsOf(fresh, EntityKind.ACCOUNT)));
+        EntityFold contractFold = new EntityFold(contracts.lockVersions(handle, gen, idsOf(fresh, EntityKind.CONTRACT)));
+        List<RecordOutcome> outcomes = new ArrayList<>(fresh.size());
+        Map<TopicPartition, PartitionProgress> progress = new HashMap<>();
+        for (ConsumedRecord record : fresh) {
+            EventOutcome outcome;
+            if (record.isMalformed()) {
+                outcome = EventOutcome.DEAD_LETTERED;
+            } else {
+                outcome = (record.event().kind() == EntityKind.ACCOUNT ? accountFold : contractFold).on(record.event());
+            }
+            outcomes.add(new RecordOutcome(record.raw(), record.event(), outcome,
+                    record.isMalformed() ? record.malformed().getMessage() : null));
+            progress.merge(record.partition(),
+                    new PartitionProgress(record.raw().offset() + 1, outcome == EventOutcome.APPLIED ? 1 : 0),
+                    (a, b) -> new PartitionProgress(Math.max(a.nextOffset(), b.nextOffset()), a.applied() + b.applied()));
+        }
+        accounts.write(handle, gen, accountFold.writes());
+        accounts.tombstone(handle, gen, accountFold.tombstoned());
+        contracts.write(handle, gen, contractFold.writes());
+        contracts.tombstone(handle, gen, contractFold.tombstoned());
+        if (!progress.isEmpty()) {
+            offsets.advance(handle, gen, progress);
+        }
+        return new BatchResult(outcomes, consumed.size() - fresh.size());
+    }
+
+    private static Set<UUID> idsOf(List<ConsumedRecord> records, EntityKind kind) {
+        Set<UUID> ids = new LinkedHashSet<>();
+        for (ConsumedRecord record : records) {
+            if (!record.isMalformed() && record.event().kind() == kind) {
+                ids.add(record.event().entityId());
+            }
+        }
+        return ids;
+    }
+
+    private static void log(RecordOutcome outcome) {
+        ConsumerRecord<byte[], byte[]> record = outcome.record();
+        switch (outcome.outcome()) {
+            case DEAD_LETTERED -> log.warn("Dead-lettered malformed record topic={} partition={} offset={}: {}",
+                    record.topic(), record.partition(), record.offset(), outcome.reason());
+            case UNKNOWN_TYPE -> log.info("Skipped event of unknown type {} id={} topic={} partition={} offset={}",
+                    outcome.type(), outcome.eventId(), record.topic(), record.partition(), record.offset());
+            case STALE, DUPLICATE -> log.debug("Skipped {} event {} id={} topic={} partition={} offset={}",
+                    outcome.outcome().tag(), outcome.type(), outcome.eventId(), record.topic(), record.partition(),
+                    record.offset());
+            case APPLIED -> log.trace("Applied event {} id={} topic={} partition={} offset={}",
+                    outcome.type(), outcome.eventId(), record.topic(), record.partition(), record.offset());
+        }
+    }
+}

@@ -1,0 +1,67 @@
+package com.accountview.projector.projection;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.DistributionSummary;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
+import org.springframework.stereotype.Component;
+
+import com.accountview.projector.events.EntityEvent;
+
+/**
+ * The projector's Micrometer meters, recorded only for committed batches:
+ * {@code accountview.projector.events} (by {@code type} and {@code outcome}),
+ * {@code accountview.projector.batch.size}, {@code accountview.projector.batch.apply},
+ * {@code accountview.projector.freshness} (now minus event time at apply) and
+ * {@code accountview.projector.redelivered}. Thread-safe.
+ */
+@Component
+class ProjectionMetrics {
+
+    private final MeterRegistry registry;
+    private final Clock clock;
+    private final DistributionSummary batchSize;
+    private final Timer applyTime;
+    private final Timer freshness;
+    private final Counter redelivered;
+
+    ProjectionMetrics(MeterRegistry registry) {
+        this.registry = registry;
+        this.clock = Clock.systemUTC();
+        batchSize = DistributionSummary.builder("accountview.projector.batch.size")
+                .description("Records per consumed batch").baseUnit("records")
+                .publishPercentileHistogram().register(registry);
+        applyTime = Timer.builder("accountview.projector.batch.apply")
+                .description("Time to apply one batch in one transaction, dead letters included")
+                .publishPercentileHistogram().register(registry);
+        freshness = Timer.builder("accountview.projector.freshness")
+                .description("Now minus the event's upstream time, when the event is applied")
+                .publishPercentileHistogram().register(registry);
+        redelivered = Counter.builder("accountview.projector.redelivered")
+                .description("Records skipped because the stored offsets show them applied already")
+                .register(registry);
+    }
+
+    void record(BatchResult result, Duration elapsed) {
+        batchSize.record(result.outcomes().size() + result.alreadyApplied());
+        applyTime.record(elapsed);
+        redelivered.increment(result.alreadyApplied());
+        Instant now = clock.instant();
+        for (RecordOutcome outcome : result.outcomes()) {
+            Counter.builder("accountview.projector.events")
+                    .description("Consumed events by type and outcome")
+                    .tag("type", outcome.type())
+                    .tag("outcome", outcome.outcome().tag())
+                    .register(registry)
+                    .increment();
+            if (outcome.outcome() == EventOutcome.APPLIED
+                    && outcome.event() instanceof EntityEvent.Versioned versioned) {
+                freshness.record(Duration.between(versioned.metadata().time(), now));
+            }
+        }
+    }
+}

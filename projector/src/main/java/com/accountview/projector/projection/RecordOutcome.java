@@ -1,0 +1,30 @@
+package com.accountview.projector.projection;
+
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+
+import com.accountview.projector.events.EntityEvent;
+
+/**
+ * What became of one record of a committed batch.
+ *
+ * @param record the consumed record
+ * @param event the decoded event, or null when dead-lettered
+ * @param outcome the outcome
+ * @param reason why the record is malformed, or null
+ */
+public record RecordOutcome(ConsumerRecord<byte[], byte[]> record, EntityEvent event, EventOutcome outcome,
+                            String reason) {
+
+    /** The CloudEvents type, or a stand-in for records that have none, for metrics and logs. */
+    public String type() {
+        if (event instanceof EntityEvent.Versioned versioned) {
+            return versioned.metadata().type();
+        }
+        return event instanceof EntityEvent.EntityTombstoned ? "kafka.tombstone" : "malformed";
+    }
+
+    /** The CloudEvents id, or null. */
+    public String eventId() {
+        return event instanceof EntityEvent.Versioned versioned ? versioned.metadata().id() : null;
+    }
+}
