@@ -1,0 +1,109 @@
+package com.accountview.tools.contract;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+import tools.jackson.core.JacksonException;
+import tools.jackson.core.StreamReadFeature;
+import tools.jackson.databind.DeserializationFeature;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * Contract v1 applied to one line of an events file: a structured-mode CloudEvent (envelope rules
+ * of DESIGN §1 plus the JSON Schema of its type, the same schemas the projector publishes) or a
+ * {@link TombstoneLine}. Also tells each line's topic and key. Immutable and thread-safe.
+ */
+public final class EventContract {
+
+    private final JsonMapper json = JsonMapper.builder()
+            .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
+            .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
+            .build();
+    private final EventSchemas schemas;
+
+    private EventContract(EventSchemas schemas) {
+        this.schemas = schemas;
+    }
+
+    /** The contract with the JSON Schemas bundled in this jar. */
+    public static EventContract load() {
+        return new EventContract(EventSchemas.bundled());
+    }
+
+    /** Checks one line fully: envelope, schema of its type, and tells its topic and key. */
+    public LineVerdict check(String line) {
+        JsonNode node;
+        try {
+            node = json.readTree(line);
+        } catch (JacksonException e) {
+            return unroutable("not valid JSON: " + e.getOriginalMessage());
+        }
+        if (node == null || !node.isObject()) {
+            return unroutable("not a JSON object");
+        }
+        if (node.has(TombstoneLine.MARKER)) {
+            return tombstone(node);
+        }
+        List<String> problems = new ArrayList<>(CloudEventRules.check(node));
+        if (problems.isEmpty()) {
+            problems.addAll(schemas.check(node.get("type").stringValue(), node));
+        }
+        return new LineVerdict(route(line, node), problems);
+    }
+
+    /**
+     * The record a line stands for, telling only its topic and key; for lines already checked.
+     * Empty when the line names no topic.
+     */
+    public Optional<OutgoingRecord> route(String line) {
+        try {
+            JsonNode node = json.readTree(line);
+            if (node == null || !node.isObject()) {
+                return Optional.empty();
+            }
+            return node.has(TombstoneLine.MARKER) ? tombstone(node).record() : route(line, node);
+        } catch (JacksonException e) {
+            return Optional.empty();
+        }
+    }
+
+    private static Optional<OutgoingRecord> route(String line, JsonNode event) {
+        JsonNode type = event.get("type");
+        if (type == null || !type.isString()) {
+            return Optional.empty();
+        }
+        JsonNode subject = event.get("subject");
+        String key = subject != null && subject.isString() ? subject.stringValue() : null;
+        return EntityTopic.ofType(type.stringValue()).map(topic -> OutgoingRecord.event(topic, key, line));
+    }
+
+    private static LineVerdict tombstone(JsonNode node) {
+        List<String> problems = new ArrayList<>();
+        if (!node.get(TombstoneLine.MARKER).isBoolean() || !node.get(TombstoneLine.MARKER).booleanValue()) {
+            problems.add("a tombstone line needs \"tombstone\": true");
+        }
+        for (String member : node.propertyNames()) {
+            if (!List.of(TombstoneLine.MARKER, TombstoneLine.TOPIC, TombstoneLine.KEY).contains(member)) {
+                problems.add("a tombstone line has only tombstone, topic and key; found " + member);
+            }
+        }
+        JsonNode topicName = node.get(TombstoneLine.TOPIC);
+        Optional<EntityTopic> topic = topicName != null && topicName.isString()
+                ? EntityTopic.ofLogicalName(topicName.stringValue()) : Optional.empty();
+        if (topic.isEmpty()) {
+            problems.add("a tombstone line needs \"topic\": \"accounts\" or \"contracts\"");
+        }
+        JsonNode key = node.get(TombstoneLine.KEY);
+        if (key == null || !key.isString() || !CloudEventRules.isUuid(key.stringValue())) {
+            problems.add("a tombstone line needs \"key\": the entity's UUID");
+            return new LineVerdict(Optional.empty(), problems);
+        }
+        return new LineVerdict(topic.map(t -> OutgoingRecord.tombstone(t, key.stringValue())), problems);
+    }
+
+    private static LineVerdict unroutable(String problem) {
+        return new LineVerdict(Optional.empty(), List.of(problem));
+    }
+}

@@ -1,0 +1,98 @@
+package com.accountview.tools.generate;
+
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.Callable;
+
+import com.accountview.tools.publish.EventSink;
+import com.accountview.tools.publish.FileSink;
+import com.accountview.tools.publish.KafkaOptions;
+import com.accountview.tools.publish.ProgressBar;
+import picocli.CommandLine.ArgGroup;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/** {@code generate}: a deterministic synthetic event history, to a file or straight to Kafka. */
+@Command(name = "generate", sortOptions = false,
+        description = {
+                "Generates a synthetic event history from a seed: accounts (some without an external id at first),",
+                "contracts in every status, updates, external ids moving between accounts, contracts moving to",
+                "other accounts, deletes (by event and by Kafka tombstone), deleted entities coming back, and a",
+                "share of duplicate and out-of-order deliveries. The same options always give the same records."})
+public final class GenerateCommand implements Callable<Integer> {
+
+    @Option(names = "--seed", defaultValue = "1", description = "Seed of all chance (default: ${DEFAULT-VALUE}).")
+    long seed;
+
+    @Option(names = "--accounts", required = true, paramLabel = "N", description = "How many accounts.")
+    int accounts;
+
+    @Option(names = "--contracts-per-account", defaultValue = "2", paramLabel = "K",
+            description = "Mean contracts per account; each gets 0 to 2K (default: ${DEFAULT-VALUE}).")
+    int contractsPerAccount;
+
+    @Option(names = "--duplicates", defaultValue = "0.05", paramLabel = "SHARE",
+            description = "Share of events delivered twice (default: ${DEFAULT-VALUE}).")
+    double duplicates;
+
+    @Option(names = "--out-of-order", defaultValue = "0.1", paramLabel = "SHARE",
+            description = "Chance that an event swaps with a later one of its key, so versions arrive "
+                    + "non-monotonic (default: ${DEFAULT-VALUE}).")
+    double outOfOrder;
+
+    @Option(names = "--orgs", defaultValue = "telco", split = ",", paramLabel = "ORG[,ORG...]",
+            description = "Organizations to spread accounts over (default: ${DEFAULT-VALUE}).")
+    List<String> orgs;
+
+    @Option(names = "--start", defaultValue = "2022-01-01T00:00:00Z", paramLabel = "INSTANT",
+            description = "Earliest creation time; the story spans about three years (default: ${DEFAULT-VALUE}).")
+    Instant start;
+
+    @Option(names = "--reference", paramLabel = "STATE.jsonl",
+            description = "Also write the final state a correct projector must reach, one entity per line.")
+    Path reference;
+
+    @ArgGroup(exclusive = true, multiplicity = "1")
+    Target target;
+
+    static final class Target {
+        @Option(names = {"-o", "--out"}, required = true, paramLabel = "EVENTS.jsonl",
+                description = "Write the events file here.")
+        Path out;
+
+        @Option(names = "--publish", required = true, description = "Publish straight to Kafka.")
+        boolean publish;
+    }
+
+    @Mixin
+    KafkaOptions kafka;
+
+    @Spec
+    CommandSpec spec;
+
+    @Override
+    public Integer call() {
+        HistorySettings settings = new HistorySettings(seed, accounts, contractsPerAccount, duplicates, outOfOrder,
+                orgs, start);
+        PrintWriter out = spec.commandLine().getOut();
+        ProgressBar progress = new ProgressBar("accounts", accounts, 20_000);
+        Optional<ReferenceFold> fold = Optional.ofNullable(reference).map(ReferenceFold::new);
+        HistoryGenerator.Summary summary;
+        try (EventSink sink = target.publish ? kafka.openSink() : new FileSink(target.out)) {
+            summary = new HistoryGenerator(settings).generate(sink, fold, progress);
+        } finally {
+            fold.ifPresent(ReferenceFold::close);
+        }
+        out.printf("generated %,d records (%,d accounts, %,d contracts; %,d duplicates, %,d out of order, "
+                        + "%,d tombstones) %s%n", summary.records(), summary.accounts(), summary.contracts(),
+                summary.duplicates(), summary.outOfOrder(), summary.tombstones(),
+                target.publish ? "published to " + kafka.bootstrapServers() : "into " + target.out);
+        return 0;
+    }
+}

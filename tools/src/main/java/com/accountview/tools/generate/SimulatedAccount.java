@@ -1,0 +1,39 @@
+package com.accountview.tools.generate;
+
+import java.time.Instant;
+import java.util.UUID;
+
+import com.accountview.tools.contract.EntityTopic;
+import tools.jackson.databind.node.ObjectNode;
+
+/** An account in the story. Not thread-safe. */
+final class SimulatedAccount extends SimulatedEntity {
+
+    static final String ACTIVE = "ACTIVE";
+    static final String SUSPENDED = "SUSPENDED";
+    static final String CLOSED = "CLOSED";
+
+    String externalId;
+    UUID customerId;
+    String status;
+    final Instant createdAt;
+
+    SimulatedAccount(UUID id, String org, long firstSequence, Instant createdAt, String externalId,
+                     UUID customerId, String status) {
+        super(id, org, EntityTopic.ACCOUNTS, firstSequence, createdAt);
+        this.createdAt = createdAt;
+        this.externalId = externalId;
+        this.customerId = customerId;
+        this.status = status;
+    }
+
+    @Override
+    void writeData(ObjectNode data) {
+        data.put("account_id", id.toString());
+        data.put("external_id", externalId);
+        data.put("customer_id", customerId.toString());
+        data.put("status", status);
+        data.put("created_at", createdAt.toString());
+        data.put("updated_at", updatedAt.toString());
+    }
+}

@@ -1,0 +1,41 @@
+package com.accountview.tools.publish;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+import picocli.CommandLine.Option;
+
+/** Where to publish: the options every publishing command shares. Defaults are the services' defaults. */
+public final class KafkaOptions {
+
+    @Option(names = "--bootstrap-servers", paramLabel = "HOST:PORT[,...]",
+            defaultValue = "${env:SPRING_KAFKA_BOOTSTRAP_SERVERS:-localhost:9092}",
+            description = "Kafka bootstrap servers (default: $SPRING_KAFKA_BOOTSTRAP_SERVERS or ${DEFAULT-VALUE}).")
+    String bootstrapServers;
+
+    @Option(names = "--accounts-topic", paramLabel = "TOPIC",
+            defaultValue = "${env:ACCOUNTVIEW_TOPICS_ACCOUNTS:-customers.accounts.v1}",
+            description = "Topic of account events (default: $ACCOUNTVIEW_TOPICS_ACCOUNTS or ${DEFAULT-VALUE}).")
+    String accountsTopic;
+
+    @Option(names = "--contracts-topic", paramLabel = "TOPIC",
+            defaultValue = "${env:ACCOUNTVIEW_TOPICS_CONTRACTS:-customers.contracts.v1}",
+            description = "Topic of contract events (default: $ACCOUNTVIEW_TOPICS_CONTRACTS or ${DEFAULT-VALUE}).")
+    String contractsTopic;
+
+    @Option(names = {"-X", "--producer-property"}, paramLabel = "KEY=VALUE",
+            description = "Extra Kafka producer setting, e.g. -X security.protocol=SASL_SSL; repeatable.")
+    Map<String, String> producerProperties = new LinkedHashMap<>();
+
+    public TopicNames topics() {
+        return new TopicNames(accountsTopic, contractsTopic);
+    }
+
+    public KafkaSink openSink() {
+        return new KafkaSink(bootstrapServers, topics(), producerProperties);
+    }
+
+    public String bootstrapServers() {
+        return bootstrapServers;
+    }
+}

@@ -1,0 +1,73 @@
+package com.accountview.tools.publish;
+
+import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+
+import com.accountview.tools.contract.EventContract;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/** {@code publish}: validate an events file, then publish it to the account and contract topics. */
+@Command(name = "publish", sortOptions = false,
+        description = {
+                "Validates every line of a JSON-lines events file against the event contract (docs/events.md),",
+                "then publishes it: account events to the account topic, contract events to the contract topic,",
+                "key = subject, structured mode (content-type: application/cloudevents+json).",
+                "A line is a structured-mode CloudEvent or a tombstone: "
+                        + "{\"tombstone\": true, \"topic\": \"accounts\", \"key\": \"<uuid>\"}.",
+                "An invalid line is reported as 'line N: <what is wrong>' and nothing is published."},
+        exitCodeListHeading = "Exit codes:%n",
+        exitCodeList = {"0:published (or valid, with --dry-run)", "1:invalid lines, nothing published; or Kafka failed",
+                "2:wrong usage"})
+public final class PublishCommand implements Callable<Integer> {
+
+    @Option(names = {"-f", "--file"}, required = true, paramLabel = "EVENTS.jsonl", description = "The events file.")
+    Path file;
+
+    @Option(names = "--allow-invalid",
+            description = "Publish anyway: valid lines, and invalid lines that name their topic, as they are.")
+    boolean allowInvalid;
+
+    @Option(names = "--dry-run", description = "Validate only; publish nothing.")
+    boolean dryRun;
+
+    @Mixin
+    KafkaOptions kafka;
+
+    @Spec
+    CommandSpec spec;
+
+    @Override
+    public Integer call() {
+        PrintWriter out = spec.commandLine().getOut();
+        PrintWriter err = spec.commandLine().getErr();
+        if (!Files.isRegularFile(file)) {
+            err.println("No such file: " + file);
+            return 1;
+        }
+        EventFilePublisher publisher = new EventFilePublisher(EventContract.load(), err);
+        EventsFile events = new EventsFile(file);
+        EventFilePublisher.Validation validation = publisher.validate(events);
+        if (validation.invalid() > 0 && !allowInvalid) {
+            err.printf("%,d of %,d lines are invalid: nothing published%s%n", validation.invalid(), validation.lines(),
+                    dryRun ? "" : " (--allow-invalid publishes anyway)");
+            return 1;
+        }
+        if (dryRun) {
+            out.printf("%,d lines, %,d invalid: nothing published (--dry-run)%n", validation.lines(), validation.invalid());
+            return 0;
+        }
+        KafkaSink sink = kafka.openSink();
+        long records;
+        try (sink) {
+            records = publisher.publish(events, validation, sink, allowInvalid);
+        }
+        out.printf("published %,d records to %s: %s%n", records, kafka.bootstrapServers(), sink.publishedPerTopic());
+        return 0;
+    }
+}
