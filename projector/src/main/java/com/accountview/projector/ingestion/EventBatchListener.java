@@ -2,6 +2,8 @@ package com.accountview.projector.ingestion;
 
 import java.util.List;
 
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
 import org.apache.kafka.clients.consumer.Consumer;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.slf4j.Logger;
@@ -25,11 +27,15 @@ class EventBatchListener {
     private final Projection projection;
     private final ProjectionStatus status;
     private final ConsumerLag lag;
+    private final Counter failures;
 
-    EventBatchListener(Projection projection, ProjectionStatus status, ConsumerLag lag) {
+    EventBatchListener(Projection projection, ProjectionStatus status, ConsumerLag lag, MeterRegistry registry) {
         this.projection = projection;
         this.status = status;
         this.lag = lag;
+        this.failures = Counter.builder("accountview.projector.batch.failures")
+                .description("Batches that failed to apply and were rolled back, to be retried")
+                .register(registry);
     }
 
     @KafkaListener(id = "${spring.kafka.consumer.group-id}",
@@ -41,6 +47,7 @@ class EventBatchListener {
             status.batchSucceeded();
         } catch (RuntimeException e) {
             status.batchFailed(e);
+            failures.increment();
             ConsumerRecord<byte[], byte[]> first = records.get(0);
             log.warn("Batch of {} records from topic={} partition={} offset={} failed and will be retried: {}",
                     records.size(), first.topic(), first.partition(), first.offset(), e.toString());

@@ -1,0 +1,96 @@
+package com.accountview.projector.offsets;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.admin.ConsumerGroupDescription;
+import org.apache.kafka.clients.admin.MemberDescription;
+import org.apache.kafka.clients.admin.NewTopic;
+import org.junit.jupiter.api.Test;
+import org.postgresql.ds.PGSimpleDataSource;
+
+import com.accountview.projector.support.EventStream;
+import com.accountview.projector.support.ProjectorProcess;
+import com.accountview.projector.support.Projections;
+import com.accountview.projector.support.RandomHistory;
+import com.accountview.projector.support.ReadModel;
+import com.accountview.testinfra.DatabaseCoordinates;
+import com.accountview.testinfra.TestInfrastructure;
+import com.accountview.testinfra.events.TestEvent;
+
+/** Projector instances in one consumer group share the partitions and hand them over without loss or double application. */
+class ConsumerGroupIT {
+
+    @Test
+    void stoppingOneOfTwoInstancesMidStreamHandsItsPartitionsToTheOther() throws Exception {
+        DatabaseCoordinates database = TestInfrastructure.newDatabase();
+        String accounts = TestInfrastructure.uniqueName("group-accounts");
+        String contracts = TestInfrastructure.uniqueName("group-contracts");
+        String group = TestInfrastructure.uniqueName("group");
+        Properties properties = new Properties();
+        properties.put(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, TestInfrastructure.kafkaBootstrapServers());
+        PGSimpleDataSource dataSource = new PGSimpleDataSource();
+        dataSource.setUrl(database.jdbcUrl());
+        dataSource.setUser(database.username());
+        dataSource.setPassword(database.password());
+        ReadModel readModel = new ReadModel(dataSource);
+        Map<String, String> environment = Map.of(
+                "SPRING_DATASOURCE_URL", database.jdbcUrl(),
+                "SPRING_DATASOURCE_USERNAME", database.username(),
+                "SPRING_DATASOURCE_PASSWORD", database.password(),
+                "SPRING_KAFKA_BOOTSTRAP_SERVERS", TestInfrastructure.kafkaBootstrapServers(),
+                "SPRING_KAFKA_CONSUMER_GROUP_ID", group,
+                "SPRING_KAFKA_CONSUMER_MAX_POLL_RECORDS", "20",
+                "ACCOUNTVIEW_TOPICS_ACCOUNTS", accounts,
+                "ACCOUNTVIEW_TOPICS_CONTRACTS", contracts);
+        RandomHistory history = RandomHistory.of(99, "group", 400, 6);
+
+        try (Admin admin = Admin.create(properties)) {
+            admin.createTopics(List.of(new NewTopic(accounts, 4, (short) 1), new NewTopic(contracts, 4, (short) 1)))
+                    .all().get();
+            ProjectorProcess first = ProjectorProcess.start(environment);
+            ProjectorProcess second = ProjectorProcess.start(environment);
+            try {
+                first.awaitStarted();
+                second.awaitStarted();
+                await().atMost(Duration.ofSeconds(60)).until(() -> bothMembersOwnPartitions(admin, group));
+
+                List<TestEvent> delivery = history.delivery();
+                int total = delivery.size();
+                try (EventStream stream = new EventStream(TestInfrastructure.kafkaBootstrapServers(), readModel)) {
+                    delivery.subList(0, total / 2).forEach(event -> stream.send(event.structured(accounts)));
+                    await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(20))
+                            .until(() -> consumed(readModel, accounts) >= total / 4);
+                    // the second half arrives while the first instance leaves: its partitions must move over
+                    first.stop();
+                    delivery.subList(total / 2, total).forEach(event -> stream.send(event.structured(accounts)));
+                }
+                await().atMost(Duration.ofSeconds(90)).until(() -> consumed(readModel, accounts) == total);
+            } finally {
+                first.kill();
+                second.kill();
+            }
+        }
+
+        Projections.assertMatches(readModel, "group", history);
+        assertThat(readModel.appliedFrom(accounts)).isEqualTo(history.applied());
+    }
+
+    private static boolean bothMembersOwnPartitions(Admin admin, String group) throws Exception {
+        ConsumerGroupDescription description = admin.describeConsumerGroups(List.of(group)).all().get().get(group);
+        return description.members().size() == 2 && description.members().stream()
+                .map(MemberDescription::assignment)
+                .allMatch(assignment -> !assignment.topicPartitions().isEmpty());
+    }
+
+    private static long consumed(ReadModel readModel, String topic) {
+        return readModel.storedOffsets(topic).values().stream().mapToLong(Long::longValue).sum();
+    }
+}

@@ -1,0 +1,76 @@
+package com.accountview.projector.support;
+
+import static org.awaitility.Awaitility.await;
+
+import java.time.Duration;
+import java.util.Map;
+import java.util.concurrent.ExecutionException;
+
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.clients.producer.RecordMetadata;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+
+/**
+ * Publishes records to the real broker and waits until the projector has consumed them, as its
+ * stored offsets (committed with the read model) show.
+ */
+public final class EventStream implements AutoCloseable {
+
+    private final KafkaProducer<byte[], byte[]> producer;
+    private final ReadModel readModel;
+
+    public EventStream(String bootstrapServers, ReadModel readModel) {
+        this.producer = new KafkaProducer<>(Map.of(
+                ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
+                ProducerConfig.ACKS_CONFIG, "all",
+                ProducerConfig.LINGER_MS_CONFIG, 5,
+                ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class,
+                ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class));
+        this.readModel = readModel;
+    }
+
+    /** Publishes one record and returns where it landed. */
+    public RecordMetadata send(ProducerRecord<byte[], byte[]> record) {
+        try {
+            return producer.send(record).get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        } catch (ExecutionException e) {
+            throw new IllegalStateException("Could not publish " + record, e.getCause());
+        }
+    }
+
+    /** Publishes records in order and returns where the last one landed. */
+    @SafeVarargs
+    public final RecordMetadata sendAll(ProducerRecord<byte[], byte[]>... records) {
+        RecordMetadata last = null;
+        for (ProducerRecord<byte[], byte[]> record : records) {
+            last = send(record);
+        }
+        return last;
+    }
+
+    /** Publishes records and waits until the projector has consumed each of them. */
+    @SafeVarargs
+    public final void sendAndAwait(ProducerRecord<byte[], byte[]>... records) {
+        java.util.List<RecordMetadata> sent = new java.util.ArrayList<>();
+        for (ProducerRecord<byte[], byte[]> record : records) {
+            sent.add(send(record));
+        }
+        sent.forEach(this::awaitConsumed);
+    }
+
+    /** Waits until the projector's stored offset of the record's partition is past the record. */
+    public void awaitConsumed(RecordMetadata record) {
+        await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(50))
+                .until(() -> readModel.storedOffsets(record.topic()).getOrDefault(record.partition(), 0L) > record.offset());
+    }
+
+    @Override
+    public void close() {
+        producer.close(Duration.ofSeconds(5));
+    }
+}
