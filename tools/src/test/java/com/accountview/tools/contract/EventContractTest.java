@@ -1,0 +1,112 @@
+package com.accountview.tools.contract;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import org.junit.jupiter.api.Test;
+
+class EventContractTest {
+
+    static final String ACCOUNT_ID = "3f0c2a6e-8d1b-4c5e-9a7f-1b2c3d4e5f60";
+
+    /** The structured-mode example of DESIGN §1. */
+    static String accountUpdated() {
+        return """
+                {"specversion": "1.0", "id": "6b1d0c1e-3a55-4d0f-a6a2-0d6f8d0b9f11", "source": "/crm",
+                 "type": "customers.account.updated", "time": "2026-11-27T10:15:00Z",
+                 "subject": "3f0c2a6e-8d1b-4c5e-9a7f-1b2c3d4e5f60", "orgid": "telco", "sequence": "7",
+                 "datacontenttype": "application/json",
+                 "data": {"account_id": "3f0c2a6e-8d1b-4c5e-9a7f-1b2c3d4e5f60", "external_id": "214748364",
+                          "customer_id": "0a9e8f7d-6c5b-4a39-8271-605f4e3d2c1b", "status": "ACTIVE",
+                          "created_at": "2024-03-01T09:00:00Z", "updated_at": "2026-11-27T10:15:00Z"}}"""
+                .replace("\n", " ");
+    }
+
+    private final EventContract contract = EventContract.load();
+
+    @Test
+    void theDesignExampleIsValidAndGoesToTheAccountTopicKeyedBySubject() {
+        LineVerdict verdict = contract.check(accountUpdated());
+
+        assertThat(verdict.problems()).isEmpty();
+        assertThat(verdict.record()).hasValueSatisfying(record -> {
+            assertThat(record.topic()).isEqualTo(EntityTopic.ACCOUNTS);
+            assertThat(record.key()).isEqualTo(ACCOUNT_ID);
+            assertThat(record.value()).isEqualTo(accountUpdated());
+        });
+    }
+
+    @Test
+    void aMissingRequiredAttributeIsNamed() {
+        LineVerdict verdict = contract.check(accountUpdated().replace("\"sequence\": \"7\",", ""));
+
+        assertThat(verdict.problems()).containsExactly("missing required attribute sequence");
+    }
+
+    @Test
+    void sequenceMustBeADecimalInteger() {
+        assertThat(contract.check(accountUpdated().replace("\"sequence\": \"7\"", "\"sequence\": \"7a\"")).problems())
+                .containsExactly("sequence must be a decimal integer in a string, is \"7a\"");
+        assertThat(contract.check(accountUpdated().replace("\"sequence\": \"7\"", "\"sequence\": \"007\"")).valid())
+                .as("leading zeros are allowed").isTrue();
+    }
+
+    @Test
+    void subjectMustAgreeWithTheIdInData() {
+        String other = "0a9e8f7d-6c5b-4a39-8271-605f4e3d2c1b";
+        LineVerdict verdict = contract.check(accountUpdated().replace(
+                "\"subject\": \"" + ACCOUNT_ID + "\"", "\"subject\": \"" + other + "\""));
+
+        assertThat(verdict.problems()).singleElement().asString()
+                .contains("subject \"" + other + "\" differs from data.account_id");
+    }
+
+    @Test
+    void anUnknownTypeIsInvalidButStillNamesItsTopic() {
+        LineVerdict verdict = contract.check(accountUpdated().replace("customers.account.updated", "customers.account.merged"));
+
+        assertThat(verdict.problems()).singleElement().asString().startsWith("unknown type \"customers.account.merged\"");
+        assertThat(verdict.record()).map(OutgoingRecord::topic).hasValue(EntityTopic.ACCOUNTS);
+    }
+
+    @Test
+    void timeMustBeRfc3339() {
+        assertThat(contract.check(accountUpdated().replace("\"time\": \"2026-11-27T10:15:00Z\"",
+                "\"time\": \"2026-11-27 10:15\"")).problems())
+                .containsExactly("time must be an RFC 3339 date-time, is \"2026-11-27 10:15\"");
+    }
+
+    @Test
+    void specversionMustBeOnePointZero() {
+        assertThat(contract.check(accountUpdated().replace("\"1.0\"", "\"0.3\"")).problems())
+                .containsExactly("specversion must be \"1.0\", is \"0.3\"");
+    }
+
+    @Test
+    void aLineThatIsNotJsonNamesNoTopic() {
+        LineVerdict verdict = contract.check("{\"specversion\": ");
+
+        assertThat(verdict.problems()).singleElement().asString().startsWith("not valid JSON");
+        assertThat(verdict.record()).isEmpty();
+    }
+
+    @Test
+    void aJsonValueThatIsNotAnObjectIsInvalid() {
+        assertThat(contract.check("[1, 2]").problems()).containsExactly("not a JSON object");
+    }
+
+    @Test
+    void aTombstoneLineIsAKafkaTombstoneOfItsKey() {
+        LineVerdict verdict = contract.check(TombstoneLine.format(EntityTopic.CONTRACTS, ACCOUNT_ID));
+
+        assertThat(verdict.problems()).isEmpty();
+        assertThat(verdict.record()).hasValue(OutgoingRecord.tombstone(EntityTopic.CONTRACTS, ACCOUNT_ID));
+    }
+
+    @Test
+    void aTombstoneLineNeedsAKnownTopicAndAUuidKey() {
+        assertThat(contract.check("{\"tombstone\": true, \"topic\": \"orders\", \"key\": \"" + ACCOUNT_ID + "\"}").problems())
+                .containsExactly("a tombstone line needs \"topic\": \"accounts\" or \"contracts\"");
+        assertThat(contract.check("{\"tombstone\": true, \"topic\": \"accounts\", \"key\": \"abc\"}").problems())
+                .containsExactly("a tombstone line needs \"key\": the entity's UUID");
+    }
+}

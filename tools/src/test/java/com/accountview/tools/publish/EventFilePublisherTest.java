@@ -1,0 +1,85 @@
+package com.accountview.tools.publish;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+import com.accountview.tools.contract.EntityTopic;
+import com.accountview.tools.contract.EventContract;
+import com.accountview.tools.contract.OutgoingRecord;
+import com.accountview.tools.contract.TombstoneLine;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class EventFilePublisherTest {
+
+    static final String ACCOUNT_ID = "3f0c2a6e-8d1b-4c5e-9a7f-1b2c3d4e5f60";
+    static final String VALID = "{\"specversion\":\"1.0\",\"id\":\"e1\",\"source\":\"/crm\","
+            + "\"type\":\"customers.account.deleted\",\"time\":\"2026-11-27T10:15:00Z\",\"subject\":\"" + ACCOUNT_ID
+            + "\",\"orgid\":\"telco\",\"sequence\":\"8\",\"data\":{\"account_id\":\"" + ACCOUNT_ID + "\"}}";
+
+    @TempDir
+    Path directory;
+
+    private final StringWriter problems = new StringWriter();
+    private final EventFilePublisher publisher = new EventFilePublisher(EventContract.load(), new PrintWriter(problems));
+    private final List<OutgoingRecord> published = new ArrayList<>();
+    private final EventSink recorder = new EventSink() {
+        @Override
+        public void accept(OutgoingRecord record) {
+            published.add(record);
+        }
+
+        @Override
+        public void close() {
+        }
+    };
+
+    @Test
+    void everyInvalidLineIsReportedWithItsLineNumberCountingBlankLines() throws IOException {
+        EventsFile file = file(VALID, "", "not json", VALID.replace("\"sequence\":\"8\",", ""));
+
+        EventFilePublisher.Validation validation = publisher.validate(file);
+
+        assertThat(validation.lines()).isEqualTo(3);
+        assertThat(validation.invalid()).isEqualTo(2);
+        assertThat(problems.toString().lines()).hasSize(2)
+                .satisfiesExactly(
+                        line -> assertThat(line).startsWith("line 3: not valid JSON").endsWith("(names no topic: never published)"),
+                        line -> assertThat(line).isEqualTo("line 4: missing required attribute sequence"));
+    }
+
+    @Test
+    void aValidFileIsPublishedInFileOrderWithTombstonesAsNullValues() throws IOException {
+        EventsFile file = file(VALID, TombstoneLine.format(EntityTopic.ACCOUNTS, ACCOUNT_ID));
+
+        long records = publisher.publish(file, publisher.validate(file), recorder, false);
+
+        assertThat(records).isEqualTo(2);
+        assertThat(published).containsExactly(OutgoingRecord.event(EntityTopic.ACCOUNTS, ACCOUNT_ID, VALID),
+                OutgoingRecord.tombstone(EntityTopic.ACCOUNTS, ACCOUNT_ID));
+    }
+
+    @Test
+    void allowingInvalidLinesPublishesThoseThatNameTheirTopicAsTheyAre() throws IOException {
+        String missingSequence = VALID.replace("\"sequence\":\"8\",", "");
+        EventsFile file = file(VALID, "not json", missingSequence);
+
+        long records = publisher.publish(file, publisher.validate(file), recorder, true);
+
+        assertThat(records).isEqualTo(2);
+        assertThat(published).extracting(OutgoingRecord::value).containsExactly(VALID, missingSequence);
+    }
+
+    private EventsFile file(String... lines) throws IOException {
+        Path path = directory.resolve("events.jsonl");
+        Files.write(path, List.of(lines));
+        return new EventsFile(path);
+    }
+}

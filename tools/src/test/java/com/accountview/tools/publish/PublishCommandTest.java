@@ -1,0 +1,62 @@
+package com.accountview.tools.publish;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+
+import com.accountview.tools.AccountViewTools;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import picocli.CommandLine;
+
+class PublishCommandTest {
+
+    @TempDir
+    Path directory;
+
+    private final StringWriter out = new StringWriter();
+    private final StringWriter err = new StringWriter();
+
+    @Test
+    void aFileWithAnInvalidLineIsRefusedBeforeKafkaIsContacted() throws IOException {
+        Path file = directory.resolve("events.jsonl");
+        Files.write(file, List.of(EventFilePublisherTest.VALID, "{\"specversion\": \"1.0\"}"));
+
+        // nothing listens on port 1: reaching Kafka would fail rather than return 1 with the report
+        int exitCode = execute("publish", "--file", file.toString(), "--bootstrap-servers", "127.0.0.1:1");
+
+        assertThat(exitCode).isEqualTo(1);
+        assertThat(err.toString()).contains("line 2: missing required attribute id")
+                .contains("1 of 2 lines are invalid: nothing published");
+        assertThat(out.toString()).isEmpty();
+    }
+
+    @Test
+    void dryRunValidatesWithoutPublishing() throws IOException {
+        Path file = directory.resolve("events.jsonl");
+        Files.write(file, List.of(EventFilePublisherTest.VALID));
+
+        int exitCode = execute("publish", "--file", file.toString(), "--dry-run", "--bootstrap-servers", "127.0.0.1:1");
+
+        assertThat(exitCode).isZero();
+        assertThat(out.toString()).contains("1 lines, 0 invalid: nothing published (--dry-run)");
+    }
+
+    @Test
+    void aMissingFileIsAnError() {
+        assertThat(execute("publish", "--file", directory.resolve("absent.jsonl").toString())).isEqualTo(1);
+        assertThat(err.toString()).contains("No such file");
+    }
+
+    private int execute(String... args) {
+        CommandLine commandLine = AccountViewTools.commandLine();
+        commandLine.setOut(new PrintWriter(out, true));
+        commandLine.setErr(new PrintWriter(err, true));
+        return commandLine.execute(args);
+    }
+}

@@ -1,0 +1,94 @@
+package com.accountview.tools.publish;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+import com.accountview.testinfra.TestInfrastructure;
+import com.accountview.tools.AccountViewTools;
+import com.accountview.tools.contract.EntityTopic;
+import com.accountview.tools.contract.TombstoneLine;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.common.header.Header;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import org.awaitility.Awaitility;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class PublishIT {
+
+    private static final String ACCOUNT = "3f0c2a6e-8d1b-4c5e-9a7f-1b2c3d4e5f60";
+    private static final String CONTRACT = "9b1e4a2c-5d6f-4a8b-9c0d-1e2f3a4b5c6d";
+
+    @TempDir
+    Path directory;
+
+    @Test
+    void publishedRecordsLandOnTheirEntityTopicKeyedBySubjectInStructuredMode() throws IOException {
+        String accounts = TestInfrastructure.uniqueName("accounts");
+        String contracts = TestInfrastructure.uniqueName("contracts");
+        String accountEvent = event("customers.account.created", ACCOUNT, "\"account_id\":\"" + ACCOUNT + "\"," +
+                "\"external_id\":\"214748364\",\"customer_id\":\"0a9e8f7d-6c5b-4a39-8271-605f4e3d2c1b\"," +
+                "\"status\":\"ACTIVE\",\"created_at\":\"2024-03-01T09:00:00Z\",\"updated_at\":\"2024-03-01T09:00:00Z\"");
+        String contractEvent = event("customers.contract.deleted", CONTRACT, "\"contract_id\":\"" + CONTRACT + "\"");
+        Path file = directory.resolve("events.jsonl");
+        Files.write(file, List.of(accountEvent, contractEvent, TombstoneLine.format(EntityTopic.ACCOUNTS, ACCOUNT)));
+
+        StringWriter err = new StringWriter();
+        var commandLine = AccountViewTools.commandLine();
+        commandLine.setErr(new PrintWriter(err, true));
+        commandLine.setOut(new PrintWriter(new StringWriter(), true));
+        int exitCode = commandLine.execute("publish", "--file", file.toString(),
+                "--bootstrap-servers", TestInfrastructure.kafkaBootstrapServers(),
+                "--accounts-topic", accounts, "--contracts-topic", contracts);
+
+        assertThat(exitCode).as(err.toString()).isZero();
+        List<ConsumerRecord<String, String>> records = consume(List.of(accounts, contracts), 3);
+        assertThat(records).filteredOn(r -> r.topic().equals(accounts))
+                .extracting(ConsumerRecord::key, ConsumerRecord::value)
+                .containsExactly(org.assertj.core.groups.Tuple.tuple(ACCOUNT, accountEvent),
+                        org.assertj.core.groups.Tuple.tuple(ACCOUNT, null));
+        assertThat(records).filteredOn(r -> r.topic().equals(contracts))
+                .singleElement().satisfies(record -> {
+                    assertThat(record.key()).isEqualTo(CONTRACT);
+                    assertThat(record.value()).isEqualTo(contractEvent);
+                    Header contentType = record.headers().lastHeader("content-type");
+                    assertThat(new String(contentType.value(), StandardCharsets.UTF_8))
+                            .isEqualTo("application/cloudevents+json");
+                });
+    }
+
+    private static String event(String type, String subject, String data) {
+        return "{\"specversion\":\"1.0\",\"id\":\"" + java.util.UUID.randomUUID() + "\",\"source\":\"/crm\",\"type\":\""
+                + type + "\",\"time\":\"2024-03-01T09:00:00Z\",\"subject\":\"" + subject
+                + "\",\"orgid\":\"telco\",\"sequence\":\"1\",\"data\":{" + data + "}}";
+    }
+
+    private static List<ConsumerRecord<String, String>> consume(List<String> topics, int expected) {
+        Map<String, Object> config = Map.of(
+                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, TestInfrastructure.kafkaBootstrapServers(),
+                ConsumerConfig.GROUP_ID_CONFIG, TestInfrastructure.uniqueName("publish-it"),
+                ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
+        List<ConsumerRecord<String, String>> records = new ArrayList<>();
+        try (KafkaConsumer<String, String> consumer =
+                     new KafkaConsumer<>(config, new StringDeserializer(), new StringDeserializer())) {
+            consumer.subscribe(topics);
+            Awaitility.await().atMost(Duration.ofSeconds(30)).until(() -> {
+                consumer.poll(Duration.ofMillis(200)).forEach(records::add);
+                return records.size() >= expected;
+            });
+        }
+        return records;
+    }
+}
