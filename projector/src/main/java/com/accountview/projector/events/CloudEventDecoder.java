@@ -1,0 +1,126 @@
+package com.accountview.projector.events;
+
+import java.util.Locale;
+import java.util.UUID;
+
+import io.cloudevents.CloudEvent;
+import io.cloudevents.CloudEventData;
+import org.apache.kafka.common.header.Headers;
+import org.springframework.stereotype.Component;
+
+import tools.jackson.core.JacksonException;
+import tools.jackson.core.StreamReadFeature;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+import com.accountview.projector.events.EntityEvent.AccountCreated;
+import com.accountview.projector.events.EntityEvent.AccountDeleted;
+import com.accountview.projector.events.EntityEvent.AccountUpdated;
+import com.accountview.projector.events.EntityEvent.ContractCreated;
+import com.accountview.projector.events.EntityEvent.ContractDeleted;
+import com.accountview.projector.events.EntityEvent.ContractUpdated;
+import com.accountview.projector.events.EntityEvent.EntityTombstoned;
+import com.accountview.projector.events.EntityEvent.UnknownTypeReceived;
+
+/**
+ * Decodes CloudEvents 1.0 JSON records of the account and contract topics (structured, binary or
+ * plain) with the CloudEvents SDK and validates them against every rule of docs/events.md: the
+ * required attributes, record key = {@code subject} = id in {@code data}, the type belonging to
+ * the topic, and {@code data} against the JSON Schema of its type. An unknown type is recognised
+ * (its envelope validated, its data not); a null value is a tombstone of the key.
+ *
+ * <p>Thread-safe: holds only immutable state; schemas are loaded once, at construction.
+ */
+@Component
+public class CloudEventDecoder implements EventDecoder {
+
+    private final EnvelopeReader envelopes = new EnvelopeReader();
+    private final DataSchemas schemas = new DataSchemas();
+    /** A duplicated member could hide an id that disagrees with the subject. */
+    private final JsonMapper dataMapper = JsonMapper.builder()
+            .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION).build();
+
+    @Override
+    public EntityEvent decode(EntityKind topicKind, byte[] key, byte[] value, Headers headers) {
+        if (value == null) {
+            return new EntityTombstoned(topicKind, EntityIds.ofKey(key));
+        }
+        CloudEvent event = envelopes.read(value, headers);
+        EventMetadata metadata = EnvelopeAttributes.metadataOf(event);
+        UUID keyId = EntityIds.ofKey(key);
+        if (!keyId.equals(metadata.subject())) {
+            throw Malformed.because("record key " + keyId + " disagrees with attribute 'subject' " + metadata.subject());
+        }
+        EventType type = EventType.named(metadata.type()).orElse(null);
+        if (type == null) {
+            return unknown(topicKind, metadata);
+        }
+        if (type.kind() != topicKind) {
+            throw wrongTopic(metadata.type(), topicKind);
+        }
+        JsonNode data = data(event, type);
+        schemas.validate(type, data);
+        UUID dataId = Snapshots.uuid(data, type.idField());
+        if (!dataId.equals(metadata.subject())) {
+            throw Malformed.because("data member '" + type.idField() + "' " + dataId
+                    + " disagrees with attribute 'subject' " + metadata.subject());
+        }
+        return switch (type) {
+            case ACCOUNT_CREATED -> new AccountCreated(metadata, Snapshots.account(data));
+            case ACCOUNT_UPDATED -> new AccountUpdated(metadata, Snapshots.account(data));
+            case ACCOUNT_DELETED -> new AccountDeleted(metadata);
+            case CONTRACT_CREATED -> new ContractCreated(metadata, Snapshots.contract(data));
+            case CONTRACT_UPDATED -> new ContractUpdated(metadata, Snapshots.contract(data));
+            case CONTRACT_DELETED -> new ContractDeleted(metadata);
+        };
+    }
+
+    /**
+     * Forward compatibility: a type this version does not know is skipped, unless it names the
+     * other entity ({@code customers.contract.*} on the account topic), which is a misrouted event.
+     */
+    private static EntityEvent unknown(EntityKind topicKind, EventMetadata metadata) {
+        for (EntityKind other : EntityKind.values()) {
+            if (other != topicKind && metadata.type().startsWith(namespaceOf(other))) {
+                throw wrongTopic(metadata.type(), topicKind);
+            }
+        }
+        return new UnknownTypeReceived(topicKind, metadata);
+    }
+
+    private static String namespaceOf(EntityKind kind) {
+        return EventType.NAMESPACE + kind.name().toLowerCase(Locale.ROOT) + ".";
+    }
+
+    private static UnableToDecodeEventException wrongTopic(String type, EntityKind topicKind) {
+        String topic = topicKind.name().toLowerCase(Locale.ROOT);
+        return Malformed.attribute("type", "does not belong on the " + topic + " topic", type);
+    }
+
+    private JsonNode data(CloudEvent event, EventType type) {
+        String contentType = event.getDataContentType();
+        if (contentType != null && !isJson(contentType)) {
+            throw Malformed.attribute("datacontenttype", "is not a JSON media type", contentType);
+        }
+        CloudEventData data = event.getData();
+        if (data == null) {
+            throw Malformed.because("missing data: a " + type.typeName() + " event carries "
+                    + (type.idOnly() ? "at least '" + type.idField() + "'" : "the entity's full state"));
+        }
+        JsonNode json;
+        try {
+            json = dataMapper.readTree(data.toBytes());
+        } catch (JacksonException e) {
+            throw Malformed.because("data is not JSON: " + e.getOriginalMessage(), e);
+        }
+        if (json == null || !json.isObject()) {
+            throw Malformed.because("data is not a JSON object");
+        }
+        return json;
+    }
+
+    private static boolean isJson(String contentType) {
+        String mediaType = EnvelopeReader.mediaType(contentType);
+        return mediaType.equals("application/json") || mediaType.endsWith("+json");
+    }
+}
