@@ -11,9 +11,9 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * Contract v1 applied to one line of an events file: a structured-mode CloudEvent (envelope rules
- * of DESIGN §1 plus the JSON Schema of its type, the same schemas the projector publishes) or a
- * {@link TombstoneLine}. Also tells each line's topic and key. Immutable and thread-safe.
+ * Contract v1 applied to one line of an events file: a structured-mode CloudEvent (the projector's
+ * published JSON Schemas for the envelope and for the data of its type, plus the rules no schema
+ * can state, see {@link CloudEventRules}) or a {@link TombstoneLine}. Also tells each line's topic and key. Immutable and thread-safe.
  */
 public final class EventContract {
 
@@ -46,10 +46,8 @@ public final class EventContract {
         if (node.has(TombstoneLine.MARKER)) {
             return tombstone(node);
         }
-        List<String> problems = new ArrayList<>(CloudEventRules.check(node));
-        if (problems.isEmpty()) {
-            problems.addAll(schemas.check(node.get("type").stringValue(), node));
-        }
+        List<String> problems = new ArrayList<>(schemas.check(node));
+        problems.addAll(CloudEventRules.check(node));
         return new LineVerdict(route(line, node), problems);
     }
 

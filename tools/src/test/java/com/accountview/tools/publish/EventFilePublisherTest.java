@@ -52,7 +52,7 @@ class EventFilePublisherTest {
         assertThat(problems.toString().lines()).hasSize(2)
                 .satisfiesExactly(
                         line -> assertThat(line).startsWith("line 3: not valid JSON").endsWith("(names no topic: never published)"),
-                        line -> assertThat(line).isEqualTo("line 4: missing required attribute sequence"));
+                        line -> assertThat(line).isEqualTo("line 4: required property 'sequence' not found"));
     }
 
     @Test

@@ -31,7 +31,7 @@ class PublishCommandTest {
         int exitCode = execute("publish", "--file", file.toString(), "--bootstrap-servers", "127.0.0.1:1");
 
         assertThat(exitCode).isEqualTo(1);
-        assertThat(err.toString()).contains("line 2: missing required attribute id")
+        assertThat(err.toString()).contains("line 2: required property 'id' not found")
                 .contains("1 of 2 lines are invalid: nothing published");
         assertThat(out.toString()).isEmpty();
     }
