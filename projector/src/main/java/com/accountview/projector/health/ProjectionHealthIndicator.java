@@ -14,7 +14,7 @@ import com.accountview.projector.ProjectionProperties;
  * is unreachable, for instance: they are retried, never skipped) or while the lag of some assigned
  * partition exceeds {@code accountview.projection.ready-max-lag}.
  */
-@Component("projection")
+@Component
 class ProjectionHealthIndicator implements HealthIndicator {
 
     private final ProjectionStatus status;

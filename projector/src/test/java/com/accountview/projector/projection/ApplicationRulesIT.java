@@ -272,7 +272,7 @@ class ApplicationRulesIT {
     }
 
     @Test
-    void freshnessAndBatchMetricsAreRecorded() {
+    void freshnessBatchAndLagMetricsAreRecorded() {
         UUID account = UUID.randomUUID();
         events.sendAndAwait(TestEvents.account(account).org(org).sequence(1)
                 .time(Instant.now().minusSeconds(30)).created().structured(topics.accounts()));
@@ -281,6 +281,7 @@ class ApplicationRulesIT {
             assertThat(meters.get("accountview.projector.freshness").timer().count()).isPositive();
             assertThat(meters.get("accountview.projector.batch.size").summary().count()).isPositive();
             assertThat(meters.get("accountview.projector.batch.apply").timer().count()).isPositive();
+            assertThat(meters.find("accountview.projector.lag").tag("topic", topics.accounts()).gauges()).isNotEmpty();
         });
         assertThat(meters.get("accountview.projector.freshness").timer().max(java.util.concurrent.TimeUnit.SECONDS))
                 .isGreaterThanOrEqualTo(29);
