@@ -1,21 +1,57 @@
 package com.accountview.query.auth;
 
+import com.accountview.query.errors.ErrorResponses;
+import jakarta.servlet.DispatcherType;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.authentication.AnonymousAuthenticationFilter;
 
-/** Actuator endpoints are open to the platform (probes, Prometheus); the API's own auth comes later. */
+/**
+ * Who may call what. The three lookups under {@code /v4/orgs/{org_id}/...} need an authenticated
+ * caller with an allowed role who is permitted that organization; the rest of {@code /v4} needs an
+ * authenticated caller; actuator endpoints and the OpenAPI document are open (probes, scraping,
+ * clients). Stateless: no session, no CSRF (no cookies are ever honoured), no login forms.
+ */
 @Configuration(proxyBeanMethods = false)
 class SecurityConfiguration {
 
     @Bean
-    SecurityFilterChain securityFilterChain(HttpSecurity http) throws Exception {
-        return http
-                .csrf(csrf -> csrf.disable())
+    SecurityFilterChain securityFilterChain(HttpSecurity http, AuthProperties auth, ErrorResponses errors)
+            throws Exception {
+        var entryPoint = new ErrorResponseAuthenticationEntryPoint(errors, auth.mode());
+        var accessDenied = new ErrorResponseAccessDeniedHandler(errors);
+        http.csrf(csrf -> csrf.disable())
+                .httpBasic(basic -> basic.disable())
+                .formLogin(form -> form.disable())
+                .logout(logout -> logout.disable())
+                .requestCache(cache -> cache.disable())
+                .sessionManagement(sessions -> sessions.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+                // the API sets its own Cache-Control: no-cache, which lets clients revalidate with ETags
+                .headers(headers -> headers.cacheControl(cache -> cache.disable()))
+                .exceptionHandling(handling -> handling
+                        .authenticationEntryPoint(entryPoint)
+                        .accessDeniedHandler(accessDenied))
                 .authorizeHttpRequests(requests -> requests
-                        .requestMatchers("/actuator/**").permitAll()
-                        .anyRequest().denyAll())
-                .build();
+                        .dispatcherTypeMatchers(DispatcherType.ERROR).permitAll()
+                        .requestMatchers("/actuator/**", "/v4/api-docs", "/error").permitAll()
+                        .requestMatchers("/v4/orgs/{" + OrganizationAccess.ORG_ID_VARIABLE + "}/**")
+                        .access(new OrganizationAccess(auth.allowedRoles()))
+                        .requestMatchers("/v4/**").authenticated()
+                        // elsewhere there is nothing but 404s to see
+                        .anyRequest().permitAll());
+        if (auth.mode() == AuthMode.JWT) {
+            http.oauth2ResourceServer(resourceServer -> resourceServer
+                    .authenticationEntryPoint(entryPoint)
+                    .accessDeniedHandler(accessDenied)
+                    .jwt(jwt -> jwt
+                            .decoder(JwtCallers.decoder(auth.jwt()))
+                            .jwtAuthenticationConverter(JwtCallers.authenticationConverter())));
+        } else {
+            http.addFilterBefore(new GatewayRolesFilter(), AnonymousAuthenticationFilter.class);
+        }
+        return http.build();
     }
 }

@@ -1,0 +1,59 @@
+package com.accountview.query.contracts;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import com.accountview.query.accounts.AccountMatches;
+import com.accountview.query.accounts.ExternalAccountRef;
+import com.accountview.query.readmodel.ReadModel;
+import org.springframework.stereotype.Component;
+
+/**
+ * The live contracts of the account that an external id resolves to, read together with that
+ * resolution in one round trip. Contracts join their account on the organization too, so a
+ * tenant never sees another's contract.
+ */
+@Component
+class AccountContracts {
+
+    private static final String CONTRACTS_BY_EXTERNAL_ID = """
+            SELECT a.account_id, c.contract_id, c.status, c.product_id, c.product_name,
+                   c.start_date, c.end_date, c.created_at, c.updated_at
+            FROM accountview.live_generation g
+            LEFT JOIN accountview.live_account a
+                   ON a.org_id = :orgId AND a.external_id = :externalId
+            LEFT JOIN accountview.live_contract c
+                   ON c.account_id = a.account_id AND c.org_id = a.org_id
+            """;
+
+    private final ReadModel readModel;
+
+    AccountContracts(ReadModel readModel) {
+        this.readModel = readModel;
+    }
+
+    /** Newest {@code start_date} first; empty when the account has none. */
+    List<Contract> of(ExternalAccountRef ref) {
+        List<ContractRow> rows = readModel.readLive(CONTRACTS_BY_EXTERNAL_ID, ContractRow.class,
+                Map.of("orgId", ref.orgId(), "externalId", ref.externalId()));
+        AccountMatches.of(ref, rows.stream().map(ContractRow::accountId).toList()).single();
+        return rows.stream()
+                .filter(row -> row.contractId() != null)
+                .map(ContractRow::toContract)
+                .sorted(Contract.NEWEST_FIRST)
+                .toList();
+    }
+
+    /** One row of {@link #CONTRACTS_BY_EXTERNAL_ID}: an account and one of its contracts, if any. */
+    public record ContractRow(UUID accountId, UUID contractId, String status, String productId, String productName,
+                              Instant startDate, Instant endDate, Instant createdAt, Instant updatedAt) {
+
+        Contract toContract() {
+            Contract.Product product = productId == null && productName == null
+                    ? null : new Contract.Product(productId, productName);
+            return new Contract(contractId, accountId, status, product, startDate, endDate, createdAt, updatedAt);
+        }
+    }
+}

@@ -1,0 +1,53 @@
+package com.accountview.query.errors;
+
+import jakarta.servlet.http.HttpServletRequest;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.RestControllerAdvice;
+
+/**
+ * Turns every exception that leaves a handler into an {@link ErrorResponse}: the API's own
+ * {@link ApiException}s, Spring MVC's exceptions that carry a status (unknown path, wrong method,
+ * ...), and anything unexpected as a logged 500.
+ */
+@RestControllerAdvice
+class ApiExceptionHandler {
+
+    private static final Logger log = LoggerFactory.getLogger(ApiExceptionHandler.class);
+
+    private final ErrorResponses errors;
+
+    ApiExceptionHandler(ErrorResponses errors) {
+        this.errors = errors;
+    }
+
+    @ExceptionHandler(ApiException.class)
+    ResponseEntity<ErrorResponse> api(ApiException failure, HttpServletRequest request) {
+        if (failure.code().status().is5xxServerError()) {
+            log.warn("{} {} answered {}: {}", request.getMethod(), request.getRequestURI(), failure.code(),
+                    failure.getMessage(), failure.getCause());
+        }
+        return errors.entity(request, failure.code(), failure.getMessage());
+    }
+
+    /** Spring MVC's own exceptions carry their status (404 unknown path, 405, 400 ...); anything else is a 500. */
+    @ExceptionHandler(Exception.class)
+    ResponseEntity<ErrorResponse> other(Exception failure, HttpServletRequest request) {
+        if (failure instanceof org.springframework.web.ErrorResponse framework
+                && framework.getStatusCode().is4xxClientError()) {
+            int status = framework.getStatusCode().value();
+            HttpHeaders headers = new HttpHeaders();
+            headers.addAll(framework.getHeaders());
+            return errors.entity(request, ErrorCode.forStatus(status), status, StatusMessages.of(status), headers);
+        }
+        String traceId = TraceIds.of(request);
+        log.error("Unexpected failure of {} {} (trace_id={})", request.getMethod(), request.getRequestURI(),
+                traceId, failure);
+        return errors.entity(request, ErrorCode.INTERNAL_ERROR, HttpStatus.INTERNAL_SERVER_ERROR.value(),
+                StatusMessages.of(500), new HttpHeaders());
+    }
+}

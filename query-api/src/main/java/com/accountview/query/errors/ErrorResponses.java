@@ -1,0 +1,57 @@
+package com.accountview.query.errors;
+
+import java.io.IOException;
+
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import org.springframework.http.CacheControl;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.stereotype.Component;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * Builds the {@link ErrorResponse} of a failed request, as a {@link ResponseEntity} for handlers
+ * or written straight to the servlet response for filters. Always {@code application/json},
+ * whatever the request's {@code Accept} says. Thread-safe.
+ */
+@Component
+public class ErrorResponses {
+
+    /** Long enough for a database restart or a drained pool; short enough for clients to come back soon. */
+    private static final String RETRY_AFTER_SECONDS = "5";
+
+    private final JsonMapper json;
+
+    ErrorResponses(JsonMapper json) {
+        this.json = json;
+    }
+
+    /** The error for {@code code} with its own status. */
+    public ResponseEntity<ErrorResponse> entity(HttpServletRequest request, ErrorCode code, String message) {
+        return entity(request, code, code.status().value(), message, new HttpHeaders());
+    }
+
+    public ResponseEntity<ErrorResponse> entity(
+            HttpServletRequest request, ErrorCode code, int status, String message, HttpHeaders headers) {
+        HttpHeaders all = new HttpHeaders();
+        all.addAll(headers);
+        all.setContentType(MediaType.APPLICATION_JSON);
+        all.setCacheControl(CacheControl.noCache());
+        if (status == 503) {
+            all.set(HttpHeaders.RETRY_AFTER, RETRY_AFTER_SECONDS);
+        }
+        return ResponseEntity.status(status).headers(all)
+                .body(ErrorResponse.of(code, status, message, TraceIds.of(request)));
+    }
+
+    /** Writes the error for {@code code} to a response that nothing has been written to yet. */
+    public void write(HttpServletRequest request, HttpServletResponse response, ErrorCode code, String message)
+            throws IOException {
+        ResponseEntity<ErrorResponse> entity = entity(request, code, message);
+        response.setStatus(entity.getStatusCode().value());
+        entity.getHeaders().forEach((name, values) -> values.forEach(value -> response.addHeader(name, value)));
+        response.getOutputStream().write(json.writeValueAsBytes(entity.getBody()));
+    }
+}

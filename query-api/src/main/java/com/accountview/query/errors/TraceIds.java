@@ -1,0 +1,48 @@
+package com.accountview.query.errors;
+
+import java.util.UUID;
+import java.util.regex.Pattern;
+
+import jakarta.servlet.http.HttpServletRequest;
+
+/**
+ * The trace id of a request: the trace id of an incoming W3C {@code traceparent} header when it is
+ * well formed, otherwise a fresh random one. Kept as a request attribute so that an error
+ * dispatch of the same request reports the same id. Stateless and thread-safe.
+ */
+public final class TraceIds {
+
+    /** Name of the request attribute and of the logging MDC key. */
+    public static final String KEY = "trace_id";
+
+    private static final Pattern TRACEPARENT =
+            Pattern.compile("[0-9a-f]{2}-([0-9a-f]{32})-[0-9a-f]{16}-[0-9a-f]{2}");
+    private static final String INVALID_TRACE_ID = "0".repeat(32);
+
+    private TraceIds() {
+    }
+
+    /** The request's trace id, assigning one on first use. */
+    public static String of(HttpServletRequest request) {
+        if (request.getAttribute(KEY) instanceof String id) {
+            return id;
+        }
+        String id = fromTraceparent(request.getHeader("traceparent"));
+        request.setAttribute(KEY, id);
+        return id;
+    }
+
+    static String fromTraceparent(String traceparent) {
+        if (traceparent != null) {
+            var matcher = TRACEPARENT.matcher(traceparent.trim());
+            if (matcher.matches() && !matcher.group(1).equals(INVALID_TRACE_ID)) {
+                return matcher.group(1);
+            }
+        }
+        return fresh();
+    }
+
+    static String fresh() {
+        return UUID.randomUUID().toString().replace("-", "");
+    }
+}

@@ -1,0 +1,45 @@
+package com.accountview.query.web;
+
+import java.io.IOException;
+import java.util.Set;
+
+import com.accountview.query.errors.ErrorCode;
+import com.accountview.query.errors.ErrorResponses;
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import org.springframework.core.Ordered;
+import org.springframework.core.annotation.Order;
+import org.springframework.http.HttpHeaders;
+import org.springframework.stereotype.Component;
+import org.springframework.web.filter.OncePerRequestFilter;
+
+/**
+ * The service is read-only: any method but GET and HEAD (OPTIONS included) is answered 405
+ * {@code METHOD_NOT_ALLOWED} with {@code Allow: GET, HEAD}, on every path, before authentication.
+ */
+@Component
+@Order(Ordered.HIGHEST_PRECEDENCE + 10)
+class ReadOnlyMethodsFilter extends OncePerRequestFilter {
+
+    private static final Set<String> ALLOWED = Set.of("GET", "HEAD");
+
+    private final ErrorResponses errors;
+
+    ReadOnlyMethodsFilter(ErrorResponses errors) {
+        this.errors = errors;
+    }
+
+    @Override
+    protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+            throws ServletException, IOException {
+        if (ALLOWED.contains(request.getMethod())) {
+            chain.doFilter(request, response);
+            return;
+        }
+        response.setHeader(HttpHeaders.ALLOW, "GET, HEAD");
+        errors.write(request, response, ErrorCode.METHOD_NOT_ALLOWED,
+                "Method " + request.getMethod() + " is not allowed; this API is read-only (GET, HEAD).");
+    }
+}

@@ -1,0 +1,115 @@
+package com.accountview.query.accounts;
+
+import static com.accountview.query.support.Api.account;
+import static com.accountview.query.support.Api.json;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.net.http.HttpResponse;
+import java.util.UUID;
+
+import com.accountview.query.support.Api;
+import com.accountview.query.support.Ids;
+import com.accountview.query.support.OpenApiContract;
+import com.accountview.query.support.ProjectedReadModel;
+import com.accountview.query.support.QueryApiIT;
+import com.accountview.testinfra.events.TestEvents;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.boot.test.web.server.LocalServerPort;
+
+/** The account lookup over HTTP, against accounts the real projector wrote from real events. */
+@QueryApiIT
+class ExternalAccountLookupIT {
+
+    private final ProjectedReadModel readModel = ProjectedReadModel.shared();
+    private final OpenApiContract openApi = OpenApiContract.document();
+    private final String org = Ids.org();
+    private final String externalId = Ids.externalId();
+
+    @LocalServerPort
+    int port;
+    Api api;
+
+    @BeforeEach
+    void connect() {
+        api = new Api(port);
+    }
+
+    @Test
+    void externalIdResolvesToTheAccountThatCarriesIt() {
+        UUID accountId = UUID.randomUUID();
+        readModel.accounts(TestEvents.account(accountId).org(org).externalId(externalId).created());
+
+        HttpResponse<String> response = api.getAsApiKey(account(org, externalId));
+
+        assertThat(response.statusCode()).isEqualTo(200);
+        assertThat(json(response).path("id").asString()).isEqualTo(accountId.toString());
+        openApi.assertConforms(OpenApiContract.ACCOUNT, response);
+    }
+
+    @Test
+    void unknownExternalIdIsAccountNotFoundOnEveryEndpoint() {
+        for (String path : new String[] {"", "/contracts", "/contracts/active"}) {
+            HttpResponse<String> response = api.getAsApiKey(account(org, externalId) + path);
+
+            assertThat(response.statusCode()).as(path).isEqualTo(404);
+            assertThat(json(response).path("code").asString()).isEqualTo("ACCOUNT_NOT_FOUND");
+            openApi.assertConforms(OpenApiContract.ACCOUNT + path, response);
+        }
+    }
+
+    @Test
+    void externalIdClaimedBySeveralAccountsIsAConflictListingThemOnEveryEndpoint() {
+        UUID first = UUID.randomUUID();
+        UUID second = UUID.randomUUID();
+        readModel.accounts(
+                TestEvents.account(first).org(org).externalId(externalId).created(),
+                TestEvents.account(second).org(org).externalId(externalId).created());
+
+        for (String path : new String[] {"", "/contracts", "/contracts/active"}) {
+            HttpResponse<String> response = api.getAsApiKey(account(org, externalId) + path);
+
+            assertThat(response.statusCode()).as(path).isEqualTo(409);
+            assertThat(json(response).path("code").asString()).isEqualTo("EXTERNAL_ID_CONFLICT");
+            assertThat(json(response).path("message").asString()).contains(first.toString(), second.toString());
+            openApi.assertConforms(OpenApiContract.ACCOUNT + path, response);
+        }
+    }
+
+    @Test
+    void sameExternalIdInAnotherOrganizationIsAnotherAccount() {
+        String otherOrg = Ids.org();
+        UUID ours = UUID.randomUUID();
+        UUID theirs = UUID.randomUUID();
+        readModel.accounts(
+                TestEvents.account(ours).org(org).externalId(externalId).created(),
+                TestEvents.account(theirs).org(otherOrg).externalId(externalId).created());
+
+        assertThat(json(api.getAsApiKey(account(org, externalId))).path("id").asString()).isEqualTo(ours.toString());
+        assertThat(json(api.getAsApiKey(account(otherOrg, externalId))).path("id").asString())
+                .isEqualTo(theirs.toString());
+    }
+
+    @Test
+    void renamedAccountIsFoundUnderItsNewExternalIdOnly() {
+        UUID accountId = UUID.randomUUID();
+        String newExternalId = Ids.externalId();
+        readModel.accounts(
+                TestEvents.account(accountId).org(org).sequence(1).externalId(externalId).created(),
+                TestEvents.account(accountId).org(org).sequence(2).externalId(newExternalId).updated());
+
+        assertThat(api.getAsApiKey(account(org, externalId)).statusCode()).isEqualTo(404);
+        assertThat(json(api.getAsApiKey(account(org, newExternalId))).path("id").asString())
+                .isEqualTo(accountId.toString());
+    }
+
+    @Test
+    void deletedAccountIsNotFound() {
+        UUID accountId = UUID.randomUUID();
+        readModel.accounts(
+                TestEvents.account(accountId).org(org).sequence(1).externalId(externalId).created(),
+                TestEvents.account(accountId).org(org).sequence(2).deleted());
+
+        assertThat(api.getAsApiKey(account(org, externalId)).statusCode()).isEqualTo(404);
+    }
+}

@@ -1,0 +1,125 @@
+package com.accountview.query.support;
+
+import static org.awaitility.Awaitility.await;
+
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ExecutionException;
+
+import com.accountview.testinfra.DatabaseCoordinates;
+import com.accountview.testinfra.TestInfrastructure;
+import com.accountview.testinfra.events.TestEvent;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.clients.producer.RecordMetadata;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+
+/**
+ * The read model that all query-api integration tests of this JVM share: one database on the
+ * shared PostgreSQL, one pair of topics on the shared broker, and one real projector process
+ * writing the first into the second. Started on first use. Tests isolate themselves by unique
+ * organization and external ids. Thread-safe.
+ */
+public final class ProjectedReadModel {
+
+    private final DatabaseCoordinates database;
+    private final String accountsTopic;
+    private final String contractsTopic;
+    private final KafkaProducer<byte[], byte[]> producer;
+
+    private ProjectedReadModel() {
+        database = TestInfrastructure.newDatabase();
+        accountsTopic = TestInfrastructure.uniqueName("accounts");
+        contractsTopic = TestInfrastructure.uniqueName("contracts");
+        ProjectorProcess.start(Map.of(
+                "SPRING_DATASOURCE_URL", database.jdbcUrl(),
+                "SPRING_DATASOURCE_USERNAME", database.username(),
+                "SPRING_DATASOURCE_PASSWORD", database.password(),
+                "SPRING_KAFKA_BOOTSTRAP_SERVERS", TestInfrastructure.kafkaBootstrapServers(),
+                "ACCOUNTVIEW_TOPICS_ACCOUNTS", accountsTopic,
+                "ACCOUNTVIEW_TOPICS_CONTRACTS", contractsTopic,
+                // recover quickly after the outage tests restart the database
+                "ACCOUNTVIEW_PROJECTION_RETRY_MAX_INTERVAL", "1s"));
+        producer = new KafkaProducer<>(Map.of(
+                ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, TestInfrastructure.kafkaBootstrapServers(),
+                ProducerConfig.ACKS_CONFIG, "all",
+                ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class,
+                ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class));
+    }
+
+    public static ProjectedReadModel shared() {
+        return Holder.INSTANCE;
+    }
+
+    public DatabaseCoordinates database() {
+        return database;
+    }
+
+    /** Publishes account events (structured mode) and waits until the projector has applied them. */
+    public void accounts(TestEvent... events) {
+        publish(accountsTopic, events);
+    }
+
+    /** Publishes contract events (structured mode) and waits until the projector has applied them. */
+    public void contracts(TestEvent... events) {
+        publish(contractsTopic, events);
+    }
+
+    private void publish(String topic, TestEvent... events) {
+        List<RecordMetadata> sent = new ArrayList<>();
+        for (TestEvent event : events) {
+            sent.add(send(event.structured(topic)));
+        }
+        sent.forEach(this::awaitApplied);
+    }
+
+    private RecordMetadata send(ProducerRecord<byte[], byte[]> record) {
+        try {
+            return producer.send(record).get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        } catch (ExecutionException e) {
+            throw new IllegalStateException("Could not publish " + record, e.getCause());
+        }
+    }
+
+    /** The projector stores its next offset in the same transaction as the rows it wrote. */
+    private void awaitApplied(RecordMetadata record) {
+        await("projector applied " + record).atMost(Duration.ofSeconds(90)).pollInterval(Duration.ofMillis(50))
+                .ignoreExceptions()
+                .until(() -> nextOffset(record.topic(), record.partition()) > record.offset());
+    }
+
+    private long nextOffset(String topic, int partition) throws SQLException {
+        try (Connection connection = connect();
+             PreparedStatement statement = connection.prepareStatement("""
+                     SELECT next_offset FROM accountview.consumer_offset
+                     WHERE generation = (SELECT id FROM accountview.live_generation)
+                       AND topic = ? AND partition = ?
+                     """)) {
+            statement.setString(1, topic);
+            statement.setInt(2, partition);
+            try (ResultSet row = statement.executeQuery()) {
+                return row.next() ? row.getLong(1) : 0;
+            }
+        }
+    }
+
+    /** A new connection to the read model's database, as superuser (e.g. to hold locks). */
+    public Connection connect() throws SQLException {
+        return DriverManager.getConnection(database.jdbcUrl(), database.username(), database.password());
+    }
+
+    private static final class Holder {
+        static final ProjectedReadModel INSTANCE = new ProjectedReadModel();
+    }
+}
