@@ -57,11 +57,19 @@ final class DataSchemas {
     void validate(EventType type, JsonNode data) {
         List<Error> errors = schemas.get(type).validate(data);
         if (!errors.isEmpty()) {
-            String violations = errors.stream().limit(MAX_REPORTED_ERRORS).map(Error::toString)
+            String violations = errors.stream().limit(MAX_REPORTED_ERRORS).map(DataSchemas::describe)
                     .collect(Collectors.joining("; "));
-            throw Malformed.because("data does not match the schema of " + type.typeName() + ": " + violations
+            throw Malformed.because("data does not match the JSON Schema of " + type.typeName() + ": " + violations
                     + (errors.size() > MAX_REPORTED_ERRORS ? "; and " + (errors.size() - MAX_REPORTED_ERRORS)
                     + " more" : ""));
         }
+    }
+
+    /** E.g. {@code data/status: does not have a value in the enumeration [...] (was "OPEN")}. */
+    private static String describe(Error error) {
+        JsonNode instance = error.getInstanceNode();
+        String was = instance != null && instance.isValueNode()
+                ? " (was " + Malformed.cut(instance.toString()) + ")" : "";
+        return "data" + error.getInstanceLocation() + ": " + error.getMessage() + was;
     }
 }

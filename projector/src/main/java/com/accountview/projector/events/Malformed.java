@@ -29,6 +29,12 @@ final class Malformed {
         return because("missing required attribute '" + name + "'");
     }
 
+    /** JSON text as it appears in a message: cut to a bounded length (it is escaped already). */
+    static String cut(String json) {
+        return json.length() <= MAX_QUOTED_LENGTH ? json
+                : json.substring(0, MAX_QUOTED_LENGTH) + "...(" + json.length() + " chars)";
+    }
+
     /** A value as it appears in a message: text in double quotes, escaped; numbers and others as they print. */
     static String quote(Object value) {
         if (!(value instanceof CharSequence text)) {

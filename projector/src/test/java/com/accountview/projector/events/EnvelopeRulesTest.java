@@ -1,0 +1,170 @@
+package com.accountview.projector.events;
+
+import static com.accountview.projector.events.Decoding.ACCOUNTS;
+import static com.accountview.projector.events.Decoding.assertMalformed;
+import static com.accountview.projector.events.Decoding.decodeAccount;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.math.BigInteger;
+import java.net.URI;
+import java.time.Instant;
+import java.util.UUID;
+
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
+import org.junit.jupiter.params.provider.ValueSource;
+import org.junit.jupiter.api.Test;
+
+import com.accountview.projector.events.EntityEvent.Versioned;
+import com.accountview.testinfra.events.AccountEventBuilder;
+import com.accountview.testinfra.events.EventMode;
+import com.accountview.testinfra.events.TestEvents;
+
+/** DESIGN §1 attributes: every required attribute, its form, and key = subject. */
+class EnvelopeRulesTest {
+
+    private static final UUID ACCOUNT = UUID.fromString("3f0c2a6e-8d1b-4c5e-9a7f-1b2c3d4e5f60");
+    private static final AccountEventBuilder EVENT = TestEvents.account(ACCOUNT).externalId("214748364");
+
+    @ParameterizedTest
+    @ValueSource(strings = {"id", "source", "type", "specversion", "time", "subject", "orgid", "sequence"})
+    void missingRequiredAttributeIsMalformed(String attribute) {
+        for (EventMode mode : EventMode.values()) {
+            assertMalformed(EVENT.withoutAttribute(attribute).updated().record(ACCOUNTS, mode))
+                    .as("%s mode", mode).hasMessageContaining(attribute);
+        }
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"id", "source", "type", "subject", "orgid", "sequence"})
+    void emptyRequiredAttributeIsMalformed(String attribute) {
+        assertMalformed(EVENT.attribute(attribute, "").updated().structured(ACCOUNTS))
+                .hasMessageContaining("'" + attribute + "'");
+    }
+
+    @Test
+    void attributesBecomeTheEventMetadata() {
+        Versioned event = (Versioned) decodeAccount(EVENT.eventId("evt-1").source("https://crm.example/v2")
+                .time(Instant.parse("2026-11-27T10:15:00.123Z")).org("telco_es-2").sequence(42).updated());
+
+        assertThat(event.metadata()).isEqualTo(new EventMetadata("evt-1", URI.create("https://crm.example/v2"),
+                "customers.account.updated", Instant.parse("2026-11-27T10:15:00.123Z"), ACCOUNT, "telco_es-2",
+                BigInteger.valueOf(42)));
+    }
+
+    @Test
+    void sequenceWithLeadingZerosComparesAsNumber() {
+        Versioned padded = (Versioned) decodeAccount(EVENT.sequence("0010").updated());
+        Versioned nine = (Versioned) decodeAccount(EVENT.sequence("9").updated());
+
+        assertThat(padded.metadata().sequence()).isEqualTo(BigInteger.TEN).isGreaterThan(nine.metadata().sequence());
+    }
+
+    @Test
+    void sequenceBeyondLongRangeIsExact() {
+        Versioned event = (Versioned) decodeAccount(EVENT.sequence("123456789012345678901234567890").updated());
+
+        assertThat(event.metadata().sequence()).isEqualTo(new BigInteger("123456789012345678901234567890"));
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"7a", "-1", "+7", "7.0", "1e3", " 7", "٣"})
+    void sequenceThatIsNotANonNegativeDecimalIntegerIsMalformed(String sequence) {
+        assertMalformed(EVENT.sequence(sequence).updated().structured(ACCOUNTS))
+                .hasMessage("attribute 'sequence' is not a non-negative decimal integer of at most 100 digits: "
+                        + Malformed.quote(sequence));
+    }
+
+    @Test
+    void sequenceOfMoreThanHundredDigitsIsMalformed() {
+        assertMalformed(EVENT.sequence("1".repeat(101)).updated().structured(ACCOUNTS))
+                .hasMessageStartingWith("attribute 'sequence' is not a non-negative decimal integer of at most 100");
+    }
+
+    @Test
+    void sequenceAsJsonNumberIsMalformed() {
+        assertMalformed(EVENT.attribute("sequence", 7).updated().structured(ACCOUNTS))
+                .hasMessage("attribute 'sequence' is not a string (CloudEvents sequence is a String, e.g. \"7\"): 7");
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"Telco", "-telco", "telco.es", "tel co", "_x"})
+    void orgIdTheApiCouldNeverLookUpIsMalformed(String orgId) {
+        assertMalformed(EVENT.org(orgId).updated().structured(ACCOUNTS))
+                .hasMessage("attribute 'orgid' does not match [a-z0-9][a-z0-9_-]{0,62}: " + Malformed.quote(orgId));
+    }
+
+    @Test
+    void orgIdOfSixtyThreeCharactersIsAccepted() {
+        String orgId = "a".repeat(63);
+
+        assertThat(((Versioned) decodeAccount(EVENT.org(orgId).updated())).metadata().orgId()).isEqualTo(orgId);
+        assertMalformed(EVENT.org(orgId + "a").updated().structured(ACCOUNTS)).hasMessageContaining("'orgid'");
+    }
+
+    @Test
+    void specversionOtherThanOneIsMalformed() {
+        assertMalformed(EVENT.attribute("specversion", "0.3").updated().structured(ACCOUNTS))
+                .hasMessage("attribute 'specversion' is not 1.0: \"0.3\"");
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"yesterday", "2026-11-27", "2026-11-27T10:15:00", "2026-13-27T10:15:00Z"})
+    void timeThatIsNotRfc3339WithOffsetIsMalformed(String time) {
+        assertMalformed(EVENT.attribute("time", time).updated().structured(ACCOUNTS))
+                .hasMessageContaining("\"time\"").hasMessageContaining(time);
+    }
+
+    @Test
+    void timeWithOffsetIsNormalisedToAnInstant() {
+        Versioned event = (Versioned) decodeAccount(EVENT.attribute("time", "2026-11-27T11:15:00+01:00").updated());
+
+        assertThat(event.metadata().time()).isEqualTo(Instant.parse("2026-11-27T10:15:00Z"));
+    }
+
+    @Test
+    void sourceThatIsNotAUriIsMalformed() {
+        assertMalformed(EVENT.source("::: not a uri").updated().structured(ACCOUNTS))
+                .hasMessageContaining("\"source\"");
+    }
+
+    @Test
+    void idLongerThan256CharactersIsMalformed() {
+        assertMalformed(EVENT.eventId("x".repeat(257)).updated().structured(ACCOUNTS))
+                .hasMessageStartingWith("attribute 'id' is longer than 256 characters or contains U+0000");
+    }
+
+    @ParameterizedTest
+    @EnumSource(EventMode.class)
+    void keyThatDisagreesWithSubjectIsMalformed(EventMode mode) {
+        UUID other = UUID.fromString("0a9e8f7d-6c5b-4a39-8271-605f4e3d2c1b");
+
+        assertMalformed(EVENT.key(other.toString()).updated().record(ACCOUNTS, mode))
+                .hasMessage("record key " + other + " disagrees with attribute 'subject' " + ACCOUNT);
+    }
+
+    @Test
+    void subjectThatIsNotAUuidIsMalformed() {
+        assertMalformed(EVENT.subject("account-1").updated().structured(ACCOUNTS))
+                .hasMessage("attribute 'subject' is not a UUID: \"account-1\"");
+    }
+
+    @Test
+    void keyThatIsNotAUuidIsMalformed() {
+        assertMalformed(EVENT.key("account-1").updated().structured(ACCOUNTS))
+                .hasMessage("record key is not a UUID: \"account-1\"");
+    }
+
+    @Test
+    void recordWithoutKeyIsMalformed() {
+        assertMalformed(EVENT.key(null).updated().structured(ACCOUNTS))
+                .hasMessage("record has no key: it must be the entity id");
+    }
+
+    @Test
+    void keyAndSubjectAgreeWhateverTheirCase() {
+        String upper = ACCOUNT.toString().toUpperCase();
+
+        assertThat(decodeAccount(EVENT.key(upper).subject(upper).updated()).entityId()).isEqualTo(ACCOUNT);
+    }
+}
