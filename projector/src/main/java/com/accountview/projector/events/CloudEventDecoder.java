@@ -49,7 +49,8 @@ public class CloudEventDecoder implements EventDecoder {
         EventMetadata metadata = EnvelopeAttributes.metadataOf(event);
         UUID keyId = EntityIds.ofKey(key);
         if (!keyId.equals(metadata.subject())) {
-            throw Malformed.because("record key " + keyId + " disagrees with attribute 'subject' " + metadata.subject());
+            throw Malformed.because("record key " + keyId + " disagrees with attribute 'subject' "
+                    + metadata.subject());
         }
         EventType type = EventType.named(metadata.type()).orElse(null);
         if (type == null) {
