@@ -150,7 +150,7 @@ public class Projection {
             case DEAD_LETTERED -> log.warn("Dead-lettered malformed record topic={} partition={} offset={}: {}",
                     record.topic(), record.partition(), record.offset(), outcome.reason());
             case UNKNOWN_TYPE -> log.info("Skipped event of unknown type {} id={} topic={} partition={} offset={}",
-                    outcome.type(), outcome.eventId(), record.topic(), record.partition(), record.offset());
+                    ((EntityEvent.Versioned) outcome.event()).metadata().type(), outcome.eventId(), record.topic(), record.partition(), record.offset());
             case STALE, DUPLICATE -> log.debug("Skipped {} event {} id={} topic={} partition={} offset={}",
                     outcome.outcome().tag(), outcome.type(), outcome.eventId(), record.topic(), record.partition(),
                     record.offset());

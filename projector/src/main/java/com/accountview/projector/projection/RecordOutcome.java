@@ -15,8 +15,14 @@ import com.accountview.projector.events.EntityEvent;
 public record RecordOutcome(ConsumerRecord<byte[], byte[]> record, EntityEvent event, EventOutcome outcome,
                             String reason) {
 
-    /** The CloudEvents type, or a stand-in for records that have none, for metrics and logs. */
+    /**
+     * The CloudEvents type for metrics: a known type, or a stand-in ({@code unknown},
+     * {@code kafka.tombstone}, {@code malformed}) so that producers cannot grow the number of series.
+     */
     public String type() {
+        if (event instanceof EntityEvent.UnknownTypeReceived) {
+            return "unknown";
+        }
         if (event instanceof EntityEvent.Versioned versioned) {
             return versioned.metadata().type();
         }

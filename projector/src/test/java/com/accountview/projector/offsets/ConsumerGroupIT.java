@@ -49,7 +49,8 @@ class ConsumerGroupIT {
                 "SPRING_KAFKA_CONSUMER_GROUP_ID", group,
                 "SPRING_KAFKA_CONSUMER_MAX_POLL_RECORDS", "20",
                 "ACCOUNTVIEW_TOPICS_ACCOUNTS", accounts,
-                "ACCOUNTVIEW_TOPICS_CONTRACTS", contracts);
+                "ACCOUNTVIEW_TOPICS_CONTRACTS", contracts,
+                "SPRING_APPLICATION_JSON", "{\"spring.kafka.consumer.properties.session.timeout.ms\": \"6000\"}");
         RandomHistory history = RandomHistory.of(99, "group", 400, 6);
 
         try (Admin admin = Admin.create(properties)) {

@@ -115,6 +115,8 @@ class CrashSafetyIT {
         }
 
         // as if every Kafka commit had been lost: Kafka's committed offsets go back to the start
+        await().atMost(Duration.ofSeconds(30)).until(() ->
+                admin.describeConsumerGroups(List.of(group)).all().get().get(group).members().isEmpty());
         Map<TopicPartition, OffsetAndMetadata> rewound = new HashMap<>();
         end.keySet().forEach(tp -> rewound.put(tp, new OffsetAndMetadata(0)));
         admin.alterConsumerGroupOffsets(group, rewound).all().get();
@@ -139,7 +141,9 @@ class CrashSafetyIT {
                 "SPRING_KAFKA_CONSUMER_GROUP_ID", group,
                 "SPRING_KAFKA_CONSUMER_MAX_POLL_RECORDS", "25",
                 "ACCOUNTVIEW_TOPICS_ACCOUNTS", accounts,
-                "ACCOUNTVIEW_TOPICS_CONTRACTS", contracts);
+                "ACCOUNTVIEW_TOPICS_CONTRACTS", contracts,
+                // a killed member leaves the group quickly, so restarts rebalance quickly
+                "SPRING_APPLICATION_JSON", "{\"spring.kafka.consumer.properties.session.timeout.ms\": \"6000\"}");
     }
 
     /** Records consumed so far according to the stored offsets (all partitions start at 0). */

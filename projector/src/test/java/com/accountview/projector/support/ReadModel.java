@@ -77,6 +77,9 @@ public final class ReadModel {
 
     /** The stored next offset of each partition of a topic. */
     public Map<Integer, Long> storedOffsets(String topic) {
+        if (jdbc.queryForObject("SELECT to_regclass('accountview.consumer_offset') IS NULL", Boolean.class)) {
+            return Map.of(); // the projector has not migrated this database yet
+        }
         return jdbc.query("SELECT partition, next_offset FROM accountview.consumer_offset WHERE topic = ?",
                 rs -> {
                     Map<Integer, Long> offsets = new java.util.HashMap<>();
