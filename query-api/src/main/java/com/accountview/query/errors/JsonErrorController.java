@@ -2,6 +2,7 @@ package com.accountview.query.errors;
 
 import jakarta.servlet.RequestDispatcher;
 import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.webmvc.error.ErrorController;
@@ -27,11 +28,15 @@ class JsonErrorController implements ErrorController {
     }
 
     @RequestMapping("${server.error.path:/error}")
-    ResponseEntity<ErrorResponse> error(HttpServletRequest request) {
+    ResponseEntity<ErrorResponse> error(HttpServletRequest request, HttpServletResponse response) {
         int status = request.getAttribute(RequestDispatcher.ERROR_STATUS_CODE) instanceof Integer code ? code : 404;
         Object failure = request.getAttribute(RequestDispatcher.ERROR_EXCEPTION);
         if (failure instanceof ApiException api) {
             return errors.entity(request, api.code(), api.getMessage());
+        }
+        if (status == 405) {
+            // Tomcat rejects TRACE itself, listing every method a servlet could have; the API has two
+            response.setHeader(HttpHeaders.ALLOW, "GET, HEAD");
         }
         if (status >= 500) {
             log.error("Unexpected failure of {} (trace_id={})", request.getAttribute(RequestDispatcher.ERROR_REQUEST_URI),

@@ -1,0 +1,163 @@
+package com.accountview.query.auth;
+
+import static com.accountview.query.support.Api.account;
+import static com.accountview.query.support.Api.json;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.net.http.HttpResponse;
+import java.time.Instant;
+import java.util.Date;
+import java.util.List;
+import java.util.UUID;
+
+import com.accountview.query.support.Api;
+import com.accountview.query.support.Ids;
+import com.accountview.query.support.OpenApiContract;
+import com.accountview.query.support.ProjectedReadModel;
+import com.accountview.query.support.QueryApiIT;
+import com.accountview.query.support.Tokens;
+import com.accountview.testinfra.events.TestEvents;
+import com.nimbusds.jwt.JWTClaimsSet;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+/** JWT mode: RS256 tokens that the test signs itself; {@code roles} and {@code orgs} claims decide. */
+@QueryApiIT
+class JwtAuthIT {
+
+    private static final Tokens TOKENS = new Tokens();
+    private static final String[] ENDPOINTS = {"", "/contracts", "/contracts/active"};
+
+    private final OpenApiContract openApi = OpenApiContract.document();
+    private final String org = Ids.org();
+    private final String externalId = Ids.externalId();
+
+    @LocalServerPort
+    int port;
+    Api api;
+
+    @DynamicPropertySource
+    static void jwtMode(DynamicPropertyRegistry properties) {
+        properties.add("accountview.auth.mode", () -> "JWT");
+        properties.add("accountview.auth.jwt.public-key-location", () -> "file:" + TOKENS.writePublicKeyPem());
+    }
+
+    @BeforeEach
+    void accountWithAContract() {
+        api = new Api(port);
+        UUID accountId = UUID.randomUUID();
+        ProjectedReadModel.shared().accounts(TestEvents.account(accountId).org(org).externalId(externalId).created());
+        ProjectedReadModel.shared().contracts(TestEvents.contract(UUID.randomUUID()).org(org).account(accountId).created());
+    }
+
+    private HttpResponse<String> getWithToken(String endpoint, String token) {
+        return api.get(account(org, externalId) + endpoint, "Authorization", "Bearer " + token);
+    }
+
+    private void assertStatus(String token, int status, String code) {
+        for (String endpoint : ENDPOINTS) {
+            HttpResponse<String> response = getWithToken(endpoint, token);
+
+            assertThat(response.statusCode()).as(endpoint).isEqualTo(status);
+            assertThat(json(response).path("code").asString()).isEqualTo(code);
+            openApi.assertConforms(OpenApiContract.ACCOUNT + endpoint, response);
+        }
+    }
+
+    @Test
+    void validTokenWithAnAllowedRoleForTheOrganizationIsServed() {
+        String token = TOKENS.sign(Tokens.claims(List.of("API_KEY"), List.of(org)));
+
+        for (String endpoint : ENDPOINTS) {
+            assertThat(getWithToken(endpoint, token).statusCode()).as(endpoint).isEqualTo(200);
+        }
+    }
+
+    @Test
+    void claimsGivenAsSpaceSeparatedStringsAreUnderstood() {
+        JWTClaimsSet.Builder claims = Tokens.claims(List.of(), List.of())
+                .claim("roles", "READER API_KEY").claim("orgs", "other " + org);
+
+        assertThat(getWithToken("", TOKENS.sign(claims)).statusCode()).isEqualTo(200);
+    }
+
+    @Test
+    void missingTokenIsUnauthorizedEvenWithGatewayRoles() {
+        for (String endpoint : ENDPOINTS) {
+            HttpResponse<String> response = api.get(account(org, externalId) + endpoint, Api.GATEWAY_ROLES, "API_KEY");
+
+            assertThat(response.statusCode()).isEqualTo(401);
+            assertThat(json(response).path("code").asString()).isEqualTo("UNAUTHORIZED");
+            assertThat(response.headers().firstValue("WWW-Authenticate")).hasValueSatisfying(
+                    challenge -> assertThat(challenge).startsWith("Bearer"));
+        }
+    }
+
+    @Test
+    void expiredTokenIsUnauthorized() {
+        Instant past = Instant.now().minusSeconds(600);
+        JWTClaimsSet.Builder claims = Tokens.claims(List.of("API_KEY"), List.of(org))
+                .issueTime(Date.from(past.minusSeconds(300))).expirationTime(Date.from(past));
+
+        assertStatus(TOKENS.sign(claims), 401, "UNAUTHORIZED");
+    }
+
+    @Test
+    void tokenWithoutExpiryIsUnauthorized() {
+        assertStatus(TOKENS.sign(Tokens.claims(List.of("API_KEY"), List.of(org)).expirationTime(null)),
+                401, "UNAUTHORIZED");
+    }
+
+    @Test
+    void tokenSignedWithAnotherKeyIsUnauthorized() {
+        assertStatus(Tokens.signWithUnknownKey(Tokens.claims(List.of("API_KEY"), List.of(org))), 401, "UNAUTHORIZED");
+    }
+
+    @Test
+    void tokenWithATamperedPayloadIsUnauthorized() {
+        String[] parts = TOKENS.sign(Tokens.claims(List.of("READER"), List.of(org))).split("\\.");
+        String forgedPayload = java.util.Base64.getUrlEncoder().withoutPadding().encodeToString(
+                Tokens.claims(List.of("API_KEY"), List.of(org)).build().toString().getBytes());
+
+        assertStatus(parts[0] + "." + forgedPayload + "." + parts[2], 401, "UNAUTHORIZED");
+    }
+
+    @Test
+    void tokenSignedWithASharedSecretIsUnauthorized() {
+        assertStatus(Tokens.signHs256(Tokens.claims(List.of("API_KEY"), List.of(org))), 401, "UNAUTHORIZED");
+    }
+
+    @Test
+    void malformedTokenIsUnauthorized() {
+        assertStatus("not.a.jwt", 401, "UNAUTHORIZED");
+    }
+
+    @Test
+    void tokenWithoutAnAllowedRoleIsForbidden() {
+        assertStatus(TOKENS.sign(Tokens.claims(List.of("READER"), List.of(org))), 403, "FORBIDDEN");
+    }
+
+    @Test
+    void tokenWithoutRolesIsForbidden() {
+        assertStatus(TOKENS.sign(Tokens.claims(List.of(), List.of(org)).claim("roles", null)), 403, "FORBIDDEN");
+    }
+
+    @Test
+    void tokenForAnotherOrganizationIsForbidden() {
+        assertStatus(TOKENS.sign(Tokens.claims(List.of("API_KEY"), List.of(Ids.org()))), 403, "FORBIDDEN");
+    }
+
+    @Test
+    void tokenWithoutOrganizationsIsForbidden() {
+        assertStatus(TOKENS.sign(Tokens.claims(List.of("API_KEY"), List.of()).claim("orgs", null)), 403, "FORBIDDEN");
+    }
+
+    @Test
+    void wildcardOrganizationGrantsNothing() {
+        assertStatus(TOKENS.sign(Tokens.claims(List.of("API_KEY"), List.of("*", "ALL_ORGANIZATIONS"))),
+                403, "FORBIDDEN");
+    }
+}

@@ -1,0 +1,235 @@
+package com.accountview.query.contracts;
+
+import static com.accountview.query.support.Api.account;
+import static com.accountview.query.support.Api.json;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.net.http.HttpResponse;
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+
+import com.accountview.query.support.Api;
+import com.accountview.query.support.Ids;
+import com.accountview.query.support.OpenApiContract;
+import com.accountview.query.support.ProjectedReadModel;
+import com.accountview.query.support.QueryApiIT;
+import com.accountview.query.support.TestClock;
+import com.accountview.testinfra.events.ContractEventBuilder;
+import com.accountview.testinfra.events.TestEvents;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import tools.jackson.databind.JsonNode;
+
+/** The contract endpoints over HTTP, against contracts the real projector wrote from real events. */
+@QueryApiIT
+class ContractsIT {
+
+    private static final Instant T = Instant.parse("2030-06-01T12:00:00Z");
+
+    private final ProjectedReadModel readModel = ProjectedReadModel.shared();
+    private final OpenApiContract openApi = OpenApiContract.document();
+    private final String org = Ids.org();
+    private final String externalId = Ids.externalId();
+    private final UUID accountId = UUID.randomUUID();
+
+    @LocalServerPort
+    int port;
+    @Autowired
+    TestClock clock;
+    Api api;
+
+    @BeforeEach
+    void accountExists() {
+        api = new Api(port);
+        readModel.accounts(TestEvents.account(accountId).org(org).externalId(externalId).created());
+    }
+
+    @AfterEach
+    void releaseClock() {
+        clock.followSystem();
+    }
+
+    private ContractEventBuilder contract(UUID contractId) {
+        return TestEvents.contract(contractId).org(org).account(accountId);
+    }
+
+    private HttpResponse<String> contracts() {
+        return api.getAsApiKey(account(org, externalId) + "/contracts");
+    }
+
+    private HttpResponse<String> activeContract() {
+        return api.getAsApiKey(account(org, externalId) + "/contracts/active");
+    }
+
+    private static List<String> ids(HttpResponse<String> contracts) {
+        return json(contracts).path("contracts").valueStream().map(c -> c.path("id").asString()).toList();
+    }
+
+    @Test
+    void accountWithoutContractsHasAnEmptyList() {
+        HttpResponse<String> response = contracts();
+
+        assertThat(response.statusCode()).isEqualTo(200);
+        assertThat(response.body()).isEqualTo("{\"contracts\":[]}");
+        openApi.assertConforms(OpenApiContract.CONTRACTS, response);
+    }
+
+    @Test
+    void contractIsServedWithSnakeCaseFieldsAndUtcTimestamps() {
+        UUID contractId = UUID.randomUUID();
+        readModel.contracts(contract(contractId).product("FIBER_1GB", "Fibra 1 Gb")
+                .startDate(Instant.parse("2024-01-01T00:00:00Z")).endDate(Instant.parse("2031-01-01T00:00:00.250Z"))
+                .createdAt(Instant.parse("2023-12-24T10:00:00Z")).updatedAt(Instant.parse("2024-02-03T04:05:06Z"))
+                .created());
+
+        HttpResponse<String> response = contracts();
+
+        assertThat(response.statusCode()).isEqualTo(200);
+        JsonNode served = json(response).path("contracts").get(0);
+        assertThat(served.path("id").asString()).isEqualTo(contractId.toString());
+        assertThat(served.path("account_id").asString()).isEqualTo(accountId.toString());
+        assertThat(served.path("status").asString()).isEqualTo("ACTIVE");
+        assertThat(served.path("product").path("id").asString()).isEqualTo("FIBER_1GB");
+        assertThat(served.path("product").path("name").asString()).isEqualTo("Fibra 1 Gb");
+        assertThat(served.path("start_date").asString()).isEqualTo("2024-01-01T00:00:00Z");
+        assertThat(served.path("end_date").asString()).isEqualTo("2031-01-01T00:00:00.250Z");
+        assertThat(served.path("created_at").asString()).isEqualTo("2023-12-24T10:00:00Z");
+        assertThat(served.path("updated_at").asString()).isEqualTo("2024-02-03T04:05:06Z");
+        openApi.assertConforms(OpenApiContract.CONTRACTS, response);
+    }
+
+    @Test
+    void unknownEndDateIsNull() {
+        readModel.contracts(contract(UUID.randomUUID()).endDate(null).created());
+
+        JsonNode served = json(contracts()).path("contracts").get(0);
+
+        assertThat(served.has("end_date")).isTrue();
+        assertThat(served.path("end_date").isNull()).isTrue();
+    }
+
+    @Test
+    void contractsAreListedNewestStartDateFirst() {
+        UUID oldest = UUID.randomUUID();
+        UUID newest = UUID.randomUUID();
+        UUID middle = UUID.randomUUID();
+        readModel.contracts(
+                contract(oldest).startDate(T.minusSeconds(300)).created(),
+                contract(newest).startDate(T.plusSeconds(300)).created(),
+                contract(middle).startDate(T).status("TERMINATED").created());
+
+        assertThat(ids(contracts())).containsExactly(newest.toString(), middle.toString(), oldest.toString());
+    }
+
+    @Test
+    void contractOfAnotherOrganizationNamingThisAccountIsNotShown() {
+        readModel.contracts(TestEvents.contract(UUID.randomUUID()).org(Ids.org()).account(accountId).created());
+
+        assertThat(ids(contracts())).isEmpty();
+    }
+
+    @Test
+    void contractMovedToAnotherAccountLeavesTheFirst() {
+        UUID contractId = UUID.randomUUID();
+        readModel.contracts(
+                contract(contractId).sequence(1).created(),
+                contract(contractId).sequence(2).account(UUID.randomUUID()).updated());
+
+        assertThat(ids(contracts())).isEmpty();
+    }
+
+    @Test
+    void contractArrivingBeforeItsAccountShowsUpOnceTheAccountDoes() {
+        UUID lateAccount = UUID.randomUUID();
+        String lateExternalId = Ids.externalId();
+        UUID contractId = UUID.randomUUID();
+        readModel.contracts(TestEvents.contract(contractId).org(org).account(lateAccount).created());
+        assertThat(api.getAsApiKey(account(org, lateExternalId) + "/contracts").statusCode()).isEqualTo(404);
+
+        readModel.accounts(TestEvents.account(lateAccount).org(org).externalId(lateExternalId).created());
+
+        assertThat(ids(api.getAsApiKey(account(org, lateExternalId) + "/contracts")))
+                .containsExactly(contractId.toString());
+    }
+
+    @Test
+    void contractStartingNowIsActive() {
+        UUID contractId = UUID.randomUUID();
+        readModel.contracts(contract(contractId).startDate(T).endDate(T.plusSeconds(60)).created());
+        clock.set(T);
+
+        HttpResponse<String> response = activeContract();
+
+        assertThat(response.statusCode()).isEqualTo(200);
+        assertThat(json(response).path("id").asString()).isEqualTo(contractId.toString());
+        openApi.assertConforms(OpenApiContract.ACTIVE_CONTRACT, response);
+    }
+
+    @Test
+    void contractEndingNowIsNoLongerActive() {
+        readModel.contracts(contract(UUID.randomUUID()).startDate(T.minusSeconds(60)).endDate(T).created());
+        clock.set(T);
+
+        HttpResponse<String> response = activeContract();
+
+        assertThat(response.statusCode()).isEqualTo(404);
+        assertThat(json(response).path("code").asString()).isEqualTo("NO_ACTIVE_CONTRACT");
+        openApi.assertConforms(OpenApiContract.ACTIVE_CONTRACT, response);
+    }
+
+    @Test
+    void contractBecomesActiveWhenItsStartDatePassesWithoutAnyNewEvent() {
+        UUID contractId = UUID.randomUUID();
+        readModel.contracts(contract(contractId).startDate(T).created());
+        clock.set(T.minusMillis(1));
+        assertThat(activeContract().statusCode()).isEqualTo(404);
+
+        clock.set(T);
+
+        assertThat(json(activeContract()).path("id").asString()).isEqualTo(contractId.toString());
+    }
+
+    @Test
+    void onlyContractsWithStatusActiveCanBeActive() {
+        readModel.contracts(
+                contract(UUID.randomUUID()).startDate(T.minusSeconds(60)).status("PENDING").created(),
+                contract(UUID.randomUUID()).startDate(T.minusSeconds(60)).status("SUSPENDED").created());
+        clock.set(T);
+
+        assertThat(json(activeContract()).path("code").asString()).isEqualTo("NO_ACTIVE_CONTRACT");
+    }
+
+    @Test
+    void ofSeveralActiveContractsTheLatestStartDateWins() {
+        UUID earlier = UUID.randomUUID();
+        UUID later = UUID.randomUUID();
+        readModel.contracts(
+                contract(earlier).startDate(T.minusSeconds(120)).created(),
+                contract(later).startDate(T.minusSeconds(60)).created());
+        clock.set(T);
+
+        assertThat(json(activeContract()).path("id").asString()).isEqualTo(later.toString());
+    }
+
+    @Test
+    void equalStartDatesAreDecidedByLatestUpdateThenGreatestId() {
+        UUID staleUpdate = UUID.randomUUID();
+        UUID freshUpdate = UUID.randomUUID();
+        readModel.contracts(
+                contract(staleUpdate).startDate(T.minusSeconds(60)).updatedAt(T.minusSeconds(30)).created(),
+                contract(freshUpdate).startDate(T.minusSeconds(60)).updatedAt(T.minusSeconds(10)).created());
+        clock.set(T);
+        assertThat(json(activeContract()).path("id").asString()).isEqualTo(freshUpdate.toString());
+
+        UUID low = UUID.fromString("00000000-0000-4000-8000-" + accountId.toString().substring(24));
+        UUID high = UUID.fromString("ffffffff-0000-4000-8000-" + accountId.toString().substring(24));
+        readModel.contracts(
+                contract(low).startDate(T.minusSeconds(5)).updatedAt(T.minusSeconds(1)).created(),
+                contract(high).startDate(T.minusSeconds(5)).updatedAt(T.minusSeconds(1)).created());
+        assertThat(json(activeContract()).path("id").asString()).isEqualTo(high.toString());
+    }
+}

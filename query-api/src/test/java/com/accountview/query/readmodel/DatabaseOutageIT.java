@@ -1,0 +1,107 @@
+package com.accountview.query.readmodel;
+
+import static com.accountview.query.support.Api.account;
+import static com.accountview.query.support.Api.json;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import java.net.http.HttpResponse;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.Statement;
+import java.time.Duration;
+import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+
+import com.accountview.query.support.Api;
+import com.accountview.query.support.Ids;
+import com.accountview.query.support.OpenApiContract;
+import com.accountview.query.support.ProjectedReadModel;
+import com.accountview.query.support.QueryApiIT;
+import com.accountview.testinfra.PostgresServer;
+import com.accountview.testinfra.TestInfrastructure;
+import com.accountview.testinfra.events.TestEvents;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.test.context.TestPropertySource;
+
+/**
+ * 503 {@code SERVICE_UNAVAILABLE} with {@code Retry-After} when the pool is exhausted and when the
+ * database is really stopped. A pool of one connection makes exhaustion easy to cause; stopping
+ * the shared server affects everything in this JVM, so it is restarted in {@code finally} and the
+ * test waits until the API answers again.
+ */
+@QueryApiIT
+@TestPropertySource(properties = {
+        "spring.datasource.hikari.maximum-pool-size=1",
+        "spring.datasource.hikari.connection-timeout=500"})
+class DatabaseOutageIT {
+
+    private final ProjectedReadModel readModel = ProjectedReadModel.shared();
+    private final String org = Ids.org();
+    private final String externalId = Ids.externalId();
+
+    @LocalServerPort
+    int port;
+    Api api;
+
+    @BeforeEach
+    void accountExists() {
+        api = new Api(port);
+        readModel.accounts(TestEvents.account(UUID.randomUUID()).org(org).externalId(externalId).created());
+    }
+
+    private void assertUnavailable(HttpResponse<String> response, String endpoint) {
+        assertThat(response.statusCode()).as(endpoint).isEqualTo(503);
+        assertThat(json(response).path("code").asString()).isEqualTo("SERVICE_UNAVAILABLE");
+        assertThat(response.headers().firstValue("Retry-After")).hasValue("5");
+        OpenApiContract.document().assertConforms(OpenApiContract.ACCOUNT + endpoint, response);
+    }
+
+    @Test
+    void exhaustedPoolIsServiceUnavailable() throws Exception {
+        try (Connection lockHolder = readModel.connect(); Statement statement = lockHolder.createStatement()) {
+            lockHolder.setAutoCommit(false);
+            statement.execute("LOCK TABLE accountview.generation IN ACCESS EXCLUSIVE MODE");
+            CompletableFuture<HttpResponse<String>> holdsTheOnlyConnection =
+                    CompletableFuture.supplyAsync(() -> api.getAsApiKey(account(org, externalId)));
+            try {
+                await().atMost(Duration.ofSeconds(5)).until(() -> lockWaiters(statement) > 0);
+
+                assertUnavailable(api.getAsApiKey(account(org, externalId) + "/contracts"), "/contracts");
+            } finally {
+                lockHolder.rollback();
+            }
+            assertThat(holdsTheOnlyConnection.get().statusCode()).isIn(200, 504);
+        }
+        assertThat(api.getAsApiKey(account(org, externalId)).statusCode()).isEqualTo(200);
+    }
+
+    private static int lockWaiters(Statement statement) throws Exception {
+        try (ResultSet row = statement.executeQuery("""
+                SELECT count(*) FROM pg_stat_activity
+                WHERE wait_event_type = 'Lock' AND query LIKE '%live_generation g%'""")) {
+            row.next();
+            return row.getInt(1);
+        }
+    }
+
+    @Test
+    void stoppedDatabaseIsServiceUnavailableAndNotReady() {
+        PostgresServer postgres = TestInfrastructure.postgres();
+        postgres.halt();
+        try {
+            for (String endpoint : new String[] {"", "/contracts", "/contracts/active"}) {
+                assertUnavailable(api.getAsApiKey(account(org, externalId) + endpoint), endpoint);
+            }
+            assertThat(api.get("/actuator/health/readiness").statusCode()).isEqualTo(503);
+            assertThat(api.get("/actuator/health/liveness").statusCode()).isEqualTo(200);
+        } finally {
+            postgres.restart();
+        }
+        await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(200))
+                .until(() -> api.getAsApiKey(account(org, externalId)).statusCode() == 200);
+        assertThat(api.get("/actuator/health/readiness").statusCode()).isEqualTo(200);
+    }
+}

@@ -1,0 +1,95 @@
+package com.accountview.query.readmodel;
+
+import static com.accountview.query.support.Api.account;
+import static com.accountview.query.support.Api.json;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.Statement;
+import java.util.zip.ZipFile;
+
+import com.accountview.query.support.Api;
+import com.accountview.query.support.OpenApiContract;
+import com.accountview.testinfra.RealInfrastructure;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+
+/**
+ * Before the projector has built a read model, every lookup is 503 with {@code Retry-After}: first
+ * in an empty database (no schema at all), then with the projector's real migration applied but no
+ * generation live.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@RealInfrastructure
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class NoReadModelIT {
+
+    private static final String[] ENDPOINTS = {"", "/contracts", "/contracts/active"};
+
+    @LocalServerPort
+    int port;
+    @Value("${spring.datasource.url}")
+    String databaseUrl;
+    @Value("${spring.datasource.username}")
+    String username;
+    @Value("${spring.datasource.password}")
+    String password;
+    Api api;
+
+    @BeforeEach
+    void connect() {
+        api = new Api(port);
+    }
+
+    private void assertEveryLookupUnavailable() {
+        for (String endpoint : ENDPOINTS) {
+            HttpResponse<String> response = api.getAsApiKey(account("telco", "214748364") + endpoint);
+
+            assertThat(response.statusCode()).as(endpoint).isEqualTo(503);
+            assertThat(json(response).path("code").asString()).isEqualTo("SERVICE_UNAVAILABLE");
+            assertThat(json(response).path("message").asString()).contains("No read model");
+            assertThat(response.headers().firstValue("Retry-After")).isPresent();
+            OpenApiContract.document().assertConforms(OpenApiContract.ACCOUNT + endpoint, response);
+        }
+    }
+
+    @Test
+    @Order(1)
+    void databaseWithoutTheSchemaIsServiceUnavailable() {
+        assertEveryLookupUnavailable();
+    }
+
+    @Test
+    @Order(2)
+    void readModelWithoutALiveGenerationIsServiceUnavailable() throws Exception {
+        try (Connection connection = DriverManager.getConnection(databaseUrl, username, password);
+             Statement statement = connection.createStatement()) {
+            statement.execute("CREATE SCHEMA accountview; SET search_path = accountview");
+            statement.execute(projectorMigration());
+            statement.execute("UPDATE accountview.generation SET state = 'RETIRED'");
+        }
+
+        assertEveryLookupUnavailable();
+    }
+
+    /** The projector's own first migration, from its jar: the schema exactly as the projector creates it. */
+    private static String projectorMigration() throws IOException {
+        Path jar = Path.of(System.getProperty("accountview.projector.jar", "target/projector.jar"));
+        try (ZipFile zip = new ZipFile(jar.toFile());
+             InputStream sql = zip.getInputStream(zip.getEntry("BOOT-INF/classes/db/migration/V1__read_model.sql"))) {
+            return new String(sql.readAllBytes(), StandardCharsets.UTF_8);
+        }
+    }
+}

@@ -1,0 +1,139 @@
+package com.accountview.query.web;
+
+import static com.accountview.query.support.Api.account;
+import static com.accountview.query.support.Api.json;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.util.UUID;
+
+import com.accountview.query.support.Api;
+import com.accountview.query.support.Ids;
+import com.accountview.query.support.OpenApiContract;
+import com.accountview.query.support.ProjectedReadModel;
+import com.accountview.query.support.QueryApiIT;
+import com.accountview.testinfra.events.TestEvents;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+import org.springframework.boot.test.web.server.LocalServerPort;
+
+/** ETags, caching, HEAD, methods, unknown paths, the served OpenAPI document, metrics and probes. */
+@QueryApiIT
+class HttpConventionsIT {
+
+    private final ProjectedReadModel readModel = ProjectedReadModel.shared();
+    private final OpenApiContract openApi = OpenApiContract.document();
+    private final String org = Ids.org();
+    private final String externalId = Ids.externalId();
+    private final UUID accountId = UUID.randomUUID();
+
+    @LocalServerPort
+    int port;
+    Api api;
+
+    @BeforeEach
+    void accountWithAContract() {
+        api = new Api(port);
+        readModel.accounts(TestEvents.account(accountId).org(org).externalId(externalId).created());
+        readModel.contracts(TestEvents.contract(UUID.randomUUID()).org(org).account(accountId).created());
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"", "/contracts", "/contracts/active"})
+    void matchingIfNoneMatchIsNotModified(String endpoint) {
+        HttpResponse<String> first = api.getAsApiKey(account(org, externalId) + endpoint);
+        String etag = first.headers().firstValue("ETag").orElseThrow();
+        assertThat(first.headers().firstValue("Cache-Control")).hasValue("no-cache");
+
+        HttpResponse<String> again = api.getAsApiKey(account(org, externalId) + endpoint, "If-None-Match", etag);
+
+        assertThat(again.statusCode()).isEqualTo(304);
+        assertThat(again.body()).isEmpty();
+        assertThat(again.headers().firstValue("ETag")).hasValue(etag);
+        openApi.assertConforms(OpenApiContract.ACCOUNT + endpoint, again);
+    }
+
+    @Test
+    void etagChangesWithTheData() {
+        String before = api.getAsApiKey(account(org, externalId) + "/contracts").headers().firstValue("ETag").orElseThrow();
+        readModel.contracts(TestEvents.contract(UUID.randomUUID()).org(org).account(accountId).created());
+
+        HttpResponse<String> after = api.getAsApiKey(account(org, externalId) + "/contracts", "If-None-Match", before);
+
+        assertThat(after.statusCode()).isEqualTo(200);
+        assertThat(after.headers().firstValue("ETag")).isPresent().get().isNotEqualTo(before);
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"", "/contracts", "/contracts/active"})
+    void headAnswersLikeGetWithoutABody(String endpoint) {
+        HttpResponse<String> get = api.getAsApiKey(account(org, externalId) + endpoint);
+
+        HttpResponse<String> head = api.send("HEAD", account(org, externalId) + endpoint, Api.GATEWAY_ROLES, "API_KEY");
+
+        assertThat(head.statusCode()).isEqualTo(200);
+        assertThat(head.body()).isEmpty();
+        assertThat(head.headers().firstValue("ETag")).isEqualTo(get.headers().firstValue("ETag"));
+        assertThat(head.headers().firstValue("Content-Type")).isEqualTo(get.headers().firstValue("Content-Type"));
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"POST", "PUT", "PATCH", "DELETE", "OPTIONS", "TRACE"})
+    void methodsOtherThanGetAndHeadAreNotAllowed(String method) {
+        HttpResponse<String> response = api.send(method, account(org, externalId), Api.GATEWAY_ROLES, "API_KEY");
+
+        assertThat(response.statusCode()).isEqualTo(405);
+        assertThat(json(response).path("code").asString()).isEqualTo("METHOD_NOT_ALLOWED");
+        assertThat(response.headers().firstValue("Allow")).hasValue("GET, HEAD");
+        openApi.assertConforms(OpenApiContract.ACCOUNT, response);
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"/", "/v4", "/v4/orgs/telco", "/v4/orgs/telco/external-accounts/x/contracts/history",
+            "/v4/orgs/telco/external-accounts/x/", "/favicon.ico"})
+    void unknownPathIsNotFound(String path) {
+        HttpResponse<String> response = api.getAsApiKey(path);
+
+        assertThat(response.statusCode()).isEqualTo(404);
+        assertThat(json(response).path("code").asString()).isEqualTo("NOT_FOUND");
+        openApi.assertBodyConforms(response, "ErrorResponse");
+    }
+
+    @Test
+    void servedOpenApiDocumentIsTheOneInTheRepository() throws IOException {
+        HttpResponse<String> response = api.get("/v4/api-docs");
+
+        assertThat(response.statusCode()).isEqualTo(200);
+        try (InputStream kept = getClass().getResourceAsStream("/openapi/accountview-v4.yaml")) {
+            assertThat(response.body()).isEqualTo(new String(kept.readAllBytes(), StandardCharsets.UTF_8));
+        }
+        assertThat(openApi.root().path("openapi").asString()).startsWith("3.");
+    }
+
+    @Test
+    void requestLatencyIsAHistogramPerEndpointAndStatus() {
+        api.getAsApiKey(account(org, externalId));
+        api.getAsApiKey(account(org, Ids.externalId()));
+
+        String metrics = api.get("/actuator/prometheus").body();
+
+        assertThat(metrics).contains("http_server_requests_seconds_bucket{")
+                .containsPattern("http_server_requests_seconds_bucket\\{[^}]*status=\"200\"[^}]*"
+                        + "uri=\"/v4/orgs/\\{orgId}/external-accounts/\\{externalId}\"")
+                .containsPattern("http_server_requests_seconds_bucket\\{[^}]*status=\"404\"[^}]*"
+                        + "uri=\"/v4/orgs/\\{orgId}/external-accounts/\\{externalId}\"");
+    }
+
+    @Test
+    void readyWhenTheDatabaseAnswers() {
+        HttpResponse<String> readiness = api.get("/actuator/health/readiness");
+
+        assertThat(readiness.statusCode()).isEqualTo(200);
+        assertThat(json(readiness).path("status").asString()).isEqualTo("UP");
+    }
+}
