@@ -1,0 +1,55 @@
+package com.accountview.query.errors;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
+import org.springframework.http.HttpMethod;
+import org.springframework.http.ResponseEntity;
+import org.springframework.mock.web.MockHttpServletRequest;
+import org.springframework.web.HttpRequestMethodNotSupportedException;
+import tools.jackson.databind.json.JsonMapper;
+
+@ExtendWith(OutputCaptureExtension.class)
+class ApiExceptionHandlerTest {
+
+    private final ApiExceptionHandler handler = new ApiExceptionHandler(new ErrorResponses(JsonMapper.builder().build()));
+
+    @Test
+    void unexpectedFailureIsInternalErrorWithoutInternalsAndLoggedWithItsTraceId(CapturedOutput log) {
+        MockHttpServletRequest request = new MockHttpServletRequest("GET", "/v4/orgs/telco/external-accounts/1");
+
+        ResponseEntity<ErrorResponse> response = handler.other(
+                new IllegalStateException("SELECT secret FROM accountview.account"), request);
+
+        ErrorResponse body = response.getBody();
+        assertThat(response.getStatusCode().value()).isEqualTo(500);
+        assertThat(body.code()).isEqualTo("INTERNAL_ERROR");
+        assertThat(body.message()).doesNotContain("SELECT", "IllegalStateException", "accountview");
+        assertThat(body.traceId()).matches("[0-9a-f]{32}");
+        assertThat(log.getOut()).contains("trace_id=" + body.traceId()).contains("IllegalStateException");
+    }
+
+    @Test
+    void frameworkClientErrorKeepsItsStatusAndHeaders() {
+        MockHttpServletRequest request = new MockHttpServletRequest("PUT", "/v4/api-docs");
+
+        ResponseEntity<ErrorResponse> response = handler.other(
+                new HttpRequestMethodNotSupportedException("PUT", java.util.List.of("GET")), request);
+
+        assertThat(response.getStatusCode().value()).isEqualTo(405);
+        assertThat(response.getBody().code()).isEqualTo("METHOD_NOT_ALLOWED");
+        assertThat(response.getHeaders().getAllow()).contains(HttpMethod.GET);
+    }
+
+    @Test
+    void unavailabilityCarriesRetryAfter() {
+        ResponseEntity<ErrorResponse> response = handler.api(
+                new ApiException(ErrorCode.SERVICE_UNAVAILABLE, "down"), new MockHttpServletRequest());
+
+        assertThat(response.getStatusCode().value()).isEqualTo(503);
+        assertThat(response.getHeaders().getFirst("Retry-After")).isEqualTo("5");
+    }
+}
