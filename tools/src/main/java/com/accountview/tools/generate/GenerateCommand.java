@@ -19,12 +19,15 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 /** {@code generate}: a deterministic synthetic event history, to a file or straight to Kafka. */
-@Command(name = "generate", sortOptions = false,
+@Command(name = "generate", sortOptions = false, mixinStandardHelpOptions = true,
         description = {
-                "Generates a synthetic event history from a seed: accounts (some without an external id at first),",
-                "contracts in every status, updates, external ids moving between accounts, contracts moving to",
-                "other accounts, deletes (by event and by Kafka tombstone), deleted entities coming back, and a",
-                "share of duplicate and out-of-order deliveries. The same options always give the same records."})
+                "Generates a synthetic event history, to a file or straight to Kafka.",
+                "",
+                "Accounts (some without an external id at first), contracts in every status, updates, external ids "
+                        + "moving between accounts, contracts moving to other accounts, deletes (by event and by "
+                        + "Kafka tombstone), deleted entities coming back, and a share of duplicate and out-of-order "
+                        + "deliveries. The same options always give the same records.",
+                ""})
 public final class GenerateCommand implements Callable<Integer> {
 
     @Option(names = "--seed", defaultValue = "1", description = "Seed of all chance (default: ${DEFAULT-VALUE}).")

@@ -20,6 +20,7 @@ public final class ProgressBar {
     private final long intervalNanos;
     private long lastDrawNanos;
     private long current;
+    private long drawn = -1;
 
     public ProgressBar(String unit, long total, long threshold) {
         this(System.err, unit, total, threshold, System.console() != null);
@@ -49,12 +50,14 @@ public final class ProgressBar {
 
     /** Draws the final state and ends the line. */
     public void finish() {
-        if (enabled) {
+        // on a terminal the line must be ended; in a log, a line showing the final state may exist already
+        if (enabled && (terminal || drawn != current)) {
             draw(System.nanoTime(), terminal ? "\r" : "", System.lineSeparator());
         }
     }
 
     private void draw(long now, String prefix, String suffix) {
+        drawn = current;
         double fraction = total == 0 ? 1 : Math.min(1, (double) current / total);
         int filled = (int) Math.round(fraction * WIDTH);
         double seconds = Math.max(1e-3, (now - startNanos) / 1e9);

@@ -13,14 +13,18 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 /** {@code publish}: validate an events file, then publish it to the account and contract topics. */
-@Command(name = "publish", sortOptions = false,
+@Command(name = "publish", sortOptions = false, mixinStandardHelpOptions = true,
         description = {
-                "Validates every line of a JSON-lines events file against the event contract (docs/events.md),",
-                "then publishes it: account events to the account topic, contract events to the contract topic,",
-                "key = subject, structured mode (content-type: application/cloudevents+json).",
-                "A line is a structured-mode CloudEvent or a tombstone: "
-                        + "{\"tombstone\": true, \"topic\": \"accounts\", \"key\": \"<uuid>\"}.",
-                "An invalid line is reported as 'line N: <what is wrong>' and nothing is published."},
+                "Validates an events file, then publishes it to the account and contract topics.",
+                "",
+                "Every line of the JSON-lines file is checked against the event contract (docs/events.md) first. "
+                        + "Account events go to the account topic and contract events to the contract topic, "
+                        + "key = subject, structured mode (content-type: application/cloudevents+json).",
+                "A line is a structured-mode CloudEvent, or a Kafka tombstone written as "
+                        + "{\"tombstone\": true, \"topic\": \"accounts\", \"key\": \"<uuid>\"} "
+                        + "(topic: accounts or contracts).",
+                "An invalid line is reported as 'line N: <what is wrong>', and then nothing is published.",
+                ""},
         exitCodeListHeading = "Exit codes:%n",
         exitCodeList = {"0:published (or valid, with --dry-run)", "1:invalid lines, nothing published; or Kafka failed",
                 "2:wrong usage"})

@@ -1,15 +1,111 @@
 package com.accountview.tools.run;
 
+import java.io.IOException;
+import java.nio.file.FileVisitResult;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.SimpleFileVisitor;
+import java.nio.file.attribute.BasicFileAttributes;
+import java.time.Duration;
+import java.util.List;
 import java.util.concurrent.Callable;
 
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
 
-/** {@code run}: the whole system locally. */
-@Command(name = "run", description = "Runs AccountView locally.")
+/** {@code run}: the whole system locally, on embedded Kafka and PostgreSQL, with demo data. */
+@Command(name = "run", sortOptions = false, mixinStandardHelpOptions = true,
+        description = {
+                "Runs the whole system locally, with demo data.",
+                "",
+                "Starts PostgreSQL 16 and a Kafka broker in KRaft mode (embedded, data kept in --data-dir), the "
+                        + "projector and the query-api, publishes a demo data set once per data directory, and "
+                        + "prints curl commands when everything answers. Ctrl-C stops everything.",
+                ""})
 public final class RunCommand implements Callable<Integer> {
 
+    @Option(names = "--data-dir", defaultValue = ".run-data", paramLabel = "DIR",
+            description = "Where data and logs live across runs (default: ${DEFAULT-VALUE}).")
+    Path dataDir;
+
+    @Option(names = "--reset", description = "Delete the data directory first: a fresh start.")
+    boolean reset;
+
+    @Option(names = "--http-port", paramLabel = "PORT", defaultValue = "8080", description = "query-api port (default: ${DEFAULT-VALUE}).")
+    int httpPort;
+
+    @Option(names = "--projector-port", paramLabel = "PORT", defaultValue = "8081",
+            description = "projector port: health, metrics (default: ${DEFAULT-VALUE}).")
+    int projectorPort;
+
+    @Option(names = "--kafka-port", paramLabel = "PORT", defaultValue = "9092", description = "Kafka port (default: ${DEFAULT-VALUE}).")
+    int kafkaPort;
+
+    @Option(names = "--kafka-controller-port", paramLabel = "PORT", defaultValue = "9093",
+            description = "KRaft controller port (default: ${DEFAULT-VALUE}).")
+    int kafkaControllerPort;
+
+    @Option(names = "--postgres-port", paramLabel = "PORT", defaultValue = "5432", description = "PostgreSQL port (default: ${DEFAULT-VALUE}).")
+    int postgresPort;
+
+    @Option(names = "--partitions", paramLabel = "N", defaultValue = "4", description = "Partitions per topic (default: ${DEFAULT-VALUE}).")
+    int partitions;
+
+    @Option(names = "--demo-accounts", defaultValue = "3000", paramLabel = "N",
+            description = "Generated accounts in the demo data set (default: ${DEFAULT-VALUE}).")
+    int demoAccounts;
+
+    @Option(names = "--no-demo", description = "Publish no demo data.")
+    boolean noDemo;
+
+    @Option(names = "--startup-timeout", defaultValue = "PT5M", paramLabel = "DURATION",
+            description = "How long to wait for the services and the projection (default: ${DEFAULT-VALUE}).")
+    Duration startupTimeout;
+
+    @Option(names = "--service-jvm-options", defaultValue = "-Xmx512m", split = " ", paramLabel = "OPTIONS",
+            description = "JVM options of the two services, space-separated (default: ${DEFAULT-VALUE}).")
+    List<String> serviceJvmOptions;
+
+    @Option(names = "--project-dir", defaultValue = ".", paramLabel = "DIR",
+            description = "The repository root, where the service jars are built (default: the current directory).")
+    Path projectDir;
+
+    @Spec
+    CommandSpec spec;
+
     @Override
-    public Integer call() {
-        return 0;
+    public Integer call() throws Exception {
+        Console console = new Console(spec.commandLine().getOut());
+        if (reset && Files.exists(dataDir)) {
+            console.say("--reset: deleting " + dataDir);
+            deleteRecursively(dataDir);
+        }
+        RunSettings settings = new RunSettings(projectDir, dataDir,
+                new RunSettings.Ports(httpPort, projectorPort, kafkaPort, kafkaControllerPort, postgresPort),
+                partitions, demoAccounts, !noDemo, startupTimeout, serviceJvmOptions);
+        try {
+            return new LocalSystem(settings, console).run();
+        } catch (LocalRunException e) {
+            console.say("error: " + e.getMessage());
+            return 1;
+        }
+    }
+
+    private static void deleteRecursively(Path directory) throws IOException {
+        Files.walkFileTree(directory, new SimpleFileVisitor<>() {
+            @Override
+            public FileVisitResult visitFile(Path file, BasicFileAttributes attributes) throws IOException {
+                Files.delete(file);
+                return FileVisitResult.CONTINUE;
+            }
+
+            @Override
+            public FileVisitResult postVisitDirectory(Path dir, IOException failure) throws IOException {
+                Files.delete(dir);
+                return FileVisitResult.CONTINUE;
+            }
+        });
     }
 }

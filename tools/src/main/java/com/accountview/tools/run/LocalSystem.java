@@ -1,0 +1,167 @@
+package com.accountview.tools.run;
+
+import java.io.IOException;
+import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+
+import com.accountview.tools.publish.KafkaSink;
+import com.accountview.tools.publish.ProgressBar;
+import com.accountview.tools.publish.TopicNames;
+
+/**
+ * The whole system on one machine: PostgreSQL and a KRaft Kafka broker in this JVM, the projector
+ * and the query-api as child processes wired to them through their standard environment
+ * variables, the demo data published once, and everything stopped in reverse order on Ctrl-C.
+ */
+final class LocalSystem {
+
+    static final String CONSUMER_GROUP = "accountview-projector";
+    static final String EXAMPLE_PATH = "/v4/orgs/telco/external-accounts/214748364";
+
+    private final RunSettings settings;
+    private final Console console;
+    private final Shutdown shutdown;
+    private final Http http = new Http();
+    private final TopicNames topics = TopicNames.DEFAULTS;
+    private volatile boolean stopping;
+
+    LocalSystem(RunSettings settings, Console console) {
+        this.settings = settings;
+        this.console = console;
+        this.shutdown = new Shutdown(console);
+    }
+
+    /** Starts everything, then blocks until Ctrl-C (exit code 0) or until a service dies (1). */
+    int run() throws Exception {
+        ServiceJars jars = ServiceJars.locate(settings.projectDir());
+        Files.createDirectories(settings.logs());
+        LeftoverServices leftovers = new LeftoverServices(settings.dataDir());
+        leftovers.stop().forEach(service -> console.say("stopped " + service + " left running by an earlier run"));
+        Ports.requireFree(settings.ports());
+        LauncherLog.redirectTo(settings.logs().resolve("launcher.log"));
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            stopping = true;
+            shutdown.run();
+            console.say("stopped");
+        }, "accountview-stop"));
+        Instant deadline = Instant.now().plus(settings.startupTimeout());
+
+        console.say("starting PostgreSQL 16 on 127.0.0.1:" + settings.ports().postgres());
+        LocalPostgres postgres = LocalPostgres.start(settings.dataDir().resolve("postgres"), settings.ports().postgres(),
+                settings.logs().resolve("postgres.log"));
+        shutdown.onShutdown("PostgreSQL", postgres::stop);
+
+        console.say("starting Kafka (KRaft) on 127.0.0.1:" + settings.ports().kafka());
+        LocalKafka kafka = LocalKafka.start(settings.dataDir().resolve("kafka"), settings.ports().kafka(),
+                settings.ports().kafkaController(), settings.partitions());
+        shutdown.onShutdown("Kafka", kafka::stop);
+        kafka.createTopics(List.of(topics.accounts(), topics.contracts(),
+                topics.accounts() + ".DLT", topics.contracts() + ".DLT"), settings.partitions());
+
+        ServiceProcess projector = startService("projector", jars.projector(),
+                Map.of("SERVER_PORT", String.valueOf(settings.ports().projector()),
+                        "SPRING_KAFKA_BOOTSTRAP_SERVERS", kafka.bootstrapServers(),
+                        "SPRING_KAFKA_CONSUMER_GROUP_ID", CONSUMER_GROUP,
+                        "ACCOUNTVIEW_TOPICS_ACCOUNTS", topics.accounts(),
+                        "ACCOUNTVIEW_TOPICS_CONTRACTS", topics.contracts()), postgres);
+        ServiceProcess queryApi = startService("query-api", jars.queryApi(),
+                Map.of("SERVER_PORT", String.valueOf(settings.ports().queryApi())), postgres);
+        List<ServiceProcess> services = List.of(projector, queryApi);
+        leftovers.record(services, List.of(jars.projector(), jars.queryApi()));
+        shutdown.onShutdown("service records", leftovers::forget);
+
+        awaitReady(projector, settings.ports().projector(), deadline);
+        awaitReady(queryApi, settings.ports().queryApi(), deadline);
+        publishDemo(kafka);
+        awaitProjection(kafka, services, deadline);
+        URI example = URI.create("http://127.0.0.1:" + settings.ports().queryApi() + EXAMPLE_PATH);
+        if (settings.loadDemo()) {
+            Http.await("the example account to answer 200 at " + example, deadline, () -> allAlive(services),
+                    () -> http.status(example) == 200);
+        }
+        console.print(CurlExamples.text(settings));
+        console.say("ready");
+        return awaitExit(services);
+    }
+
+    private ServiceProcess startService(String name, Path jar, Map<String, String> environment, LocalPostgres postgres)
+            throws IOException {
+        Map<String, String> wired = new HashMap<>(environment);
+        wired.put("SPRING_DATASOURCE_URL", postgres.jdbcUrl());
+        wired.put("SPRING_DATASOURCE_USERNAME", LocalPostgres.USER);
+        wired.put("SPRING_DATASOURCE_PASSWORD", LocalPostgres.PASSWORD);
+        Path log = settings.logs().resolve(name + ".log");
+        console.say("starting " + name + " on port " + environment.get("SERVER_PORT") + " (log: " + log + ")");
+        ServiceProcess service = ServiceProcess.start(name, jar, wired, settings.serviceJvmOptions(), log);
+        shutdown.onShutdown(name, service::stop);
+        return service;
+    }
+
+    private void awaitReady(ServiceProcess service, int port, Instant deadline) throws InterruptedException {
+        URI readiness = URI.create("http://127.0.0.1:" + port + "/actuator/health/readiness");
+        Http.await(service.name() + " readiness at " + readiness + " (log: " + service.log() + ")", deadline,
+                service::alive, () -> http.status(readiness) == 200);
+        console.say(service.name() + " is ready");
+    }
+
+    private void publishDemo(LocalKafka kafka) throws IOException {
+        if (!settings.loadDemo()) {
+            return;
+        }
+        DemoData demo = new DemoData(settings.dataDir());
+        if (demo.alreadyPublished()) {
+            console.say("demo data already published in this data directory");
+            return;
+        }
+        console.say("publishing the demo data set (" + settings.demoAccounts() + " generated accounts and the edge cases)");
+        long records;
+        try (KafkaSink sink = new KafkaSink(kafka.bootstrapServers(), topics, Map.of())) {
+            records = demo.publish(sink, settings.demoAccounts());
+        }
+        console.say(String.format("published %,d records", records));
+    }
+
+    private void awaitProjection(LocalKafka kafka, List<ServiceProcess> services, Instant deadline)
+            throws InterruptedException {
+        try (ProjectionWatch watch = new ProjectionWatch(kafka.bootstrapServers(), CONSUMER_GROUP,
+                List.of(topics.accounts(), topics.contracts()))) {
+            ProjectionWatch.Progress start = watch.progress();
+            ProgressBar bar = new ProgressBar("records projected", start.published(), 1);
+            Http.await("the projector to catch up", deadline, () -> allAlive(services), () -> {
+                try {
+                    ProjectionWatch.Progress progress = watch.progress();
+                    bar.advanceTo(progress.projected());
+                    return progress.caughtUp();
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    return false;
+                }
+            });
+            bar.finish();
+            console.say(String.format("projected all %,d records", start.published()));
+        }
+    }
+
+    private int awaitExit(List<ServiceProcess> services) {
+        CompletableFuture.anyOf(services.stream().map(ServiceProcess::onExit).toArray(CompletableFuture[]::new)).join();
+        if (stopping) {
+            return 0;
+        }
+        for (ServiceProcess service : services) {
+            if (!service.alive()) {
+                console.say(service.name() + " exited with code " + service.exitValue() + ": see " + service.log());
+            }
+        }
+        return 1;
+    }
+
+    private static boolean allAlive(List<ServiceProcess> services) {
+        return services.stream().allMatch(ServiceProcess::alive);
+    }
+}

@@ -1,0 +1,47 @@
+package com.accountview.tools.run;
+
+import java.io.IOException;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.ServerSocket;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/** Checks up front that the run's ports are free, naming the option that moves each one. */
+final class Ports {
+
+    private Ports() {
+    }
+
+    static void requireFree(RunSettings.Ports ports) {
+        Map<String, Integer> wanted = new LinkedHashMap<>();
+        wanted.put("--http-port (query-api)", ports.queryApi());
+        wanted.put("--projector-port", ports.projector());
+        wanted.put("--kafka-port", ports.kafka());
+        wanted.put("--kafka-controller-port", ports.kafkaController());
+        wanted.put("--postgres-port", ports.postgres());
+        StringBuilder busy = new StringBuilder();
+        wanted.forEach((option, port) -> {
+            if (!free(port)) {
+                busy.append(String.format("%n  port %d is in use: choose another with %s", port, option));
+            }
+        });
+        if (wanted.values().stream().distinct().count() < wanted.size()) {
+            busy.append(String.format("%n  every port must differ: %s", wanted));
+        }
+        if (!busy.isEmpty()) {
+            throw new LocalRunException("cannot start:" + busy);
+        }
+    }
+
+    private static boolean free(int port) {
+        try (ServerSocket socket = new ServerSocket()) {
+            // as servers do: connections of an earlier run in TIME_WAIT must not count as "in use"
+            socket.setReuseAddress(true);
+            socket.bind(new InetSocketAddress(InetAddress.getLoopbackAddress(), port));
+            return true;
+        } catch (IOException e) {
+            return false;
+        }
+    }
+}

@@ -1,0 +1,33 @@
+package com.accountview.tools.run;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+
+/**
+ * Everything a local run needs to know.
+ *
+ * @param projectDir the repository root, where the service jars are built
+ * @param dataDir where PostgreSQL, Kafka, logs and demo files live across restarts
+ * @param ports the loopback ports of every server
+ * @param partitions partitions of each topic created
+ * @param demoAccounts generated accounts in the demo data set, besides the hand-written edge cases
+ * @param loadDemo whether to publish the demo data set (once per data directory)
+ * @param startupTimeout how long to wait for the services and the projection
+ * @param serviceJvmOptions JVM options of the projector and query-api processes
+ */
+public record RunSettings(Path projectDir, Path dataDir, Ports ports, int partitions, int demoAccounts,
+                          boolean loadDemo, Duration startupTimeout, List<String> serviceJvmOptions) {
+
+    /** The loopback ports of the local system. */
+    public record Ports(int queryApi, int projector, int kafka, int kafkaController, int postgres) {
+    }
+
+    public RunSettings {
+        serviceJvmOptions = List.copyOf(serviceJvmOptions);
+    }
+
+    Path logs() {
+        return dataDir.resolve("logs");
+    }
+}

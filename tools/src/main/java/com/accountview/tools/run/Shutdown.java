@@ -1,0 +1,65 @@
+package com.accountview.tools.run;
+
+import java.util.ArrayDeque;
+import java.util.Deque;
+
+/**
+ * Stops what was started, in reverse order, exactly once: from a JVM shutdown hook (Ctrl-C,
+ * SIGTERM) or when the run fails. Thread-safe.
+ */
+final class Shutdown {
+
+    /** Something started that must be stopped. */
+    @FunctionalInterface
+    interface Stoppable {
+        void stop() throws Exception;
+    }
+
+    private record Entry(String name, Stoppable stoppable) {
+    }
+
+    private final Deque<Entry> started = new ArrayDeque<>();
+    private final Console console;
+    private boolean done;
+
+    Shutdown(Console console) {
+        this.console = console;
+    }
+
+    /** Registers {@code stoppable}; if the shutdown already ran, stops it at once. */
+    void onShutdown(String name, Stoppable stoppable) {
+        boolean late;
+        synchronized (this) {
+            late = done;
+            if (!late) {
+                started.push(new Entry(name, stoppable));
+            }
+        }
+        if (late) {
+            stop(new Entry(name, stoppable));
+        }
+    }
+
+    void run() {
+        while (true) {
+            Entry next;
+            synchronized (this) {
+                done = true;
+                next = started.poll();
+            }
+            if (next == null) {
+                return;
+            }
+            stop(next);
+        }
+    }
+
+    private void stop(Entry entry) {
+        console.say("stopping " + entry.name());
+        try {
+            entry.stoppable().stop();
+        } catch (Exception e) {
+            console.say("could not stop " + entry.name() + " cleanly: " + e.getMessage());
+        }
+    }
+}

@@ -1,0 +1,155 @@
+package com.accountview.tools.run;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.net.Socket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+
+import org.awaitility.Awaitility;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The README's run command end to end: {@code ./accountview run} on free ports and a fresh data
+ * directory answers the API's example on all three endpoints, stops cleanly on SIGTERM, and on the
+ * next start serves the same data without publishing the demo again. Needs the service jars built
+ * (the reactor packages them before this module's integration tests).
+ */
+class RunCommandIT {
+
+    private static final Path PROJECT = Path.of("..").toAbsolutePath().normalize();
+    private static final String EXAMPLE = "/v4/orgs/telco/external-accounts/214748364";
+    private static final Duration STARTUP = Duration.ofMinutes(5);
+
+    @TempDir
+    Path temp;
+
+    private final HttpClient http = HttpClient.newHttpClient();
+    private final List<Process> launched = new ArrayList<>();
+
+    @AfterEach
+    void killWhatIsLeft() {
+        for (Process process : launched) {
+            process.descendants().forEach(ProcessHandle::destroyForcibly);
+            process.destroyForcibly();
+        }
+    }
+
+    @Test
+    void theRunCommandServesTheExampleStopsCleanlyAndKeepsItsDataAcrossARestart() throws Exception {
+        int[] ports = freePorts(5);
+        Path dataDir = temp.resolve("data");
+
+        Path firstOutput = temp.resolve("first.out");
+        Process first = start(ports, dataDir, firstOutput);
+        awaitReady(first, firstOutput);
+
+        assertThat(get(ports[0], EXAMPLE)).satisfies(response -> {
+            assertThat(response.statusCode()).isEqualTo(200);
+            assertThat(response.body()).contains("\"id\":\"3f0c2a6e-8d1b-4c5e-9a7f-1b2c3d4e5f60\"");
+        });
+        assertThat(get(ports[0], EXAMPLE + "/contracts")).satisfies(response -> {
+            assertThat(response.statusCode()).isEqualTo(200);
+            assertThat(response.body()).contains("\"status\":\"PENDING\"", "\"status\":\"ACTIVE\"",
+                    "\"status\":\"SUSPENDED\"", "\"status\":\"TERMINATED\"", "\"status\":\"CANCELLED\"");
+        });
+        assertThat(get(ports[0], EXAMPLE + "/contracts/active")).satisfies(response -> {
+            assertThat(response.statusCode()).isEqualTo(200);
+            assertThat(response.body()).contains("\"product\":{\"id\":\"FIBER_1GB\"");
+        });
+        assertThat(get(ports[0], "/v4/orgs/telco/external-accounts/555000111").statusCode()).as("conflict").isEqualTo(409);
+        assertThat(Files.readString(firstOutput)).contains("curl -X GET http://localhost:" + ports[0] + EXAMPLE
+                + " -H \"Accept: application/json\" -H \"x-auth-roles: API_KEY\"");
+
+        stopAndAssertEverythingStopped(first, firstOutput, ports);
+
+        Path secondOutput = temp.resolve("second.out");
+        Process second = start(ports, dataDir, secondOutput);
+        awaitReady(second, secondOutput);
+        assertThat(Files.readString(secondOutput)).contains("demo data already published");
+        assertThat(get(ports[0], EXAMPLE).statusCode()).isEqualTo(200);
+        stopAndAssertEverythingStopped(second, secondOutput, ports);
+    }
+
+    private Process start(int[] ports, Path dataDir, Path output) throws IOException {
+        Process process = new ProcessBuilder("bash", PROJECT.resolve("accountview").toString(), "run", "--no-build",
+                "--data-dir", dataDir.toString(),
+                "--http-port", String.valueOf(ports[0]), "--projector-port", String.valueOf(ports[1]),
+                "--kafka-port", String.valueOf(ports[2]), "--kafka-controller-port", String.valueOf(ports[3]),
+                "--postgres-port", String.valueOf(ports[4]),
+                "--demo-accounts", "200", "--partitions", "2", "--startup-timeout", STARTUP.toString(),
+                "--service-jvm-options", "-Xmx384m -XX:TieredStopAtLevel=1")
+                .directory(PROJECT.toFile())
+                .redirectErrorStream(true)
+                .redirectOutput(output.toFile())
+                .start();
+        launched.add(process);
+        return process;
+    }
+
+    private static void awaitReady(Process process, Path output) {
+        Awaitility.await().atMost(STARTUP.plusMinutes(1)).pollInterval(Duration.ofSeconds(1)).until(() -> {
+            String text = Files.readString(output);
+            assertThat(process.isAlive()).as("the launcher is running; its output:%n%s", text).isTrue();
+            return text.contains("] ready");
+        });
+    }
+
+    private static void stopAndAssertEverythingStopped(Process process, Path output, int[] ports) throws Exception {
+        List<ProcessHandle> children = process.descendants().toList();
+        assertThat(children).as("the two services run as child processes").hasSizeGreaterThanOrEqualTo(2);
+
+        process.destroy(); // SIGTERM, as Ctrl-C or a service manager would
+
+        assertThat(process.waitFor(2, TimeUnit.MINUTES)).as("the launcher exits").isTrue();
+        assertThat(children).noneMatch(ProcessHandle::isAlive);
+        assertThat(Files.readString(output)).contains("stopping query-api", "stopping projector", "stopping Kafka",
+                "stopping PostgreSQL", "] stopped");
+        for (int port : ports) {
+            assertThat(accepts(port)).as("port %d is closed", port).isFalse();
+        }
+    }
+
+    private HttpResponse<String> get(int port, String path) throws IOException, InterruptedException {
+        HttpRequest request = HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
+                .header("Accept", "application/json").header("x-auth-roles", "API_KEY").GET().build();
+        return http.send(request, HttpResponse.BodyHandlers.ofString());
+    }
+
+    private static boolean accepts(int port) {
+        try (Socket socket = new Socket("127.0.0.1", port)) {
+            return true;
+        } catch (IOException e) {
+            return false;
+        }
+    }
+
+    private static int[] freePorts(int count) throws IOException {
+        List<ServerSocket> sockets = new ArrayList<>();
+        try {
+            int[] ports = new int[count];
+            for (int i = 0; i < count; i++) {
+                ServerSocket socket = new ServerSocket(0);
+                sockets.add(socket);
+                ports[i] = socket.getLocalPort();
+            }
+            return ports;
+        } finally {
+            for (ServerSocket socket : sockets) {
+                socket.close();
+            }
+        }
+    }
+}
