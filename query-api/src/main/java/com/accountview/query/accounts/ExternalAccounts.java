@@ -30,6 +30,6 @@ class ExternalAccounts {
     }
 
     /** One row of {@link #ACCOUNTS_BY_EXTERNAL_ID}; {@code accountId} is null when nothing matched. */
-    public record AccountRow(UUID accountId) {
+    record AccountRow(UUID accountId) {
     }
 }

@@ -47,7 +47,7 @@ class AccountContracts {
     }
 
     /** One row of {@link #CONTRACTS_BY_EXTERNAL_ID}: an account and one of its contracts, if any. */
-    public record ContractRow(UUID accountId, UUID contractId, String status, String productId, String productName,
+    record ContractRow(UUID accountId, UUID contractId, String status, String productId, String productName,
                               Instant startDate, Instant endDate, Instant createdAt, Instant updatedAt) {
 
         Contract toContract() {

@@ -28,8 +28,8 @@ class ApiExceptionHandler {
     @ExceptionHandler(ApiException.class)
     ResponseEntity<ErrorResponse> api(ApiException failure, HttpServletRequest request) {
         if (failure.code().status().is5xxServerError()) {
-            log.warn("{} {} answered {}: {}", request.getMethod(), request.getRequestURI(), failure.code(),
-                    failure.getMessage(), failure.getCause());
+            log.warn("{} {} answered {} (trace_id={}): {}", request.getMethod(), request.getRequestURI(),
+                    failure.code(), TraceIds.of(request), failure.getCause() == null ? failure.getMessage() : failure.getCause());
         }
         return errors.entity(request, failure.code(), failure.getMessage());
     }
