@@ -5,7 +5,6 @@ import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
@@ -21,7 +20,6 @@ import com.accountview.tools.publish.TopicNames;
  */
 final class LocalSystem {
 
-    static final String CONSUMER_GROUP = "accountview-projector";
     static final String EXAMPLE_PATH = "/v4/orgs/telco/external-accounts/214748364";
 
     private final RunSettings settings;
@@ -64,14 +62,10 @@ final class LocalSystem {
         kafka.createTopics(List.of(topics.accounts(), topics.contracts(),
                 topics.accounts() + ".DLT", topics.contracts() + ".DLT"), settings.partitions());
 
-        ServiceProcess projector = startService("projector", jars.projector(),
-                Map.of("SERVER_PORT", String.valueOf(settings.ports().projector()),
-                        "SPRING_KAFKA_BOOTSTRAP_SERVERS", kafka.bootstrapServers(),
-                        "SPRING_KAFKA_CONSUMER_GROUP_ID", CONSUMER_GROUP,
-                        "ACCOUNTVIEW_TOPICS_ACCOUNTS", topics.accounts(),
-                        "ACCOUNTVIEW_TOPICS_CONTRACTS", topics.contracts()), postgres);
+        ServiceProcess projector = startService("projector", jars.projector(), ServiceEnvironment.projector(
+                settings.ports().projector(), postgres.jdbcUrl(), kafka.bootstrapServers(), topics));
         ServiceProcess queryApi = startService("query-api", jars.queryApi(),
-                Map.of("SERVER_PORT", String.valueOf(settings.ports().queryApi())), postgres);
+                ServiceEnvironment.queryApi(settings.ports().queryApi(), postgres.jdbcUrl()));
         List<ServiceProcess> services = List.of(projector, queryApi);
         leftovers.record(services, List.of(jars.projector(), jars.queryApi()));
         shutdown.onShutdown("service records", leftovers::forget);
@@ -90,15 +84,10 @@ final class LocalSystem {
         return awaitExit(services);
     }
 
-    private ServiceProcess startService(String name, Path jar, Map<String, String> environment, LocalPostgres postgres)
-            throws IOException {
-        Map<String, String> wired = new HashMap<>(environment);
-        wired.put("SPRING_DATASOURCE_URL", postgres.jdbcUrl());
-        wired.put("SPRING_DATASOURCE_USERNAME", LocalPostgres.USER);
-        wired.put("SPRING_DATASOURCE_PASSWORD", LocalPostgres.PASSWORD);
+    private ServiceProcess startService(String name, Path jar, Map<String, String> environment) throws IOException {
         Path log = settings.logs().resolve(name + ".log");
         console.say("starting " + name + " on port " + environment.get("SERVER_PORT") + " (log: " + log + ")");
-        ServiceProcess service = ServiceProcess.start(name, jar, wired, settings.serviceJvmOptions(), log);
+        ServiceProcess service = ServiceProcess.start(name, jar, environment, settings.serviceJvmOptions(), log);
         shutdown.onShutdown(name, service::stop);
         return service;
     }
@@ -129,7 +118,7 @@ final class LocalSystem {
 
     private void awaitProjection(LocalKafka kafka, List<ServiceProcess> services, Instant deadline)
             throws InterruptedException {
-        try (ProjectionWatch watch = new ProjectionWatch(kafka.bootstrapServers(), CONSUMER_GROUP,
+        try (ProjectionWatch watch = new ProjectionWatch(kafka.bootstrapServers(), ServiceEnvironment.CONSUMER_GROUP,
                 List.of(topics.accounts(), topics.contracts()))) {
             ProjectionWatch.Progress start = watch.progress();
             ProgressBar bar = new ProgressBar("records projected", start.published(), 1);

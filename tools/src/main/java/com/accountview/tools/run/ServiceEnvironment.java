@@ -1,0 +1,41 @@
+package com.accountview.tools.run;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+import com.accountview.tools.publish.TopicNames;
+
+/**
+ * The environment variables the launcher gives each service: only the standard Spring Boot and
+ * {@code accountview.*} settings a production deployment would set (tests check that each one binds
+ * to a property the service reads).
+ */
+final class ServiceEnvironment {
+
+    static final String CONSUMER_GROUP = "accountview-projector";
+
+    private ServiceEnvironment() {
+    }
+
+    static Map<String, String> projector(int port, String jdbcUrl, String bootstrapServers, TopicNames topics) {
+        Map<String, String> environment = database(port, jdbcUrl);
+        environment.put("SPRING_KAFKA_BOOTSTRAP_SERVERS", bootstrapServers);
+        environment.put("SPRING_KAFKA_CONSUMER_GROUP_ID", CONSUMER_GROUP);
+        environment.put("ACCOUNTVIEW_TOPICS_ACCOUNTS", topics.accounts());
+        environment.put("ACCOUNTVIEW_TOPICS_CONTRACTS", topics.contracts());
+        return environment;
+    }
+
+    static Map<String, String> queryApi(int port, String jdbcUrl) {
+        return database(port, jdbcUrl);
+    }
+
+    private static Map<String, String> database(int port, String jdbcUrl) {
+        Map<String, String> environment = new LinkedHashMap<>();
+        environment.put("SERVER_PORT", String.valueOf(port));
+        environment.put("SPRING_DATASOURCE_URL", jdbcUrl);
+        environment.put("SPRING_DATASOURCE_USERNAME", LocalPostgres.USER);
+        environment.put("SPRING_DATASOURCE_PASSWORD", LocalPostgres.PASSWORD);
+        return environment;
+    }
+}

@@ -1,0 +1,131 @@
+package com.accountview.tools.compose;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Keeps docker-compose.yml honest without a Docker engine: it is checked against the services'
+ * own configuration, read from their sources.
+ */
+class DockerComposeTest {
+
+    private static final Path PROJECT = Path.of("..").toAbsolutePath().normalize();
+    private static final ComposeFile COMPOSE = ComposeFile.read(PROJECT.resolve("docker-compose.yml"));
+
+    private static ServiceConfiguration configuration(String service) {
+        return ServiceConfiguration.of(PROJECT.resolve(service));
+    }
+
+    @Test
+    void theServicesConfigurationIsFoundInTheirSources() {
+        assertThat(configuration("projector").keys())
+                .contains("spring.datasource.url", "accountview.topics.accounts", "accountview.projection.ready-max-lag");
+        assertThat(configuration("query-api").keys())
+                .contains("spring.datasource.url", "accountview.auth.mode", "accountview.auth.jwt.jwk-set-uri");
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"projector", "query-api"})
+    void everyEnvironmentVariableSetForAServiceIsOneItReads(String service) {
+        ServiceConfiguration configuration = configuration(service);
+
+        assertThat(COMPOSE.environment(service).keySet()).isNotEmpty().allSatisfy(variable ->
+                assertThat(configuration.keysBoundBy(variable))
+                        .as("%s sets %s, which binds to none of the properties %s reads", service, variable, service)
+                        .isNotEmpty());
+    }
+
+    @Test
+    void aVariableNoServiceReadsIsCaught() {
+        assertThat(configuration("projector").keysBoundBy("ACCOUNTVIEW_TOPIC_ACCOUNTS")).isEmpty();
+        assertThat(configuration("projector").keysBoundBy("ACCOUNTVIEW_TOPICS_ACCOUNTS"))
+                .containsExactly("accountview.topics.accounts");
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"projector", "query-api"})
+    void theServicePortIsTheOnePublishedHealthCheckedAndExposed(String service) throws IOException {
+        int port = Integer.parseInt(COMPOSE.environment(service).getOrDefault("SERVER_PORT",
+                configuration(service).applicationYmlValue("server.port").orElseThrow()));
+
+        assertThat(COMPOSE.containerPorts(service)).containsExactly(port);
+        assertThat(COMPOSE.healthcheck(service)).contains("http://localhost:" + port + "/actuator/health/readiness");
+        assertThat(Files.readString(PROJECT.resolve(service).resolve("Dockerfile"))).contains("EXPOSE " + port);
+    }
+
+    @Test
+    void theProjectorDefaultsAgreeWithItsOwnConfiguration() {
+        ServiceConfiguration projector = configuration("projector");
+        Map<String, String> environment = COMPOSE.environment("projector");
+
+        assertThat(environment.get("ACCOUNTVIEW_TOPICS_ACCOUNTS"))
+                .isEqualTo(projector.applicationYmlValue("accountview.topics.accounts").orElseThrow());
+        assertThat(environment.get("ACCOUNTVIEW_TOPICS_CONTRACTS"))
+                .isEqualTo(projector.applicationYmlValue("accountview.topics.contracts").orElseThrow());
+        assertThat(environment.get("SPRING_KAFKA_CONSUMER_GROUP_ID"))
+                .isEqualTo(projector.applicationYmlValue("spring.kafka.consumer.group-id").orElseThrow());
+    }
+
+    @Test
+    void theTopicsTheProjectorConsumesAndDeadLettersToAreCreated() {
+        Map<String, String> environment = COMPOSE.environment("projector");
+        String creation = COMPOSE.command("kafka-topics");
+
+        for (String topic : List.of(environment.get("ACCOUNTVIEW_TOPICS_ACCOUNTS"), environment.get("ACCOUNTVIEW_TOPICS_CONTRACTS"))) {
+            assertThat(creation).containsPattern("(^|\\s)" + Pattern.quote(topic) + "(\\s|;|$)")
+                    .containsPattern("(^|\\s)" + Pattern.quote(topic + ".DLT") + "(\\s|;|$)");
+        }
+    }
+
+    @Test
+    void theProjectorReachesKafkaThroughAnAdvertisedListener() {
+        String bootstrap = COMPOSE.environment("projector").get("SPRING_KAFKA_BOOTSTRAP_SERVERS");
+        String advertised = COMPOSE.environment("kafka").get("KAFKA_ADVERTISED_LISTENERS");
+
+        assertThat(advertised).contains("://" + bootstrap);
+        assertThat(bootstrap).startsWith("kafka:");
+        assertThat(COMPOSE.healthcheck("kafka")).contains(bootstrap);
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"projector", "query-api"})
+    void theServicesUseTheComposeDatabase(String service) {
+        Map<String, String> environment = COMPOSE.environment(service);
+        Map<String, String> postgres = COMPOSE.environment("postgres");
+        Matcher url = Pattern.compile("jdbc:postgresql://([^:/]+):(\\d+)/(\\w+)").matcher(environment.get("SPRING_DATASOURCE_URL"));
+
+        assertThat(url.matches()).as(environment.get("SPRING_DATASOURCE_URL")).isTrue();
+        assertThat(COMPOSE.hasService(url.group(1))).as("host %s is a compose service", url.group(1)).isTrue();
+        assertThat(url.group(2)).isEqualTo("5432");
+        assertThat(url.group(3)).isEqualTo(postgres.get("POSTGRES_DB"));
+        assertThat(environment.get("SPRING_DATASOURCE_USERNAME")).isEqualTo(postgres.get("POSTGRES_USER"));
+        assertThat(environment.get("SPRING_DATASOURCE_PASSWORD")).isEqualTo(postgres.get("POSTGRES_PASSWORD"));
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"projector", "query-api"})
+    void eachServiceIsBuiltFromItsDockerfileWithItsOwnJar(String service) throws IOException {
+        assertThat(COMPOSE.service(service).get("build")).isEqualTo("./" + service);
+        String dockerfile = Files.readString(PROJECT.resolve(service).resolve("Dockerfile"));
+
+        assertThat(dockerfile).contains("FROM eclipse-temurin:17-jre").contains("COPY target/" + service + "-*.jar");
+    }
+
+    @Test
+    void interpolationTakesDefaultsAndEscapes() {
+        assertThat(ComposeFile.interpolate("${A:-x}/${B-y}/${C}/$$topic")).isEqualTo("x/y//$topic");
+        assertThat(URI.create(ComposeFile.interpolate("http://localhost:${P:-8080}/")).getPort()).isEqualTo(8080);
+    }
+}
