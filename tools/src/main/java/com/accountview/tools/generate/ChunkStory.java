@@ -2,7 +2,6 @@ package com.accountview.tools.generate;
 
 import java.time.Duration;
 import java.time.Instant;
-import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -15,18 +14,10 @@ import java.util.List;
  */
 final class ChunkStory {
 
-    private static final List<SimulatedContract.Product> CATALOGUE = List.of(
-            new SimulatedContract.Product("FIBER_1GB", "Fibra 1 Gb"),
-            new SimulatedContract.Product("FIBER_600MB", "Fibra 600 Mb"),
-            new SimulatedContract.Product("MOBILE_50GB", "Móvel 50 GB"),
-            new SimulatedContract.Product("MOBILE_UNLIMITED", "Móvel ilimitado"),
-            new SimulatedContract.Product("TV_HD", "TV HD"),
-            new SimulatedContract.Product("LANDLINE", "Telefone fixo"));
-    private static final Instant FAR_FUTURE = Instant.parse("2031-01-01T00:00:00Z");
-
     private final HistorySettings settings;
     private final Randomness random;
     private final Chronicle chronicle;
+    private final ContractLifecycle lifecycle;
     private final ExternalIds externalIds;
     private final List<SimulatedAccount> accounts = new ArrayList<>();
     private final List<SimulatedContract> contracts = new ArrayList<>();
@@ -35,6 +26,7 @@ final class ChunkStory {
         this.settings = settings;
         this.random = random;
         this.chronicle = new Chronicle(random);
+        this.lifecycle = new ContractLifecycle(random, chronicle);
         this.externalIds = externalIds;
     }
 
@@ -44,11 +36,11 @@ final class ChunkStory {
             SimulatedAccount account = openAccount();
             int contractCount = random.between(0, 2 * settings.contractsPerAccount());
             for (int c = 0; c < contractCount; c++) {
-                signContract(account);
+                contracts.add(lifecycle.sign(account, firstSequence()));
             }
         }
         accounts.forEach(this::liveAccount);
-        contracts.forEach(this::liveContract);
+        contracts.forEach(lifecycle::live);
         moveExternalIds();
         moveContracts();
         closeAccounts();
@@ -71,25 +63,6 @@ final class ChunkStory {
         return account;
     }
 
-    private void signContract(SimulatedAccount account) {
-        Instant createdAt = random.within(account.createdAt, Duration.ofDays(180));
-        Instant day = createdAt.truncatedTo(ChronoUnit.DAYS);
-        SimulatedContract contract;
-        if (random.chance(0.3)) {
-            contract = new SimulatedContract(random.uuid(), account, firstSequence(), createdAt,
-                    SimulatedContract.PENDING, random.pick(CATALOGUE), day.plus(random.between(7, 60), ChronoUnit.DAYS), null);
-        } else {
-            // mostly open-ended; some already expired (active by status, not by date); a few not started yet
-            Instant start = random.chance(0.03) ? FAR_FUTURE.plus(random.between(0, 365), ChronoUnit.DAYS) : day;
-            Instant end = random.chance(0.8) ? null
-                    : random.chance(0.5) ? start.plus(365, ChronoUnit.DAYS) : start.plus(3650, ChronoUnit.DAYS);
-            contract = new SimulatedContract(random.uuid(), account, firstSequence(), createdAt,
-                    SimulatedContract.ACTIVE, random.pick(CATALOGUE), start, end);
-        }
-        chronicle.created(contract);
-        contracts.add(contract);
-    }
-
     private void liveAccount(SimulatedAccount account) {
         if (account.externalId == null && random.chance(0.8)) {
             account.externalId = externalIds.next(account.org);
@@ -103,42 +76,6 @@ final class ChunkStory {
             }
             chronicle.updated(account);
         }
-    }
-
-    private void liveContract(SimulatedContract contract) {
-        if (contract.status.equals(SimulatedContract.PENDING)) {
-            if (random.chance(0.6)) {
-                changeStatus(contract, SimulatedContract.ACTIVE);
-            } else if (random.chance(0.6)) {
-                changeStatus(contract, SimulatedContract.CANCELLED);
-                contract.endDate = contract.updatedAt;
-                chronicle.updated(contract);
-                return;
-            }
-        }
-        if (contract.status.equals(SimulatedContract.ACTIVE) && contract.startDate.isBefore(FAR_FUTURE)) {
-            if (random.chance(0.15)) {
-                changeStatus(contract, SimulatedContract.SUSPENDED);
-                if (random.chance(0.5)) {
-                    changeStatus(contract, SimulatedContract.ACTIVE);
-                }
-            }
-            if (random.chance(0.2)) {
-                terminate(contract);
-            }
-        }
-    }
-
-    private void changeStatus(SimulatedContract contract, String status) {
-        contract.status = status;
-        chronicle.updated(contract);
-    }
-
-    private void terminate(SimulatedContract contract) {
-        contract.status = SimulatedContract.TERMINATED;
-        chronicle.updated(contract);
-        contract.endDate = contract.updatedAt;
-        chronicle.updated(contract);
     }
 
     /** An external id leaves account A for account B of the same organization; A gets a new one or none. */
@@ -182,8 +119,8 @@ final class ChunkStory {
             for (SimulatedContract contract : contracts) {
                 boolean running = contract.status.equals(SimulatedContract.ACTIVE)
                         || contract.status.equals(SimulatedContract.SUSPENDED);
-                if (contract.account == account && running && contract.startDate.isBefore(FAR_FUTURE)) {
-                    terminate(contract);
+                if (contract.account == account && running && lifecycle.started(contract)) {
+                    lifecycle.terminate(contract);
                 }
             }
         }
@@ -235,7 +172,7 @@ final class ChunkStory {
         return null;
     }
 
-    private long firstSequence() {
+    long firstSequence() {
         // most upstreams count from 1; some use large, time-like versions
         return random.chance(0.1) ? 1_700_000_000_000L + random.between(0, 1_000_000) : 1;
     }

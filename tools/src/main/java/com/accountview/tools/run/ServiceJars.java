@@ -21,7 +21,7 @@ record ServiceJars(Path projector, Path queryApi) {
                 var newest = files.filter(file -> {
                     String name = file.getFileName().toString();
                     return name.startsWith(module + "-") && name.endsWith(".jar")
-                            && !name.endsWith("-plain.jar") && !name.endsWith("-sources.jar");
+                            && !name.endsWith("-plain.jar") && !name.endsWith("-sources.jar") && !name.endsWith("-tests.jar");
                 }).max(Comparator.comparing(ServiceJars::modified));
                 if (newest.isPresent()) {
                     return newest.get();
