@@ -1,12 +1,11 @@
 package com.accountview.projector.projection;
 
-import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
 
 import com.accountview.projector.events.AccountSnapshot;
 import com.accountview.projector.events.EntityEvent.AccountCreated;
 import com.accountview.projector.events.EntityEvent.AccountUpdated;
-import com.accountview.projector.events.EntityEvent.Versioned;
-import org.jdbi.v3.core.Handle;
 
 /** The {@code account} table. Stateless and thread-safe. */
 final class AccountRows extends EntityRows {
@@ -33,38 +32,26 @@ final class AccountRows extends EntityRows {
             """;
 
     AccountRows() {
-        super("account", "account_id");
+        super("account", "account_id", UPSERT, parameters());
     }
 
-    @Override
-    int write(Handle handle, int generation, List<EntityWrite> writes) {
-        if (writes.isEmpty()) {
-            return 0;
-        }
-        List<AccountSnapshot> snapshots = writes.stream().map(write -> write.deleted() ? null : snapshot(write.source())).toList();
-        return handle.createUpdate(UPSERT)
-                .bind("generation", generation)
-                .bindArray("account_ids", String.class, writes.stream().map(w -> text(w.entityId())).toList())
-                .bindArray("org_ids", String.class, writes.stream().map(w -> w.source().metadata().orgId()).toList())
-                .bindArray("external_ids", String.class, snapshots.stream().map(s -> s == null ? null : s.externalId()).toList())
-                .bindArray("customer_ids", String.class, snapshots.stream().map(s -> s == null ? null : text(s.customerId())).toList())
-                .bindArray("statuses", String.class, snapshots.stream().map(s -> s == null ? null : text(s.status())).toList())
-                .bindArray("created_ats", String.class, snapshots.stream().map(s -> s == null ? null : text(s.createdAt())).toList())
-                .bindArray("updated_ats", String.class, snapshots.stream().map(s -> s == null ? null : text(s.updatedAt())).toList())
-                .bindArray("versions", String.class, writes.stream().map(w -> version(w.version())).toList())
-                .bindArray("deleted", String.class, writes.stream().map(w -> String.valueOf(w.deleted())).toList())
-                .bindArray("event_ids", String.class, writes.stream().map(w -> w.source().metadata().id()).toList())
-                .bindArray("event_times", String.class, writes.stream().map(w -> text(w.source().metadata().time())).toList())
-                .execute();
+    private static Map<String, Function<EntityWrite, String>> parameters() {
+        Map<String, Function<EntityWrite, String>> parameters = commonParameters("account_ids");
+        parameters.put("external_ids", stateValue(AccountRows::account, AccountSnapshot::externalId));
+        parameters.put("customer_ids", stateValue(AccountRows::account, AccountSnapshot::customerId));
+        parameters.put("statuses", stateValue(AccountRows::account, AccountSnapshot::status));
+        parameters.put("created_ats", stateValue(AccountRows::account, AccountSnapshot::createdAt));
+        parameters.put("updated_ats", stateValue(AccountRows::account, AccountSnapshot::updatedAt));
+        return parameters;
     }
 
-    private static AccountSnapshot snapshot(Versioned event) {
-        if (event instanceof AccountCreated created) {
+    private static AccountSnapshot account(EntityWrite write) {
+        if (write.source() instanceof AccountCreated created) {
             return created.account();
         }
-        if (event instanceof AccountUpdated updated) {
+        if (write.source() instanceof AccountUpdated updated) {
             return updated.account();
         }
-        throw new IllegalArgumentException("not an account state: " + event.metadata().type());
+        throw new IllegalArgumentException("not an account state: " + write.source().metadata().type());
     }
 }

@@ -1,12 +1,11 @@
 package com.accountview.projector.projection;
 
-import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
 
 import com.accountview.projector.events.ContractSnapshot;
 import com.accountview.projector.events.EntityEvent.ContractCreated;
 import com.accountview.projector.events.EntityEvent.ContractUpdated;
-import com.accountview.projector.events.EntityEvent.Versioned;
-import org.jdbi.v3.core.Handle;
 
 /** The {@code contract} table. Stateless and thread-safe. */
 final class ContractRows extends EntityRows {
@@ -37,41 +36,29 @@ final class ContractRows extends EntityRows {
             """;
 
     ContractRows() {
-        super("contract", "contract_id");
+        super("contract", "contract_id", UPSERT, parameters());
     }
 
-    @Override
-    int write(Handle handle, int generation, List<EntityWrite> writes) {
-        if (writes.isEmpty()) {
-            return 0;
-        }
-        List<ContractSnapshot> snapshots = writes.stream().map(write -> write.deleted() ? null : snapshot(write.source())).toList();
-        return handle.createUpdate(UPSERT)
-                .bind("generation", generation)
-                .bindArray("contract_ids", String.class, writes.stream().map(w -> text(w.entityId())).toList())
-                .bindArray("org_ids", String.class, writes.stream().map(w -> w.source().metadata().orgId()).toList())
-                .bindArray("account_ids", String.class, snapshots.stream().map(s -> s == null ? null : text(s.accountId())).toList())
-                .bindArray("statuses", String.class, snapshots.stream().map(s -> s == null ? null : text(s.status())).toList())
-                .bindArray("product_ids", String.class, snapshots.stream().map(s -> s == null ? null : s.productId()).toList())
-                .bindArray("product_names", String.class, snapshots.stream().map(s -> s == null ? null : s.productName()).toList())
-                .bindArray("start_dates", String.class, snapshots.stream().map(s -> s == null ? null : text(s.startDate())).toList())
-                .bindArray("end_dates", String.class, snapshots.stream().map(s -> s == null ? null : text(s.endDate())).toList())
-                .bindArray("created_ats", String.class, snapshots.stream().map(s -> s == null ? null : text(s.createdAt())).toList())
-                .bindArray("updated_ats", String.class, snapshots.stream().map(s -> s == null ? null : text(s.updatedAt())).toList())
-                .bindArray("versions", String.class, writes.stream().map(w -> version(w.version())).toList())
-                .bindArray("deleted", String.class, writes.stream().map(w -> String.valueOf(w.deleted())).toList())
-                .bindArray("event_ids", String.class, writes.stream().map(w -> w.source().metadata().id()).toList())
-                .bindArray("event_times", String.class, writes.stream().map(w -> text(w.source().metadata().time())).toList())
-                .execute();
+    private static Map<String, Function<EntityWrite, String>> parameters() {
+        Map<String, Function<EntityWrite, String>> parameters = commonParameters("contract_ids");
+        parameters.put("account_ids", stateValue(ContractRows::contract, ContractSnapshot::accountId));
+        parameters.put("statuses", stateValue(ContractRows::contract, ContractSnapshot::status));
+        parameters.put("product_ids", stateValue(ContractRows::contract, ContractSnapshot::productId));
+        parameters.put("product_names", stateValue(ContractRows::contract, ContractSnapshot::productName));
+        parameters.put("start_dates", stateValue(ContractRows::contract, ContractSnapshot::startDate));
+        parameters.put("end_dates", stateValue(ContractRows::contract, ContractSnapshot::endDate));
+        parameters.put("created_ats", stateValue(ContractRows::contract, ContractSnapshot::createdAt));
+        parameters.put("updated_ats", stateValue(ContractRows::contract, ContractSnapshot::updatedAt));
+        return parameters;
     }
 
-    private static ContractSnapshot snapshot(Versioned event) {
-        if (event instanceof ContractCreated created) {
+    private static ContractSnapshot contract(EntityWrite write) {
+        if (write.source() instanceof ContractCreated created) {
             return created.contract();
         }
-        if (event instanceof ContractUpdated updated) {
+        if (write.source() instanceof ContractUpdated updated) {
             return updated.contract();
         }
-        throw new IllegalArgumentException("not a contract state: " + event.metadata().type());
+        throw new IllegalArgumentException("not a contract state: " + write.source().metadata().type());
     }
 }

@@ -41,16 +41,7 @@ class ConsumerGroupIT {
         dataSource.setUser(database.username());
         dataSource.setPassword(database.password());
         ReadModel readModel = new ReadModel(dataSource);
-        Map<String, String> environment = Map.of(
-                "SPRING_DATASOURCE_URL", database.jdbcUrl(),
-                "SPRING_DATASOURCE_USERNAME", database.username(),
-                "SPRING_DATASOURCE_PASSWORD", database.password(),
-                "SPRING_KAFKA_BOOTSTRAP_SERVERS", TestInfrastructure.kafkaBootstrapServers(),
-                "SPRING_KAFKA_CONSUMER_GROUP_ID", group,
-                "SPRING_KAFKA_CONSUMER_MAX_POLL_RECORDS", "20",
-                "ACCOUNTVIEW_TOPICS_ACCOUNTS", accounts,
-                "ACCOUNTVIEW_TOPICS_CONTRACTS", contracts,
-                "SPRING_APPLICATION_JSON", "{\"spring.kafka.consumer.properties.session.timeout.ms\": \"6000\"}");
+        Map<String, String> environment = ProjectorProcess.environment(database, accounts, contracts, group);
         RandomHistory history = RandomHistory.of(99, "group", 400, 6);
 
         try (Admin admin = Admin.create(properties)) {

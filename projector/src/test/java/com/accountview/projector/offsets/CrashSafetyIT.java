@@ -133,17 +133,7 @@ class CrashSafetyIT {
     }
 
     private Map<String, String> environment() {
-        return Map.of(
-                "SPRING_DATASOURCE_URL", database.jdbcUrl(),
-                "SPRING_DATASOURCE_USERNAME", database.username(),
-                "SPRING_DATASOURCE_PASSWORD", database.password(),
-                "SPRING_KAFKA_BOOTSTRAP_SERVERS", TestInfrastructure.kafkaBootstrapServers(),
-                "SPRING_KAFKA_CONSUMER_GROUP_ID", group,
-                "SPRING_KAFKA_CONSUMER_MAX_POLL_RECORDS", "25",
-                "ACCOUNTVIEW_TOPICS_ACCOUNTS", accounts,
-                "ACCOUNTVIEW_TOPICS_CONTRACTS", contracts,
-                // a killed member leaves the group quickly, so restarts rebalance quickly
-                "SPRING_APPLICATION_JSON", "{\"spring.kafka.consumer.properties.session.timeout.ms\": \"6000\"}");
+        return ProjectorProcess.environment(database, accounts, contracts, group);
     }
 
     /** Records consumed so far according to the stored offsets (all partitions start at 0). */

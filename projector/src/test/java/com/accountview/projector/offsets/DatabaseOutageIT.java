@@ -10,23 +10,17 @@ import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.List;
 
-import javax.sql.DataSource;
-
-import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.search.Search;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
-import com.accountview.projector.TopicsProperties;
 import com.accountview.projector.support.EventStream;
+import com.accountview.projector.support.ProjectorContextTest;
 import com.accountview.projector.support.Projections;
 import com.accountview.projector.support.RandomHistory;
 import com.accountview.projector.support.ReadModel;
-import com.accountview.testinfra.RealInfrastructure;
 import com.accountview.testinfra.TestInfrastructure;
 import com.accountview.testinfra.events.TestEvent;
 
@@ -37,33 +31,19 @@ import com.accountview.testinfra.events.TestEvent;
 @SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT, properties = {
         "spring.datasource.hikari.connection-timeout=1000",
         "accountview.projection.retry-max-interval=1s"})
-@RealInfrastructure
-class DatabaseOutageIT {
-
-    @Autowired
-    DataSource dataSource;
-
-    @Autowired
-    TopicsProperties topics;
-
-    @Autowired
-    MeterRegistry meters;
-
-    @Value("${spring.kafka.bootstrap-servers}")
-    String bootstrapServers;
+class DatabaseOutageIT extends ProjectorContextTest {
 
     @LocalServerPort
     int port;
 
     @Test
     void projectorWaitsOutADatabaseOutageWithoutLosingOrDeadLetteringAnything() throws Exception {
-        ReadModel readModel = new ReadModel(dataSource);
         RandomHistory history = RandomHistory.of(2024, "outage", 300, 4);
         List<TestEvent> delivery = history.delivery();
         int half = delivery.size() / 2;
         await().atMost(Duration.ofSeconds(60)).until(() -> readiness() == 200);
 
-        try (EventStream stream = new EventStream(bootstrapServers, readModel)) {
+        try (EventStream stream = events) {
             delivery.subList(0, half).forEach(event -> stream.send(event.structured(topics.accounts())));
             await().atMost(Duration.ofSeconds(60)).until(() -> consumed(readModel) >= half / 2);
 

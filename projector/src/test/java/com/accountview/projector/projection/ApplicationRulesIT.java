@@ -8,53 +8,17 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.UUID;
 
-import javax.sql.DataSource;
-
-import io.micrometer.core.instrument.MeterRegistry;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.beans.factory.annotation.Value;
-import org.springframework.boot.test.context.SpringBootTest;
 
-import com.accountview.projector.TopicsProperties;
 import com.accountview.projector.support.EventStream;
+import com.accountview.projector.support.ProjectorContextTest;
 import com.accountview.projector.support.ReadModel;
-import com.accountview.testinfra.RealInfrastructure;
 import com.accountview.testinfra.events.TestEvents;
 
 /** The application rules of the event contract, one test per rule, through a real broker into a real PostgreSQL. */
-@SpringBootTest
-@RealInfrastructure
-class ApplicationRulesIT {
+class ApplicationRulesIT extends ProjectorContextTest {
 
-    @Autowired
-    DataSource dataSource;
-
-    @Autowired
-    TopicsProperties topics;
-
-    @Autowired
-    MeterRegistry meters;
-
-    @Value("${spring.kafka.bootstrap-servers}")
-    String bootstrapServers;
-
-    ReadModel readModel;
-    EventStream events;
     final String org = "org-" + UUID.randomUUID().toString().substring(0, 8);
-
-    @BeforeEach
-    void connect() {
-        readModel = new ReadModel(dataSource);
-        events = new EventStream(bootstrapServers, readModel);
-    }
-
-    @AfterEach
-    void disconnect() {
-        events.close();
-    }
 
     @Test
     void newerEventIsApplied() {

@@ -9,55 +9,23 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
-import javax.sql.DataSource;
-
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.header.Header;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.beans.factory.annotation.Value;
-import org.springframework.boot.test.context.SpringBootTest;
 
-import com.accountview.projector.TopicsProperties;
 import com.accountview.projector.support.EventStream;
+import com.accountview.projector.support.ProjectorContextTest;
 import com.accountview.projector.support.ReadModel;
-import com.accountview.testinfra.RealInfrastructure;
 import com.accountview.testinfra.events.TestEvents;
 
 /** Malformed events go to {@code <topic>.DLT} with their headers, and consumption goes on. */
-@SpringBootTest
-@RealInfrastructure
-class DeadLetterIT {
+class DeadLetterIT extends ProjectorContextTest {
 
-    @Autowired
-    DataSource dataSource;
-
-    @Autowired
-    TopicsProperties topics;
-
-    @Value("${spring.kafka.bootstrap-servers}")
-    String bootstrapServers;
-
-    ReadModel readModel;
-    EventStream events;
     final String org = "org-" + UUID.randomUUID().toString().substring(0, 8);
-
-    @BeforeEach
-    void connect() {
-        readModel = new ReadModel(dataSource);
-        events = new EventStream(bootstrapServers, readModel);
-    }
-
-    @AfterEach
-    void disconnect() {
-        events.close();
-    }
 
     @Test
     void malformedEventInTheMiddleOfAPartitionIsDeadLetteredAndTheEventsAfterItAreApplied() {

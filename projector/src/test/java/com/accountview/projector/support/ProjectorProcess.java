@@ -32,6 +32,25 @@ public final class ProjectorProcess implements AutoCloseable {
         this.log = log;
     }
 
+    /**
+     * The settings of a projector on the shared broker and the given database, consuming the given
+     * topics in the given consumer group in small batches. A killed member leaves its group after
+     * six seconds (the broker's minimum), so restarts rebalance quickly.
+     */
+    public static Map<String, String> environment(com.accountview.testinfra.DatabaseCoordinates database,
+                                                  String accounts, String contracts, String group) {
+        return Map.of(
+                "SPRING_DATASOURCE_URL", database.jdbcUrl(),
+                "SPRING_DATASOURCE_USERNAME", database.username(),
+                "SPRING_DATASOURCE_PASSWORD", database.password(),
+                "SPRING_KAFKA_BOOTSTRAP_SERVERS", com.accountview.testinfra.TestInfrastructure.kafkaBootstrapServers(),
+                "SPRING_KAFKA_CONSUMER_GROUP_ID", group,
+                "SPRING_KAFKA_CONSUMER_MAX_POLL_RECORDS", "20",
+                "ACCOUNTVIEW_TOPICS_ACCOUNTS", accounts,
+                "ACCOUNTVIEW_TOPICS_CONTRACTS", contracts,
+                "SPRING_APPLICATION_JSON", "{\"spring.kafka.consumer.properties.session.timeout.ms\": \"6000\"}");
+    }
+
     /** Starts the jar built by this module with the given settings as environment variables. */
     public static ProjectorProcess start(Map<String, String> environment) {
         try {
