@@ -60,7 +60,9 @@ class ProjectionMetrics {
                     .increment();
             if (outcome.outcome() == EventOutcome.APPLIED
                     && outcome.event() instanceof EntityEvent.Versioned versioned) {
-                freshness.record(Duration.between(versioned.metadata().time(), now));
+                // an upstream clock ahead of ours would give a negative age: count it as fresh
+                Duration age = Duration.between(versioned.metadata().time(), now);
+                freshness.record(age.isNegative() ? Duration.ZERO : age);
             }
         }
     }
