@@ -2,10 +2,12 @@ package com.accountview.tools.run;
 
 import java.io.PrintWriter;
 import java.time.LocalTime;
-import java.time.temporal.ChronoUnit;
+import java.time.format.DateTimeFormatter;
 
 /** The launcher's own messages to the user, timestamped, on stdout. Thread-safe. */
 final class Console {
+
+    private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("HH:mm:ss");
 
     private final PrintWriter out;
 
@@ -14,7 +16,7 @@ final class Console {
     }
 
     synchronized void say(String message) {
-        out.println("[" + LocalTime.now().truncatedTo(ChronoUnit.SECONDS) + "] " + message);
+        out.println("[" + TIME.format(LocalTime.now()) + "] " + message);
         out.flush();
     }
 

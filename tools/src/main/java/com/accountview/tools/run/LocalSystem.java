@@ -62,13 +62,14 @@ final class LocalSystem {
         kafka.createTopics(List.of(topics.accounts(), topics.contracts(),
                 topics.accounts() + ".DLT", topics.contracts() + ".DLT"), settings.partitions());
 
+        // runs after the services have stopped: only then is there nothing left to clean up next time
+        shutdown.onShutdown(null, leftovers::forget);
         ServiceProcess projector = startService("projector", jars.projector(), ServiceEnvironment.projector(
                 settings.ports().projector(), postgres.jdbcUrl(), kafka.bootstrapServers(), topics));
         ServiceProcess queryApi = startService("query-api", jars.queryApi(),
                 ServiceEnvironment.queryApi(settings.ports().queryApi(), postgres.jdbcUrl()));
         List<ServiceProcess> services = List.of(projector, queryApi);
         leftovers.record(services, List.of(jars.projector(), jars.queryApi()));
-        shutdown.onShutdown("service records", leftovers::forget);
 
         awaitReady(projector, settings.ports().projector(), deadline);
         awaitReady(queryApi, settings.ports().queryApi(), deadline);

@@ -26,7 +26,10 @@ final class Shutdown {
         this.console = console;
     }
 
-    /** Registers {@code stoppable}; if the shutdown already ran, stops it at once. */
+    /**
+     * Registers {@code stoppable} under {@code name}, which is announced when it stops ({@code null}:
+     * silently); if the shutdown already ran, stops it at once.
+     */
     void onShutdown(String name, Stoppable stoppable) {
         boolean late;
         synchronized (this) {
@@ -55,11 +58,14 @@ final class Shutdown {
     }
 
     private void stop(Entry entry) {
-        console.say("stopping " + entry.name());
+        String name = entry.name() == null ? "" : entry.name();
+        if (!name.isEmpty()) {
+            console.say("stopping " + name);
+        }
         try {
             entry.stoppable().stop();
         } catch (Exception e) {
-            console.say("could not stop " + entry.name() + " cleanly: " + e.getMessage());
+            console.say("could not stop " + name + " cleanly: " + e.getMessage());
         }
     }
 }
