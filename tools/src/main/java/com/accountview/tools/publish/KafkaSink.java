@@ -40,6 +40,8 @@ public final class KafkaSink implements EventSink {
         config.put(ProducerConfig.BATCH_SIZE_CONFIG, String.valueOf(256 * 1024));
         config.put(ProducerConfig.COMPRESSION_TYPE_CONFIG, "lz4");
         config.put(ProducerConfig.CLIENT_ID_CONFIG, "accountview-tools");
+        // a command line should not sit silent for the default minute when the cluster is unreachable
+        config.put(ProducerConfig.MAX_BLOCK_MS_CONFIG, "20000");
         config.putAll(producerProperties);
         this.producer = new KafkaProducer<>(config, new ByteArraySerializer(), new ByteArraySerializer());
     }
