@@ -10,9 +10,10 @@ import org.springframework.stereotype.Component;
 import com.accountview.projector.ProjectionProperties;
 
 /**
- * {@code projection} health, part of the readiness group: DOWN while batches fail (the database
- * is unreachable, for instance: they are retried, never skipped) or while the lag of some assigned
- * partition exceeds {@code accountview.projection.ready-max-lag}.
+ * {@code projection} health, part of the readiness group. UP only when this instance has joined
+ * its consumer group, every assigned partition's lag is known and at most
+ * {@code accountview.projection.ready-max-lag}, and batches succeed; DOWN while they fail (the
+ * database is unreachable, for instance: they are retried, never skipped).
  */
 @Component
 class ProjectionHealthIndicator implements HealthIndicator {
@@ -30,12 +31,18 @@ class ProjectionHealthIndicator implements HealthIndicator {
         Map<String, Long> lag = status.lag().entrySet().stream()
                 .collect(Collectors.toMap(e -> e.getKey().toString(), Map.Entry::getValue));
         ProjectionStatus.Failure failure = status.failure();
-        Health.Builder health = failure != null || status.maxLag() > properties.readyMaxLag()
-                ? Health.down() : Health.up();
-        health.withDetail("lag", lag).withDetail("readyMaxLag", properties.readyMaxLag());
-        if (failure != null) {
-            health.withDetail("failingSince", failure.since().toString()).withDetail("failure", failure.reason());
+        Health.Builder health = Health.up();
+        if (!status.isAssigned()) {
+            health = Health.down().withDetail("reason", "waiting for the consumer group to assign partitions");
+        } else if (lag.containsValue(ProjectionStatus.UNKNOWN_LAG)) {
+            health = Health.down().withDetail("reason", "lag of some assigned partition not measured yet");
+        } else if (lag.values().stream().anyMatch(records -> records > properties.readyMaxLag())) {
+            health = Health.down().withDetail("reason", "behind by more than readyMaxLag records");
         }
-        return health.build();
+        if (failure != null) {
+            health = Health.down().withDetail("failingSince", failure.since().toString())
+                    .withDetail("failure", failure.reason());
+        }
+        return health.withDetail("lag", lag).withDetail("readyMaxLag", properties.readyMaxLag()).build();
     }
 }

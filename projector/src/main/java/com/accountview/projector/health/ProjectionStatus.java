@@ -2,6 +2,7 @@ package com.accountview.projector.health;
 
 import java.time.Clock;
 import java.time.Instant;
+import java.util.Collection;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
@@ -9,15 +10,19 @@ import org.apache.kafka.common.TopicPartition;
 import org.springframework.stereotype.Component;
 
 /**
- * What the projector knows about its own progress: whether the last batch failed, and the lag of
- * each assigned partition. Written by the consumer threads, read by health checks and metrics.
- * Thread-safe.
+ * What the projector knows about its own progress: whether it has joined its consumer group,
+ * whether the last batch failed, and the lag of each assigned partition. Written by the consumer
+ * threads, read by health checks and metrics. Thread-safe.
  */
 @Component
 public class ProjectionStatus {
 
+    /** The lag of an assigned partition that has not been measured yet. */
+    public static final long UNKNOWN_LAG = -1;
+
     private final Clock clock = Clock.systemUTC();
     private final Map<TopicPartition, Long> lag = new ConcurrentHashMap<>();
+    private volatile boolean assigned;
     private volatile Failure failure;
 
     /** Why batches currently fail, and since when. */
@@ -33,7 +38,13 @@ public class ProjectionStatus {
         failure = new Failure(String.valueOf(cause.getMessage()), current == null ? clock.instant() : current.since());
     }
 
-    /** The lag of a partition after a poll; unknown lags are not recorded. */
+    /** The group gave this instance these partitions (possibly none); their lag is unknown until measured. */
+    public void assigned(Collection<TopicPartition> partitions) {
+        partitions.forEach(partition -> lag.putIfAbsent(partition, UNKNOWN_LAG));
+        assigned = true;
+    }
+
+    /** The lag of a partition, measured after a poll. */
     public void lag(TopicPartition partition, long records) {
         lag.put(partition, records);
     }
@@ -42,16 +53,18 @@ public class ProjectionStatus {
         lag.remove(partition);
     }
 
+    /** Whether the consumer group has assigned partitions to this instance at least once. */
+    public boolean isAssigned() {
+        return assigned;
+    }
+
     /** The current failure, or null while batches succeed. */
     public Failure failure() {
         return failure;
     }
 
+    /** The lag of each assigned partition, {@link #UNKNOWN_LAG} where not measured yet. */
     public Map<TopicPartition, Long> lag() {
         return Map.copyOf(lag);
-    }
-
-    public long maxLag() {
-        return lag.values().stream().mapToLong(Long::longValue).max().orElse(0);
     }
 }

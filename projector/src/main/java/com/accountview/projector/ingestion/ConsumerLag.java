@@ -1,5 +1,7 @@
 package com.accountview.projector.ingestion;
 
+import java.util.HashSet;
+import java.util.OptionalLong;
 import java.util.Set;
 
 import io.micrometer.core.instrument.Gauge;
@@ -30,16 +32,29 @@ class ConsumerLag {
 
     void record(Consumer<?, ?> consumer) {
         Set<TopicPartition> assignment = consumer.assignment();
+        Set<TopicPartition> unmeasured = new HashSet<>();
         for (TopicPartition partition : assignment) {
-            consumer.currentLag(partition).ifPresent(lag -> {
-                status.lag(partition, lag);
-                Gauge.builder("accountview.projector.lag", status, s -> s.lag().getOrDefault(partition, 0L))
-                        .description("Records behind the end of the partition, as of the last poll")
-                        .tag("topic", partition.topic())
-                        .tag("partition", String.valueOf(partition.partition()))
-                        .register(registry);
-            });
+            OptionalLong lag = consumer.currentLag(partition);
+            if (lag.isPresent()) {
+                measured(partition, lag.getAsLong());
+            } else {
+                unmeasured.add(partition);
+            }
         }
+        if (!unmeasured.isEmpty()) {
+            // no fetch response yet (e.g. an idle partition): ask the broker for the end offsets
+            consumer.endOffsets(unmeasured).forEach((partition, end) ->
+                    measured(partition, Math.max(0, end - consumer.position(partition))));
+        }
+    }
+
+    private void measured(TopicPartition partition, long lag) {
+        status.lag(partition, lag);
+        Gauge.builder("accountview.projector.lag", status, s -> s.lag().getOrDefault(partition, 0L))
+                .description("Records behind the end of the partition, as of the last poll")
+                .tag("topic", partition.topic())
+                .tag("partition", String.valueOf(partition.partition()))
+                .register(registry);
     }
 
     @EventListener

@@ -38,6 +38,7 @@ class SeekToStoredOffsets implements ConsumerAwareRebalanceListener {
 
     @Override
     public void onPartitionsAssigned(Consumer<?, ?> consumer, Collection<TopicPartition> partitions) {
+        status.assigned(partitions);
         if (partitions.isEmpty()) {
             return;
         }
