@@ -13,6 +13,7 @@ import org.springframework.kafka.event.ListenerContainerIdleEvent;
 import org.springframework.stereotype.Component;
 
 import com.accountview.projector.health.ProjectionStatus;
+import com.accountview.projector.offsets.SeekToStoredOffsets;
 
 /**
  * Reads each assigned partition's lag from the consumer (on the consumer's own thread, after each
@@ -24,16 +25,21 @@ class ConsumerLag {
 
     private final ProjectionStatus status;
     private final MeterRegistry registry;
+    private final SeekToStoredOffsets positioning;
 
-    ConsumerLag(ProjectionStatus status, MeterRegistry registry) {
+    ConsumerLag(ProjectionStatus status, MeterRegistry registry, SeekToStoredOffsets positioning) {
         this.status = status;
         this.registry = registry;
+        this.positioning = positioning;
     }
 
     void record(Consumer<?, ?> consumer) {
         Set<TopicPartition> assignment = consumer.assignment();
         Set<TopicPartition> unmeasured = new HashSet<>();
         for (TopicPartition partition : assignment) {
+            if (!positioning.isPositioned(partition)) {
+                continue; // its lag stays unknown, and the projector not ready, until it is positioned
+            }
             OptionalLong lag = consumer.currentLag(partition);
             if (lag.isPresent()) {
                 measured(partition, lag.getAsLong());
@@ -61,6 +67,8 @@ class ConsumerLag {
     void onIdle(ListenerContainerIdleEvent idle) {
         Consumer<?, ?> consumer = idle.getConsumer();
         if (consumer != null) {
+            // paused partitions deliver nothing, so idleness is when to retry positioning them
+            positioning.positionPending(consumer);
             record(consumer);
         }
     }

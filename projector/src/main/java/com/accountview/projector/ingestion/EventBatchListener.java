@@ -1,17 +1,20 @@
 package com.accountview.projector.ingestion;
 
 import java.util.List;
+import java.util.Set;
 
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.apache.kafka.clients.consumer.Consumer;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.common.TopicPartition;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.kafka.annotation.KafkaListener;
 import org.springframework.stereotype.Component;
 
 import com.accountview.projector.health.ProjectionStatus;
+import com.accountview.projector.offsets.SeekToStoredOffsets;
 import com.accountview.projector.projection.Projection;
 
 /**
@@ -27,12 +30,15 @@ class EventBatchListener {
     private final Projection projection;
     private final ProjectionStatus status;
     private final ConsumerLag lag;
+    private final SeekToStoredOffsets positioning;
     private final Counter failures;
 
-    EventBatchListener(Projection projection, ProjectionStatus status, ConsumerLag lag, MeterRegistry registry) {
+    EventBatchListener(Projection projection, ProjectionStatus status, ConsumerLag lag,
+                       SeekToStoredOffsets positioning, MeterRegistry registry) {
         this.projection = projection;
         this.status = status;
         this.lag = lag;
+        this.positioning = positioning;
         this.failures = Counter.builder("accountview.projector.batch.failures")
                 .description("Batches that failed to apply and were rolled back, to be retried")
                 .register(registry);
@@ -43,7 +49,14 @@ class EventBatchListener {
             batch = "true")
     void on(List<ConsumerRecord<byte[], byte[]>> records, Consumer<?, ?> consumer) {
         try {
-            projection.apply(records);
+            // records fetched from a partition not positioned at its stored offset are fetched again once it is
+            Set<TopicPartition> repositioned = positioning.positionPending(consumer);
+            List<ConsumerRecord<byte[], byte[]>> positioned = repositioned.isEmpty() ? records : records.stream()
+                    .filter(record -> !repositioned.contains(new TopicPartition(record.topic(), record.partition())))
+                    .toList();
+            if (!positioned.isEmpty()) {
+                projection.apply(positioned);
+            }
             status.batchSucceeded();
         } catch (RuntimeException e) {
             status.batchFailed(e);
