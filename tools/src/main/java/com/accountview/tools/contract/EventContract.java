@@ -83,7 +83,7 @@ public final class EventContract {
             problems.add("a tombstone line needs \"tombstone\": true");
         }
         for (String member : node.propertyNames()) {
-            if (!List.of(TombstoneLine.MARKER, TombstoneLine.TOPIC, TombstoneLine.KEY).contains(member)) {
+            if (!TombstoneLine.MEMBERS.contains(member)) {
                 problems.add("a tombstone line has only tombstone, topic and key; found " + member);
             }
         }

@@ -1,5 +1,7 @@
 package com.accountview.tools.contract;
 
+import java.util.Set;
+
 import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ObjectNode;
 
@@ -13,6 +15,7 @@ public final class TombstoneLine {
     static final String MARKER = "tombstone";
     static final String TOPIC = "topic";
     static final String KEY = "key";
+    static final Set<String> MEMBERS = Set.of(MARKER, TOPIC, KEY);
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
 

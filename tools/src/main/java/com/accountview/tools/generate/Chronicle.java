@@ -21,25 +21,25 @@ final class Chronicle {
 
     void created(SimulatedEntity entity) {
         entity.deleted = false;
-        write(entity, "created", true);
+        write(entity, "created");
     }
 
     void updated(SimulatedEntity entity) {
         advance(entity);
-        write(entity, "updated", true);
+        write(entity, "updated");
     }
 
     /** Deletes and later brings back an entity: a new create with a higher version. */
     void recreated(SimulatedEntity entity) {
         advance(entity);
         entity.deleted = false;
-        write(entity, "created", true);
+        write(entity, "created");
     }
 
     void deleted(SimulatedEntity entity) {
         advance(entity);
         entity.deleted = true;
-        write(entity, "deleted", false);
+        write(entity, "deleted");
     }
 
     /** A Kafka tombstone: the key's story ends here. */
@@ -54,7 +54,8 @@ final class Chronicle {
         entity.updatedAt = entity.updatedAt.plus(random.pause());
     }
 
-    private void write(SimulatedEntity entity, String action, boolean fullState) {
+    /** A delete carries only the entity's id; every other event its full state. */
+    private void write(SimulatedEntity entity, String action) {
         ObjectNode event = JSON.createObjectNode();
         event.put("specversion", "1.0");
         event.put("id", random.uuid().toString());
@@ -67,10 +68,10 @@ final class Chronicle {
         event.put("sequence", (random.chance(0.02) ? "0" : "") + entity.sequence);
         event.put("datacontenttype", "application/json");
         ObjectNode data = event.putObject("data");
-        if (fullState) {
-            entity.writeData(data);
-        } else {
+        if (entity.deleted) {
             data.put(entity.topic.idMember(), entity.id.toString());
+        } else {
+            entity.writeData(data);
         }
         entity.stream.add(OutgoingRecord.event(entity.topic, entity.id.toString(), JSON.writeValueAsString(event)));
     }

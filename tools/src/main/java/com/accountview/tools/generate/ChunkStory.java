@@ -172,7 +172,7 @@ final class ChunkStory {
         return null;
     }
 
-    long firstSequence() {
+    private long firstSequence() {
         // most upstreams count from 1; some use large, time-like versions
         return random.chance(0.1) ? 1_700_000_000_000L + random.between(0, 1_000_000) : 1;
     }

@@ -11,6 +11,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 import com.accountview.tools.contract.EntityTopic;
+import com.accountview.tools.contract.EventTypes;
 import com.accountview.tools.contract.OutgoingRecord;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -28,19 +29,18 @@ public final class ReferenceFold implements AutoCloseable {
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
 
-    private final Map<String, Entry> entities = new LinkedHashMap<>();
+    private final Map<Key, Entry> entities = new LinkedHashMap<>();
     private final BufferedWriter writer;
 
+    /** A Kafka key is unique per topic only. */
+    private record Key(EntityTopic topic, String id) {
+    }
+
     private static final class Entry {
-        final EntityTopic topic;
         BigInteger version;
         boolean deleted;
         String org;
         JsonNode data;
-
-        Entry(EntityTopic topic) {
-            this.topic = topic;
-        }
     }
 
     public ReferenceFold(Path output) {
@@ -53,7 +53,7 @@ public final class ReferenceFold implements AutoCloseable {
     }
 
     public void apply(OutgoingRecord record) {
-        Entry entry = entities.computeIfAbsent(record.topic() + "/" + record.key(), k -> new Entry(record.topic()));
+        Entry entry = entities.computeIfAbsent(new Key(record.topic(), record.key()), key -> new Entry());
         if (record.isTombstone()) {
             entry.deleted = true;
             entry.data = null;
@@ -66,21 +66,22 @@ public final class ReferenceFold implements AutoCloseable {
         }
         entry.version = sequence;
         entry.org = event.get("orgid").stringValue();
-        entry.deleted = event.get("type").stringValue().endsWith(".deleted");
+        entry.deleted = EventTypes.isDelete(event.get("type").stringValue());
         entry.data = entry.deleted ? null : event.get("data");
     }
 
     /** Writes the entities folded so far and forgets them; for keys that never come back. */
     public void flush() {
         try {
-            for (Map.Entry<String, Entry> item : entities.entrySet()) {
+            for (Map.Entry<Key, Entry> item : entities.entrySet()) {
+                Key key = item.getKey();
                 Entry entry = item.getValue();
                 if (entry.version == null) {
                     continue; // only tombstones: nothing was ever stored
                 }
                 ObjectNode line = JSON.createObjectNode();
-                line.put("entity", entry.topic == EntityTopic.ACCOUNTS ? "account" : "contract");
-                line.put("id", item.getKey().substring(item.getKey().indexOf('/') + 1));
+                line.put("entity", key.topic() == EntityTopic.ACCOUNTS ? "account" : "contract");
+                line.put("id", key.id());
                 line.put("orgid", entry.org);
                 line.put("version", entry.version.toString());
                 line.put("deleted", entry.deleted);

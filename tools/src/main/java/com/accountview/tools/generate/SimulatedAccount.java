@@ -16,12 +16,10 @@ final class SimulatedAccount extends SimulatedEntity {
     String externalId;
     UUID customerId;
     String status;
-    final Instant createdAt;
 
     SimulatedAccount(UUID id, String org, long firstSequence, Instant createdAt, String externalId,
                      UUID customerId, String status) {
         super(id, org, EntityTopic.ACCOUNTS, firstSequence, createdAt);
-        this.createdAt = createdAt;
         this.externalId = externalId;
         this.customerId = customerId;
         this.status = status;

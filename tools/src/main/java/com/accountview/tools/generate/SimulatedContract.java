@@ -20,7 +20,6 @@ final class SimulatedContract extends SimulatedEntity {
     final Product product;
     Instant startDate;
     Instant endDate;
-    final Instant createdAt;
 
     /** An item of the catalogue. */
     record Product(String id, String name) {
@@ -30,7 +29,6 @@ final class SimulatedContract extends SimulatedEntity {
                       Product product, Instant startDate, Instant endDate) {
         super(id, account.org, EntityTopic.CONTRACTS, firstSequence, createdAt);
         this.account = account;
-        this.createdAt = createdAt;
         this.status = status;
         this.product = product;
         this.startDate = startDate;

@@ -18,6 +18,7 @@ abstract class SimulatedEntity {
     final UUID id;
     final String org;
     final EntityTopic topic;
+    final Instant createdAt;
     long sequence;
     Instant updatedAt;
     boolean deleted;
@@ -29,6 +30,7 @@ abstract class SimulatedEntity {
         this.id = id;
         this.org = org;
         this.topic = topic;
+        this.createdAt = createdAt;
         this.sequence = firstSequence;
         this.updatedAt = createdAt;
     }

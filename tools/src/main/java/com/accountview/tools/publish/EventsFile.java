@@ -32,11 +32,4 @@ public record EventsFile(Path path) {
             throw new UncheckedIOException("Could not read " + path, e);
         }
     }
-
-    /** The number of non-blank lines, for progress. */
-    public long countLines() {
-        long[] count = {0};
-        forEachLine((number, line) -> count[0]++);
-        return count[0];
-    }
 }

@@ -4,7 +4,6 @@ import java.nio.charset.StandardCharsets;
 import java.util.Map;
 import java.util.Properties;
 import java.util.TreeMap;
-import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
 
 import com.accountview.tools.contract.OutgoingRecord;
@@ -22,12 +21,12 @@ import org.apache.kafka.common.serialization.ByteArraySerializer;
  */
 public final class KafkaSink implements EventSink {
 
-    static final String CONTENT_TYPE = "application/cloudevents+json";
+    private static final String CONTENT_TYPE = "application/cloudevents+json";
 
     private final KafkaProducer<byte[], byte[]> producer;
     private final TopicNames topics;
     private final AtomicReference<Exception> firstFailure = new AtomicReference<>();
-    private final Map<String, AtomicLong> published = new TreeMap<>();
+    private final Map<String, Long> published = new TreeMap<>();
     private boolean closed;
 
     public KafkaSink(String bootstrapServers, TopicNames topics, Map<String, String> producerProperties) {
@@ -59,14 +58,12 @@ public final class KafkaSink implements EventSink {
                 firstFailure.compareAndSet(null, exception);
             }
         });
-        published.computeIfAbsent(topic, t -> new AtomicLong()).incrementAndGet();
+        published.merge(topic, 1L, Long::sum);
     }
 
     /** Records accepted per topic name. */
     public Map<String, Long> publishedPerTopic() {
-        Map<String, Long> counts = new TreeMap<>();
-        published.forEach((topic, count) -> counts.put(topic, count.get()));
-        return counts;
+        return new TreeMap<>(published);
     }
 
     @Override

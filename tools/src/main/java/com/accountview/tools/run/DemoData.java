@@ -28,8 +28,8 @@ import com.accountview.tools.publish.ProgressBar;
  */
 final class DemoData {
 
-    static final long SEED = 2026;
-    static final List<String> ORGS = List.of("telco", "acme");
+    private static final long SEED = 2026;
+    private static final List<String> ORGS = List.of("telco", "acme");
     private static final String EDGE_CASES = "/demo/edge-cases.jsonl";
 
     private final Path directory;
@@ -54,17 +54,18 @@ final class DemoData {
             new HistoryGenerator(new HistorySettings(SEED, accounts, 2, 0.02, 0.05, ORGS, HistorySettings.DEFAULT_START))
                     .generate(file, Optional.empty(), new ProgressBar("accounts", accounts, Long.MAX_VALUE));
         }
+        EventContract contract = EventContract.load();
         long records = 0;
         for (Path path : List.of(edgeCases, generated)) {
-            records += validateAndPublish(new EventsFile(path), sink);
+            records += validateAndPublish(contract, new EventsFile(path), sink);
         }
         Files.writeString(marker(), "published\n");
         return records;
     }
 
-    private static long validateAndPublish(EventsFile file, EventSink sink) {
+    private static long validateAndPublish(EventContract contract, EventsFile file, EventSink sink) {
         StringWriter problems = new StringWriter();
-        EventFilePublisher publisher = new EventFilePublisher(EventContract.load(), new PrintWriter(problems));
+        EventFilePublisher publisher = new EventFilePublisher(contract, new PrintWriter(problems));
         EventFilePublisher.Validation validation = publisher.validate(file);
         if (validation.invalid() > 0) {
             throw new LocalRunException("the demo file " + file.path() + " breaks the event contract:\n" + problems);

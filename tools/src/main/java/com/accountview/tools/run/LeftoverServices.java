@@ -6,9 +6,6 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
 
 /**
  * Remembers the service processes of a run in the data directory, so that the next run can stop
@@ -38,7 +35,7 @@ final class LeftoverServices {
                     .filter(ProcessHandle::isAlive)
                     .filter(handle -> handle.info().commandLine().map(command -> command.contains(parts[2])).orElse(false));
             if (process.isPresent()) {
-                stop(process.get());
+                ServiceProcess.stop(process.get());
                 stopped.add(parts[0] + " (pid " + parts[1] + ")");
             }
         }
@@ -46,19 +43,10 @@ final class LeftoverServices {
         return stopped;
     }
 
-    private static void stop(ProcessHandle process) throws InterruptedException {
-        process.destroy();
-        try {
-            process.onExit().get(40, TimeUnit.SECONDS);
-        } catch (ExecutionException | TimeoutException e) {
-            process.destroyForcibly();
-        }
-    }
-
-    void record(List<ServiceProcess> services, List<Path> jars) throws IOException {
+    void record(List<ServiceProcess> services) throws IOException {
         List<String> lines = new ArrayList<>();
-        for (int i = 0; i < services.size(); i++) {
-            lines.add(services.get(i).name() + " " + services.get(i).pid() + " " + jars.get(i).toAbsolutePath());
+        for (ServiceProcess service : services) {
+            lines.add(service.name() + " " + service.pid() + " " + service.jar().toAbsolutePath());
         }
         Files.write(file, lines);
     }

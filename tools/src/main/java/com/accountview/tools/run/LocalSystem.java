@@ -20,7 +20,7 @@ import com.accountview.tools.publish.TopicNames;
  */
 final class LocalSystem {
 
-    static final String EXAMPLE_PATH = "/v4/orgs/telco/external-accounts/214748364";
+    private static final String EXAMPLE_PATH = "/v4/orgs/telco/external-accounts/214748364";
 
     private final RunSettings settings;
     private final Console console;
@@ -41,7 +41,7 @@ final class LocalSystem {
         Files.createDirectories(settings.logs());
         LeftoverServices leftovers = new LeftoverServices(settings.dataDir());
         leftovers.stop().forEach(service -> console.say("stopped " + service + " left running by an earlier run"));
-        Ports.requireFree(settings.ports());
+        FreePorts.require(settings.ports());
         LauncherLog.redirectTo(settings.logs().resolve("launcher.log"));
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             stopping = true;
@@ -69,7 +69,7 @@ final class LocalSystem {
         ServiceProcess queryApi = startService("query-api", jars.queryApi(),
                 ServiceEnvironment.queryApi(settings.ports().queryApi(), postgres.jdbcUrl()));
         List<ServiceProcess> services = List.of(projector, queryApi);
-        leftovers.record(services, List.of(jars.projector(), jars.queryApi()));
+        leftovers.record(services);
 
         awaitReady(projector, settings.ports().projector(), deadline);
         awaitReady(queryApi, settings.ports().queryApi(), deadline);

@@ -8,7 +8,9 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 
 /**
  * One service (projector or query-api) as a child JVM running its executable jar, configured by
@@ -19,11 +21,13 @@ final class ServiceProcess {
     private static final Duration GRACE = Duration.ofSeconds(40);
 
     private final String name;
+    private final Path jar;
     private final Process process;
     private final Path log;
 
-    private ServiceProcess(String name, Process process, Path log) {
+    private ServiceProcess(String name, Path jar, Process process, Path log) {
         this.name = name;
+        this.jar = jar;
         this.process = process;
         this.log = log;
     }
@@ -39,11 +43,15 @@ final class ServiceProcess {
                 .redirectErrorStream(true)
                 .redirectOutput(Redirect.appendTo(log.toFile()));
         builder.environment().putAll(environment);
-        return new ServiceProcess(name, builder.start(), log);
+        return new ServiceProcess(name, jar, builder.start(), log);
     }
 
     String name() {
         return name;
+    }
+
+    Path jar() {
+        return jar;
     }
 
     long pid() {
@@ -66,15 +74,33 @@ final class ServiceProcess {
         return process.exitValue();
     }
 
-    /** SIGTERM, so Spring Boot shuts down gracefully; forcibly after a grace period. */
     void stop() throws InterruptedException {
+        stop(process.toHandle());
+    }
+
+    /**
+     * SIGTERM, so Spring Boot shuts down gracefully; forcibly after a grace period. Also for the
+     * services an earlier, killed launcher left running.
+     */
+    static void stop(ProcessHandle process) throws InterruptedException {
         if (!process.isAlive()) {
             return;
         }
         process.destroy();
-        if (!process.waitFor(GRACE.toSeconds(), TimeUnit.SECONDS)) {
+        if (!exitsWithin(process, GRACE)) {
             process.destroyForcibly();
-            process.waitFor(10, TimeUnit.SECONDS);
+            exitsWithin(process, Duration.ofSeconds(10));
+        }
+    }
+
+    private static boolean exitsWithin(ProcessHandle process, Duration timeout) throws InterruptedException {
+        try {
+            process.onExit().get(timeout.toMillis(), TimeUnit.MILLISECONDS);
+            return true;
+        } catch (TimeoutException e) {
+            return false;
+        } catch (ExecutionException e) {
+            throw new IllegalStateException("onExit never fails", e);
         }
     }
 }

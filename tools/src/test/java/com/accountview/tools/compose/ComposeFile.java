@@ -22,7 +22,6 @@ final class ComposeFile {
 
     private final Map<String, Object> services;
 
-    @SuppressWarnings("unchecked")
     private ComposeFile(Map<String, Object> services) {
         this.services = services;
     }

@@ -1,6 +1,7 @@
 package com.accountview.tools.publish;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.groups.Tuple.tuple;
 
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -12,6 +13,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 
 import com.accountview.testinfra.TestInfrastructure;
 import com.accountview.tools.AccountViewTools;
@@ -57,8 +59,7 @@ class PublishIT {
         List<ConsumerRecord<String, String>> records = consume(List.of(accounts, contracts), 3);
         assertThat(records).filteredOn(r -> r.topic().equals(accounts))
                 .extracting(ConsumerRecord::key, ConsumerRecord::value)
-                .containsExactly(org.assertj.core.groups.Tuple.tuple(ACCOUNT, accountEvent),
-                        org.assertj.core.groups.Tuple.tuple(ACCOUNT, null));
+                .containsExactly(tuple(ACCOUNT, accountEvent), tuple(ACCOUNT, null));
         assertThat(records).filteredOn(r -> r.topic().equals(contracts))
                 .singleElement().satisfies(record -> {
                     assertThat(record.key()).isEqualTo(CONTRACT);
@@ -70,7 +71,7 @@ class PublishIT {
     }
 
     private static String event(String type, String subject, String data) {
-        return "{\"specversion\":\"1.0\",\"id\":\"" + java.util.UUID.randomUUID() + "\",\"source\":\"/crm\",\"type\":\""
+        return "{\"specversion\":\"1.0\",\"id\":\"" + UUID.randomUUID() + "\",\"source\":\"/crm\",\"type\":\""
                 + type + "\",\"time\":\"2024-03-01T09:00:00Z\",\"subject\":\"" + subject
                 + "\",\"orgid\":\"telco\",\"sequence\":\"1\",\"data\":{" + data + "}}";
     }

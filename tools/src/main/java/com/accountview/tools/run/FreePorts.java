@@ -8,12 +8,12 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 /** Checks up front that the run's ports are free, naming the option that moves each one. */
-final class Ports {
+final class FreePorts {
 
-    private Ports() {
+    private FreePorts() {
     }
 
-    static void requireFree(RunSettings.Ports ports) {
+    static void require(RunSettings.Ports ports) {
         Map<String, Integer> wanted = new LinkedHashMap<>();
         wanted.put("--http-port (query-api)", ports.queryApi());
         wanted.put("--projector-port", ports.projector());
