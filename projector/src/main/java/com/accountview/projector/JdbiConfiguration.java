@@ -4,7 +4,6 @@ import javax.sql.DataSource;
 
 import org.jdbi.v3.core.Jdbi;
 import org.jdbi.v3.postgres.PostgresPlugin;
-import org.jdbi.v3.sqlobject.SqlObjectPlugin;
 import org.springframework.boot.flyway.autoconfigure.FlywayMigrationInitializer;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -16,7 +15,6 @@ class JdbiConfiguration {
     @Bean
     Jdbi jdbi(DataSource dataSource, FlywayMigrationInitializer migrations) {
         return Jdbi.create(dataSource)
-                .installPlugin(new PostgresPlugin())
-                .installPlugin(new SqlObjectPlugin());
+                .installPlugin(new PostgresPlugin());
     }
 }

@@ -63,6 +63,11 @@ public class ProjectionStatus {
         return failure;
     }
 
+    /** The lag of one partition, {@link #UNKNOWN_LAG} where not measured yet or not assigned. */
+    public long lagOf(TopicPartition partition) {
+        return lag.getOrDefault(partition, UNKNOWN_LAG);
+    }
+
     /** The lag of each assigned partition, {@link #UNKNOWN_LAG} where not measured yet. */
     public Map<TopicPartition, Long> lag() {
         return Map.copyOf(lag);

@@ -3,6 +3,7 @@ package com.accountview.projector.ingestion;
 import java.util.HashSet;
 import java.util.OptionalLong;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -26,6 +27,7 @@ class ConsumerLag {
     private final ProjectionStatus status;
     private final MeterRegistry registry;
     private final SeekToStoredOffsets positioning;
+    private final Set<TopicPartition> gauged = ConcurrentHashMap.newKeySet();
 
     ConsumerLag(ProjectionStatus status, MeterRegistry registry, SeekToStoredOffsets positioning) {
         this.status = status;
@@ -56,11 +58,13 @@ class ConsumerLag {
 
     private void measured(TopicPartition partition, long lag) {
         status.lag(partition, lag);
-        Gauge.builder("accountview.projector.lag", status, s -> s.lag().getOrDefault(partition, 0L))
-                .description("Records behind the end of the partition, as of the last poll")
-                .tag("topic", partition.topic())
-                .tag("partition", String.valueOf(partition.partition()))
-                .register(registry);
+        if (gauged.add(partition)) {
+            Gauge.builder("accountview.projector.lag", status, s -> Math.max(0, s.lagOf(partition)))
+                    .description("Records behind the end of the partition, as of the last poll")
+                    .tag("topic", partition.topic())
+                    .tag("partition", String.valueOf(partition.partition()))
+                    .register(registry);
+        }
     }
 
     @EventListener

@@ -10,8 +10,4 @@ import java.util.List;
  *                       (redelivery after a crash or rebalance)
  */
 public record BatchResult(List<RecordOutcome> outcomes, int alreadyApplied) {
-
-    public long count(EventOutcome outcome) {
-        return outcomes.stream().filter(o -> o.outcome() == outcome).count();
-    }
 }

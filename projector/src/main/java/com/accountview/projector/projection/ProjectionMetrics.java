@@ -3,6 +3,9 @@ package com.accountview.projector.projection;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.DistributionSummary;
@@ -28,6 +31,7 @@ class ProjectionMetrics {
     private final Timer applyTime;
     private final Timer freshness;
     private final Counter redelivered;
+    private final Map<List<String>, Counter> events = new ConcurrentHashMap<>();
 
     ProjectionMetrics(MeterRegistry registry) {
         this.registry = registry;
@@ -46,18 +50,21 @@ class ProjectionMetrics {
                 .register(registry);
     }
 
+    private Counter eventCounter(List<String> typeAndOutcome) {
+        return Counter.builder("accountview.projector.events")
+                .description("Consumed events by type and outcome")
+                .tag("type", typeAndOutcome.get(0))
+                .tag("outcome", typeAndOutcome.get(1))
+                .register(registry);
+    }
+
     void record(BatchResult result, Duration elapsed) {
         batchSize.record(result.outcomes().size() + result.alreadyApplied());
         applyTime.record(elapsed);
         redelivered.increment(result.alreadyApplied());
         Instant now = clock.instant();
         for (RecordOutcome outcome : result.outcomes()) {
-            Counter.builder("accountview.projector.events")
-                    .description("Consumed events by type and outcome")
-                    .tag("type", outcome.type())
-                    .tag("outcome", outcome.outcome().tag())
-                    .register(registry)
-                    .increment();
+            events.computeIfAbsent(List.of(outcome.type(), outcome.outcome().tag()), this::eventCounter).increment();
             if (outcome.outcome() == EventOutcome.APPLIED
                     && outcome.event() instanceof EntityEvent.Versioned versioned) {
                 // an upstream clock ahead of ours would give a negative age: count it as fresh

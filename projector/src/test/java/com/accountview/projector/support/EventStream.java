@@ -43,16 +43,6 @@ public final class EventStream implements AutoCloseable {
         }
     }
 
-    /** Publishes records in order and returns where the last one landed. */
-    @SafeVarargs
-    public final RecordMetadata sendAll(ProducerRecord<byte[], byte[]>... records) {
-        RecordMetadata last = null;
-        for (ProducerRecord<byte[], byte[]> record : records) {
-            last = send(record);
-        }
-        return last;
-    }
-
     /** Publishes records and waits until the projector has consumed each of them. */
     @SafeVarargs
     public final void sendAndAwait(ProducerRecord<byte[], byte[]>... records) {

@@ -9,6 +9,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.function.Consumer;
 
 import org.apache.kafka.common.header.Header;
 import org.apache.kafka.common.header.internals.RecordHeader;
@@ -48,27 +49,26 @@ record EventDraft(String key, Map<String, Object> attributes, Map<String, Object
     }
 
     EventDraft withAttribute(String name, Object value) {
-        Map<String, Object> copy = new LinkedHashMap<>(attributes);
-        copy.put(name, value);
-        return new EventDraft(key, copy, data, headers, idField);
+        return new EventDraft(key, edited(attributes, copy -> copy.put(name, value)), data, headers, idField);
     }
 
     EventDraft withoutAttribute(String name) {
-        Map<String, Object> copy = new LinkedHashMap<>(attributes);
-        copy.remove(name);
-        return new EventDraft(key, copy, data, headers, idField);
+        return new EventDraft(key, edited(attributes, copy -> copy.remove(name)), data, headers, idField);
     }
 
     EventDraft withDataField(String name, Object value) {
-        Map<String, Object> copy = new LinkedHashMap<>(data);
-        copy.put(name, value);
-        return new EventDraft(key, attributes, copy, headers, idField);
+        return new EventDraft(key, attributes, edited(data, copy -> copy.put(name, value)), headers, idField);
     }
 
     EventDraft withoutDataField(String name) {
-        Map<String, Object> copy = new LinkedHashMap<>(data);
-        copy.remove(name);
-        return new EventDraft(key, attributes, copy, headers, idField);
+        return new EventDraft(key, attributes, edited(data, copy -> copy.remove(name)), headers, idField);
+    }
+
+    /** A changed copy: drafts are immutable. */
+    private static Map<String, Object> edited(Map<String, Object> members, Consumer<Map<String, Object>> edit) {
+        Map<String, Object> copy = new LinkedHashMap<>(members);
+        edit.accept(copy);
+        return copy;
     }
 
     EventDraft withHeader(String name, String value) {
