@@ -1,5 +1,6 @@
 package com.accountview.query.accounts;
 
+import java.util.Comparator;
 import java.util.List;
 import java.util.Objects;
 import java.util.UUID;
@@ -17,7 +18,7 @@ public record AccountMatches(ExternalAccountRef ref, List<UUID> accountIds) {
     /** @param accountIds the matching ids as read, possibly repeated, possibly with nulls from an outer join */
     public static AccountMatches of(ExternalAccountRef ref, List<UUID> accountIds) {
         List<UUID> distinct = accountIds.stream().filter(Objects::nonNull).distinct()
-                .sorted((a, b) -> a.toString().compareTo(b.toString())).toList();
+                .sorted(Comparator.comparing(UUID::toString)).toList();
         return new AccountMatches(ref, distinct);
     }
 

@@ -26,9 +26,4 @@ public record ExternalAccountRef(String orgId, String externalId) {
                     "account_external_id must be 1 to 64 characters of [A-Za-z0-9._:-].");
         }
     }
-
-    @Override
-    public String toString() {
-        return orgId + "/" + externalId;
-    }
 }

@@ -15,7 +15,7 @@ import org.springframework.web.bind.annotation.RestController;
 @RestController
 class ApiDocsController {
 
-    static final String DOCUMENT = "openapi/accountview-v4.yaml";
+    private static final String DOCUMENT = "openapi/accountview-v4.yaml";
     private static final MediaType YAML = MediaType.parseMediaType("application/yaml");
 
     private final Resource document = new ClassPathResource(DOCUMENT);

@@ -1,6 +1,7 @@
 package com.accountview.query.auth;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collection;
 import java.util.List;
 
@@ -33,7 +34,7 @@ final class CallerAuthorities {
 
     /** Splits a list given as {@code A,B} or {@code A B}, dropping blanks. */
     static List<String> split(String list) {
-        return list == null ? List.of()
-                : List.of(list.split("[,\\s]+")).stream().map(String::trim).filter(s -> !s.isEmpty()).toList();
+        // splitting on the separators leaves no blanks inside a value, only a leading empty string
+        return list == null ? List.of() : Arrays.stream(list.split("[,\\s]+")).filter(s -> !s.isEmpty()).toList();
     }
 }

@@ -39,15 +39,11 @@ class ApiExceptionHandler {
     ResponseEntity<ErrorResponse> other(Exception failure, HttpServletRequest request) {
         if (failure instanceof org.springframework.web.ErrorResponse framework
                 && framework.getStatusCode().is4xxClientError()) {
-            int status = framework.getStatusCode().value();
-            HttpHeaders headers = new HttpHeaders();
-            headers.addAll(framework.getHeaders());
-            return errors.entity(request, ErrorCode.forStatus(status), status, StatusMessages.of(status), headers);
+            return errors.forStatus(request, framework.getStatusCode().value(), framework.getHeaders());
         }
         String traceId = TraceIds.of(request);
         log.error("Unexpected failure of {} {} (trace_id={})", request.getMethod(), request.getRequestURI(),
                 traceId, failure);
-        return errors.entity(request, ErrorCode.INTERNAL_ERROR, HttpStatus.INTERNAL_SERVER_ERROR.value(),
-                StatusMessages.of(500), new HttpHeaders());
+        return errors.forStatus(request, HttpStatus.INTERNAL_SERVER_ERROR.value(), new HttpHeaders());
     }
 }

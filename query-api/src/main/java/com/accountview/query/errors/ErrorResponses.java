@@ -33,7 +33,15 @@ public class ErrorResponses {
         return entity(request, code, code.status().value(), message, new HttpHeaders());
     }
 
-    public ResponseEntity<ErrorResponse> entity(
+    /**
+     * The error for a status that arrives without a message of the API's own (from the framework or
+     * the servlet container): the generic code and message of that status, plus {@code headers}.
+     */
+    ResponseEntity<ErrorResponse> forStatus(HttpServletRequest request, int status, HttpHeaders headers) {
+        return entity(request, ErrorCode.forStatus(status), status, StatusMessages.of(status), headers);
+    }
+
+    private ResponseEntity<ErrorResponse> entity(
             HttpServletRequest request, ErrorCode code, int status, String message, HttpHeaders headers) {
         HttpHeaders all = new HttpHeaders();
         all.addAll(headers);

@@ -42,6 +42,6 @@ class JsonErrorController implements ErrorController {
             log.error("Unexpected failure of {} (trace_id={})", request.getAttribute(RequestDispatcher.ERROR_REQUEST_URI),
                     TraceIds.of(request), failure instanceof Throwable t ? t : null);
         }
-        return errors.entity(request, ErrorCode.forStatus(status), status, StatusMessages.of(status), new HttpHeaders());
+        return errors.forStatus(request, status, new HttpHeaders());
     }
 }

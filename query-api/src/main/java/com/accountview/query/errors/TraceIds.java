@@ -42,7 +42,7 @@ public final class TraceIds {
         return fresh();
     }
 
-    static String fresh() {
+    private static String fresh() {
         return UUID.randomUUID().toString().replace("-", "");
     }
 }

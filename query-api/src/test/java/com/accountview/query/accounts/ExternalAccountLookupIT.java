@@ -13,9 +13,8 @@ import com.accountview.query.support.OpenApiContract;
 import com.accountview.query.support.ProjectedReadModel;
 import com.accountview.query.support.QueryApiIT;
 import com.accountview.testinfra.events.TestEvents;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.beans.factory.annotation.Autowired;
 
 /** The account lookup over HTTP, against accounts the real projector wrote from real events. */
 @QueryApiIT
@@ -26,19 +25,12 @@ class ExternalAccountLookupIT {
     private final String org = Ids.org();
     private final String externalId = Ids.externalId();
 
-    @LocalServerPort
-    int port;
+    @Autowired
     Api api;
-
-    @BeforeEach
-    void connect() {
-        api = new Api(port);
-    }
 
     @Test
     void externalIdResolvesToTheAccountThatCarriesIt() {
-        UUID accountId = UUID.randomUUID();
-        readModel.accounts(TestEvents.account(accountId).org(org).externalId(externalId).created());
+        UUID accountId = readModel.newAccount(org, externalId);
 
         HttpResponse<String> response = api.getAsApiKey(account(org, externalId));
 
@@ -49,7 +41,7 @@ class ExternalAccountLookupIT {
 
     @Test
     void unknownExternalIdIsAccountNotFoundOnEveryEndpoint() {
-        for (String path : new String[] {"", "/contracts", "/contracts/active"}) {
+        for (String path : Api.ENDPOINTS) {
             HttpResponse<String> response = api.getAsApiKey(account(org, externalId) + path);
 
             assertThat(response.statusCode()).as(path).isEqualTo(404);
@@ -66,7 +58,7 @@ class ExternalAccountLookupIT {
                 TestEvents.account(first).org(org).externalId(externalId).created(),
                 TestEvents.account(second).org(org).externalId(externalId).created());
 
-        for (String path : new String[] {"", "/contracts", "/contracts/active"}) {
+        for (String path : Api.ENDPOINTS) {
             HttpResponse<String> response = api.getAsApiKey(account(org, externalId) + path);
 
             assertThat(response.statusCode()).as(path).isEqualTo(409);
@@ -79,11 +71,8 @@ class ExternalAccountLookupIT {
     @Test
     void sameExternalIdInAnotherOrganizationIsAnotherAccount() {
         String otherOrg = Ids.org();
-        UUID ours = UUID.randomUUID();
-        UUID theirs = UUID.randomUUID();
-        readModel.accounts(
-                TestEvents.account(ours).org(org).externalId(externalId).created(),
-                TestEvents.account(theirs).org(otherOrg).externalId(externalId).created());
+        UUID ours = readModel.newAccount(org, externalId);
+        UUID theirs = readModel.newAccount(otherOrg, externalId);
 
         assertThat(json(api.getAsApiKey(account(org, externalId))).path("id").asString()).isEqualTo(ours.toString());
         assertThat(json(api.getAsApiKey(account(otherOrg, externalId))).path("id").asString())

@@ -5,39 +5,31 @@ import static com.accountview.query.support.Api.json;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.net.http.HttpResponse;
-import java.util.UUID;
 
 import com.accountview.query.support.Api;
 import com.accountview.query.support.Ids;
 import com.accountview.query.support.OpenApiContract;
 import com.accountview.query.support.ProjectedReadModel;
 import com.accountview.query.support.QueryApiIT;
-import com.accountview.testinfra.events.TestEvents;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
-import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.beans.factory.annotation.Autowired;
 
 /** Gateway mode (the default): {@code x-auth-roles} decides, with {@code API_KEY} as the allowed role. */
 @QueryApiIT
 class GatewayAuthIT {
 
-    private static final String[] ENDPOINTS = {"", "/contracts", "/contracts/active"};
-
     private final OpenApiContract openApi = OpenApiContract.document();
     private final String org = Ids.org();
     private final String externalId = Ids.externalId();
 
-    @LocalServerPort
-    int port;
+    @Autowired
     Api api;
 
     @BeforeEach
     void accountWithAContract() {
-        api = new Api(port);
-        UUID accountId = UUID.randomUUID();
-        ProjectedReadModel.shared().accounts(TestEvents.account(accountId).org(org).externalId(externalId).created());
-        ProjectedReadModel.shared().contracts(TestEvents.contract(UUID.randomUUID()).org(org).account(accountId).created());
+        ProjectedReadModel.shared().newAccountWithAContract(org, externalId);
     }
 
     @ParameterizedTest
@@ -53,7 +45,7 @@ class GatewayAuthIT {
     @ParameterizedTest
     @ValueSource(strings = {"", " ", " , "})
     void blankRolesHeaderIsUnauthorized(String roles) {
-        for (String endpoint : ENDPOINTS) {
+        for (String endpoint : Api.ENDPOINTS) {
             assertThat(api.get(account(org, externalId) + endpoint, Api.GATEWAY_ROLES, roles).statusCode())
                     .isEqualTo(401);
         }
@@ -62,7 +54,7 @@ class GatewayAuthIT {
     @ParameterizedTest
     @ValueSource(strings = {"ADMIN", "api_key", "API_KEYS", "ROLE_API_KEY", "ADMIN,READER"})
     void callerWithoutAnAllowedRoleIsForbidden(String roles) {
-        for (String endpoint : ENDPOINTS) {
+        for (String endpoint : Api.ENDPOINTS) {
             HttpResponse<String> response = api.get(account(org, externalId) + endpoint, Api.GATEWAY_ROLES, roles);
 
             assertThat(response.statusCode()).as(roles + endpoint).isEqualTo(403);
@@ -74,7 +66,7 @@ class GatewayAuthIT {
     @ParameterizedTest
     @ValueSource(strings = {"API_KEY", "ADMIN,API_KEY", " ADMIN , API_KEY "})
     void callerWithAnAllowedRoleAmongOthersIsServed(String roles) {
-        for (String endpoint : ENDPOINTS) {
+        for (String endpoint : Api.ENDPOINTS) {
             assertThat(api.get(account(org, externalId) + endpoint, Api.GATEWAY_ROLES, roles).statusCode())
                     .as(roles + endpoint).isEqualTo(200);
         }

@@ -6,9 +6,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.net.http.HttpResponse;
 import java.time.Instant;
+import java.util.Base64;
 import java.util.Date;
 import java.util.List;
-import java.util.UUID;
 
 import com.accountview.query.support.Api;
 import com.accountview.query.support.Ids;
@@ -16,11 +16,10 @@ import com.accountview.query.support.OpenApiContract;
 import com.accountview.query.support.ProjectedReadModel;
 import com.accountview.query.support.QueryApiIT;
 import com.accountview.query.support.Tokens;
-import com.accountview.testinfra.events.TestEvents;
 import com.nimbusds.jwt.JWTClaimsSet;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
@@ -29,14 +28,12 @@ import org.springframework.test.context.DynamicPropertySource;
 class JwtAuthIT {
 
     private static final Tokens TOKENS = new Tokens();
-    private static final String[] ENDPOINTS = {"", "/contracts", "/contracts/active"};
 
     private final OpenApiContract openApi = OpenApiContract.document();
     private final String org = Ids.org();
     private final String externalId = Ids.externalId();
 
-    @LocalServerPort
-    int port;
+    @Autowired
     Api api;
 
     @DynamicPropertySource
@@ -47,10 +44,7 @@ class JwtAuthIT {
 
     @BeforeEach
     void accountWithAContract() {
-        api = new Api(port);
-        UUID accountId = UUID.randomUUID();
-        ProjectedReadModel.shared().accounts(TestEvents.account(accountId).org(org).externalId(externalId).created());
-        ProjectedReadModel.shared().contracts(TestEvents.contract(UUID.randomUUID()).org(org).account(accountId).created());
+        ProjectedReadModel.shared().newAccountWithAContract(org, externalId);
     }
 
     private HttpResponse<String> getWithToken(String endpoint, String token) {
@@ -58,7 +52,7 @@ class JwtAuthIT {
     }
 
     private void assertStatus(String token, int status, String code) {
-        for (String endpoint : ENDPOINTS) {
+        for (String endpoint : Api.ENDPOINTS) {
             HttpResponse<String> response = getWithToken(endpoint, token);
 
             assertThat(response.statusCode()).as(endpoint).isEqualTo(status);
@@ -71,7 +65,7 @@ class JwtAuthIT {
     void validTokenWithAnAllowedRoleForTheOrganizationIsServed() {
         String token = TOKENS.sign(Tokens.claims(List.of("API_KEY"), List.of(org)));
 
-        for (String endpoint : ENDPOINTS) {
+        for (String endpoint : Api.ENDPOINTS) {
             assertThat(getWithToken(endpoint, token).statusCode()).as(endpoint).isEqualTo(200);
         }
     }
@@ -86,7 +80,7 @@ class JwtAuthIT {
 
     @Test
     void missingTokenIsUnauthorizedEvenWithGatewayRoles() {
-        for (String endpoint : ENDPOINTS) {
+        for (String endpoint : Api.ENDPOINTS) {
             HttpResponse<String> response = api.get(account(org, externalId) + endpoint, Api.GATEWAY_ROLES, "API_KEY");
 
             assertThat(response.statusCode()).isEqualTo(401);
@@ -119,7 +113,7 @@ class JwtAuthIT {
     @Test
     void tokenWithATamperedPayloadIsUnauthorized() {
         String[] parts = TOKENS.sign(Tokens.claims(List.of("READER"), List.of(org))).split("\\.");
-        String forgedPayload = java.util.Base64.getUrlEncoder().withoutPadding().encodeToString(
+        String forgedPayload = Base64.getUrlEncoder().withoutPadding().encodeToString(
                 Tokens.claims(List.of("API_KEY"), List.of(org)).build().toString().getBytes());
 
         assertStatus(parts[0] + "." + forgedPayload + "." + parts[2], 401, "UNAUTHORIZED");

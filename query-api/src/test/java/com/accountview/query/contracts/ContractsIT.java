@@ -21,7 +21,6 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import tools.jackson.databind.JsonNode;
 
 /** The contract endpoints over HTTP, against contracts the real projector wrote from real events. */
@@ -34,18 +33,16 @@ class ContractsIT {
     private final OpenApiContract openApi = OpenApiContract.document();
     private final String org = Ids.org();
     private final String externalId = Ids.externalId();
-    private final UUID accountId = UUID.randomUUID();
+    private UUID accountId;
 
-    @LocalServerPort
-    int port;
     @Autowired
     TestClock clock;
+    @Autowired
     Api api;
 
     @BeforeEach
     void accountExists() {
-        api = new Api(port);
-        readModel.accounts(TestEvents.account(accountId).org(org).externalId(externalId).created());
+        accountId = readModel.newAccount(org, externalId);
     }
 
     @AfterEach

@@ -17,9 +17,9 @@ import com.accountview.query.support.QueryApiIT;
 import com.accountview.testinfra.TestInfrastructure;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
@@ -32,8 +32,8 @@ import org.springframework.test.context.DynamicPropertySource;
 @ExtendWith(OutputCaptureExtension.class)
 class UnexpectedFailureIT {
 
-    @LocalServerPort
-    int port;
+    @Autowired
+    Api api;
 
     @DynamicPropertySource
     static void roleWithoutGrants(DynamicPropertyRegistry properties) throws SQLException {
@@ -49,8 +49,8 @@ class UnexpectedFailureIT {
 
     @Test
     void unexpectedDatabaseErrorIsInternalErrorLoggedWithItsTraceId(CapturedOutput log) {
-        for (String endpoint : new String[] {"", "/contracts", "/contracts/active"}) {
-            HttpResponse<String> response = new Api(port).getAsApiKey(account(Ids.org(), Ids.externalId()) + endpoint);
+        for (String endpoint : Api.ENDPOINTS) {
+            HttpResponse<String> response = api.getAsApiKey(account(Ids.org(), Ids.externalId()) + endpoint);
 
             assertThat(response.statusCode()).isEqualTo(500);
             assertThat(json(response).path("code").asString()).isEqualTo("INTERNAL_ERROR");

@@ -10,7 +10,6 @@ import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.Statement;
 import java.time.Duration;
-import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 
 import com.accountview.query.support.Api;
@@ -20,10 +19,9 @@ import com.accountview.query.support.ProjectedReadModel;
 import com.accountview.query.support.QueryApiIT;
 import com.accountview.testinfra.PostgresServer;
 import com.accountview.testinfra.TestInfrastructure;
-import com.accountview.testinfra.events.TestEvents;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.test.context.TestPropertySource;
 
 /**
@@ -42,14 +40,12 @@ class DatabaseOutageIT {
     private final String org = Ids.org();
     private final String externalId = Ids.externalId();
 
-    @LocalServerPort
-    int port;
+    @Autowired
     Api api;
 
     @BeforeEach
     void accountExists() {
-        api = new Api(port);
-        readModel.accounts(TestEvents.account(UUID.randomUUID()).org(org).externalId(externalId).created());
+        readModel.newAccount(org, externalId);
     }
 
     private void assertUnavailable(HttpResponse<String> response, String endpoint) {
@@ -92,7 +88,7 @@ class DatabaseOutageIT {
         PostgresServer postgres = TestInfrastructure.postgres();
         postgres.halt();
         try {
-            for (String endpoint : new String[] {"", "/contracts", "/contracts/active"}) {
+            for (String endpoint : Api.ENDPOINTS) {
                 assertUnavailable(api.getAsApiKey(account(org, externalId) + endpoint), endpoint);
             }
             assertThat(api.get("/actuator/health/readiness").statusCode()).isEqualTo(503);

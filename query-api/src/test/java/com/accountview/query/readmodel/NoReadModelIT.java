@@ -4,18 +4,14 @@ import static com.accountview.query.support.Api.account;
 import static com.accountview.query.support.Api.json;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.IOException;
-import java.io.InputStream;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.Statement;
-import java.util.zip.ZipFile;
 
 import com.accountview.query.support.Api;
 import com.accountview.query.support.OpenApiContract;
+import com.accountview.query.support.ProjectorJar;
 import com.accountview.testinfra.RealInfrastructure;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.MethodOrderer;
@@ -36,8 +32,6 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class NoReadModelIT {
 
-    private static final String[] ENDPOINTS = {"", "/contracts", "/contracts/active"};
-
     @LocalServerPort
     int port;
     @Value("${spring.datasource.url}")
@@ -54,7 +48,7 @@ class NoReadModelIT {
     }
 
     private void assertEveryLookupUnavailable() {
-        for (String endpoint : ENDPOINTS) {
+        for (String endpoint : Api.ENDPOINTS) {
             HttpResponse<String> response = api.getAsApiKey(account("telco", "214748364") + endpoint);
 
             assertThat(response.statusCode()).as(endpoint).isEqualTo(503);
@@ -77,19 +71,10 @@ class NoReadModelIT {
         try (Connection connection = DriverManager.getConnection(databaseUrl, username, password);
              Statement statement = connection.createStatement()) {
             statement.execute("CREATE SCHEMA accountview; SET search_path = accountview");
-            statement.execute(projectorMigration());
+            statement.execute(ProjectorJar.readModelMigration());
             statement.execute("UPDATE accountview.generation SET state = 'RETIRED'");
         }
 
         assertEveryLookupUnavailable();
-    }
-
-    /** The projector's own first migration, from its jar: the schema exactly as the projector creates it. */
-    private static String projectorMigration() throws IOException {
-        Path jar = Path.of(System.getProperty("accountview.projector.jar", "target/projector.jar"));
-        try (ZipFile zip = new ZipFile(jar.toFile());
-             InputStream sql = zip.getInputStream(zip.getEntry("BOOT-INF/classes/db/migration/V1__read_model.sql"))) {
-            return new String(sql.readAllBytes(), StandardCharsets.UTF_8);
-        }
     }
 }

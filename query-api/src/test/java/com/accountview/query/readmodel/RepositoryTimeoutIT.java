@@ -8,17 +8,15 @@ import java.net.http.HttpResponse;
 import java.sql.Connection;
 import java.sql.Statement;
 import java.time.Duration;
-import java.util.UUID;
 
 import com.accountview.query.support.Api;
 import com.accountview.query.support.Ids;
 import com.accountview.query.support.OpenApiContract;
 import com.accountview.query.support.ProjectedReadModel;
 import com.accountview.query.support.QueryApiIT;
-import com.accountview.testinfra.events.TestEvents;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.beans.factory.annotation.Autowired;
 
 /**
  * A read that the database does not answer within {@code accountview.query.timeout} (default 2 s)
@@ -31,14 +29,12 @@ class RepositoryTimeoutIT {
     private final String org = Ids.org();
     private final String externalId = Ids.externalId();
 
-    @LocalServerPort
-    int port;
+    @Autowired
     Api api;
 
     @BeforeEach
     void accountExists() {
-        api = new Api(port);
-        readModel.accounts(TestEvents.account(UUID.randomUUID()).org(org).externalId(externalId).created());
+        readModel.newAccount(org, externalId);
     }
 
     @Test
@@ -47,7 +43,7 @@ class RepositoryTimeoutIT {
             lockHolder.setAutoCommit(false);
             statement.execute("LOCK TABLE accountview.generation IN ACCESS EXCLUSIVE MODE");
             try {
-                for (String endpoint : new String[] {"", "/contracts", "/contracts/active"}) {
+                for (String endpoint : Api.ENDPOINTS) {
                     long started = System.nanoTime();
                     HttpResponse<String> response = api.getAsApiKey(account(org, externalId) + endpoint);
                     Duration took = Duration.ofNanos(System.nanoTime() - started);

@@ -7,12 +7,15 @@ import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.net.http.HttpResponse;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 
 import com.networknt.schema.Error;
 import com.networknt.schema.Schema;
 import com.networknt.schema.SchemaRegistry;
 import com.networknt.schema.SpecificationVersion;
 import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.node.JsonNodeFactory;
 import tools.jackson.databind.node.ObjectNode;
 import tools.jackson.dataformat.yaml.YAMLMapper;
 
@@ -28,11 +31,14 @@ public final class OpenApiContract {
     public static final String CONTRACTS = ACCOUNT + "/contracts";
     public static final String ACTIVE_CONTRACT = CONTRACTS + "/active";
 
-    private static final String DOCUMENT = "/openapi/accountview-v4.yaml";
+    /** The document's classpath location. */
+    public static final String DOCUMENT = "/openapi/accountview-v4.yaml";
     private static final OpenApiContract INSTANCE = new OpenApiContract();
 
     private final JsonNode document;
     private final SchemaRegistry schemas = SchemaRegistry.withDefaultDialect(SpecificationVersion.DRAFT_2020_12);
+    /** Compiled once per schema reference: compiling copies every component schema. */
+    private final Map<String, Schema> compiled = new ConcurrentHashMap<>();
 
     private OpenApiContract() {
         try (InputStream yaml = OpenApiContract.class.getResourceAsStream(DOCUMENT)) {
@@ -76,13 +82,16 @@ public final class OpenApiContract {
     }
 
     public void assertBodyConforms(String body, String schemaRef) {
-        ObjectNode schemaDocument = YAMLMapper.builder().build().createObjectNode();
+        List<Error> errors = compiled.computeIfAbsent(schemaRef, this::compile).validate(Api.json(body));
+        assertThat(errors).as("%s against %s", body, schemaRef).isEmpty();
+    }
+
+    private Schema compile(String schemaRef) {
+        ObjectNode schemaDocument = JsonNodeFactory.instance.objectNode();
         schemaDocument.put("$schema", "https://json-schema.org/draft/2020-12/schema");
         schemaDocument.put("$ref", schemaRef.startsWith("#") ? schemaRef : "#/components/schemas/" + schemaRef);
         schemaDocument.putObject("components").set("schemas", document.path("components").path("schemas").deepCopy());
-        Schema schema = schemas.getSchema(schemaDocument);
-        List<Error> errors = schema.validate(Api.json(body));
-        assertThat(errors).as("%s against %s", body, schemaRef).isEmpty();
+        return schemas.getSchema(schemaDocument);
     }
 
     private JsonNode resolve(JsonNode node) {

@@ -11,11 +11,13 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 import java.util.concurrent.ExecutionException;
 
 import com.accountview.testinfra.DatabaseCoordinates;
 import com.accountview.testinfra.TestInfrastructure;
 import com.accountview.testinfra.events.TestEvent;
+import com.accountview.testinfra.events.TestEvents;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
@@ -71,6 +73,20 @@ public final class ProjectedReadModel {
     /** Publishes contract events (structured mode) and waits until the projector has applied them. */
     public void contracts(TestEvent... events) {
         publish(contractsTopic, events);
+    }
+
+    /** Creates a new account carrying {@code externalId} in {@code org}, applied; returns its id. */
+    public UUID newAccount(String org, String externalId) {
+        UUID accountId = UUID.randomUUID();
+        accounts(TestEvents.account(accountId).org(org).externalId(externalId).created());
+        return accountId;
+    }
+
+    /** {@link #newAccount} with one contract; returns the account's id. */
+    public UUID newAccountWithAContract(String org, String externalId) {
+        UUID accountId = newAccount(org, externalId);
+        contracts(TestEvents.contract(UUID.randomUUID()).org(org).account(accountId).created());
+        return accountId;
     }
 
     private void publish(String topic, TestEvent... events) {

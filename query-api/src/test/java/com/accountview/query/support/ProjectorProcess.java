@@ -9,14 +9,12 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
 
 /**
- * The real projector, run from its executable jar as a process of its own (the build copies it to
- * {@code target/projector.jar}, see the pom), so that the query-api is tested against a read model
+ * The real projector, run from its {@link ProjectorJar executable jar} as a process of its own, so that the query-api is tested against a read model
  * written by the real projection of real events.
  */
 final class ProjectorProcess {
@@ -30,11 +28,7 @@ final class ProjectorProcess {
     }
 
     static ProjectorProcess start(Map<String, String> environment) {
-        Path jar = Path.of(System.getProperty("accountview.projector.jar", "target/projector.jar"));
-        if (!Files.isRegularFile(jar)) {
-            throw new IllegalStateException("No projector jar at " + jar.toAbsolutePath()
-                    + ": run the integration tests through Maven (verify), which copies it there");
-        }
+        Path jar = ProjectorJar.path();
         try {
             int port = freePort();
             Path log = jar.resolveSibling("projector-for-query-api-it.log");
@@ -69,10 +63,6 @@ final class ProjectorProcess {
                         return false;
                     }
                 });
-    }
-
-    Path log() {
-        return log;
     }
 
     private static int freePort() throws IOException {

@@ -7,16 +7,19 @@ import java.lang.annotation.Retention;
 import java.lang.annotation.RetentionPolicy;
 import java.lang.annotation.Target;
 
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Import;
+import org.springframework.context.annotation.Lazy;
 import org.springframework.context.annotation.Primary;
 import org.springframework.test.context.ContextConfiguration;
 
 /**
  * The query-api on a random port against the {@link ProjectedReadModel shared projected read
- * model}, with a {@link TestClock}. Test classes with no further configuration share one context.
+ * model}, with a {@link TestClock} and an {@link Api} client for that port (inject both with
+ * {@code @Autowired}). Test classes with no further configuration share one context.
  */
 @Target(ElementType.TYPE)
 @Retention(RetentionPolicy.RUNTIME)
@@ -24,15 +27,22 @@ import org.springframework.test.context.ContextConfiguration;
 @Inherited
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @ContextConfiguration(initializers = ProjectedReadModelInitializer.class)
-@Import(QueryApiIT.Clocks.class)
+@Import(QueryApiIT.TestBeans.class)
 public @interface QueryApiIT {
 
     @TestConfiguration(proxyBeanMethods = false)
-    class Clocks {
+    class TestBeans {
         @Bean
         @Primary
         TestClock testClock() {
             return new TestClock();
+        }
+
+        /** Lazy: the port is known only once the web server has started, after the singletons. */
+        @Bean
+        @Lazy
+        Api api(@Value("${local.server.port}") int port) {
+            return new Api(port);
         }
     }
 }

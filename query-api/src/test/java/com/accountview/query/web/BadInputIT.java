@@ -5,20 +5,18 @@ import static com.accountview.query.support.Api.json;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.util.UUID;
 
 import com.accountview.query.support.Api;
-import com.accountview.query.support.Ids;
 import com.accountview.query.support.OpenApiContract;
 import com.accountview.query.support.ProjectedReadModel;
 import com.accountview.query.support.QueryApiIT;
 import com.accountview.query.support.RawHttp;
-import com.accountview.testinfra.events.TestEvents;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
-import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.beans.factory.annotation.Autowired;
 
 /**
  * Hostile and malformed input is answered with the right 4xx as an ErrorResponse, never a 5xx,
@@ -29,14 +27,8 @@ class BadInputIT {
 
     private final OpenApiContract openApi = OpenApiContract.document();
 
-    @LocalServerPort
-    int port;
+    @Autowired
     Api api;
-
-    @BeforeEach
-    void connect() {
-        api = new Api(port);
-    }
 
     private void assertInvalidRequest(HttpResponse<String> response) {
         assertThat(response.statusCode()).as(response.uri().toString()).isEqualTo(400);
@@ -55,8 +47,7 @@ class BadInputIT {
     void idsAtTheLengthLimitAreAccepted() {
         String org = "o" + "a".repeat(62);
         String externalId = "E".repeat(64);
-        UUID accountId = UUID.randomUUID();
-        ProjectedReadModel.shared().accounts(TestEvents.account(accountId).org(org).externalId(externalId).created());
+        UUID accountId = ProjectedReadModel.shared().newAccount(org, externalId);
 
         HttpResponse<String> response = api.getAsApiKey(account(org, externalId));
 
@@ -98,59 +89,59 @@ class BadInputIT {
 
     @Test
     void rawUnicodeInTheRequestLineIsInvalid() {
-        assertInvalidRequest(RawHttp.send(port, RawHttp.request(
+        assertInvalidRequest(RawHttp.send(api.port(), RawHttp.request(
                 "GET /v4/orgs/telco/external-accounts/\u00e9t\u00e9 HTTP/1.1", "x-auth-roles: API_KEY")));
     }
 
     @Test
     void rawSqlMetacharactersInTheRequestLineAreInvalid() {
-        assertInvalidRequest(RawHttp.send(port, RawHttp.request(
+        assertInvalidRequest(RawHttp.send(api.port(), RawHttp.request(
                 "GET /v4/orgs/telco/external-accounts/1'OR'1'='1 HTTP/1.1", "x-auth-roles: API_KEY")));
-        assertInvalidRequest(RawHttp.send(port, RawHttp.request(
+        assertInvalidRequest(RawHttp.send(api.port(), RawHttp.request(
                 "GET /v4/orgs/telco/external-accounts/{a}|\"b\" HTTP/1.1", "x-auth-roles: API_KEY")));
     }
 
     @Test
     void veryLongHeaderIsInvalid() {
-        assertInvalidRequest(RawHttp.send(port, RawHttp.request(
+        assertInvalidRequest(RawHttp.send(api.port(), RawHttp.request(
                 "GET /v4/orgs/telco/external-accounts/123 HTTP/1.1", "x-auth-roles: API_KEY",
                 "x-padding: " + "a".repeat(64 * 1024))));
     }
 
     @Test
     void veryLongRolesHeaderIsInvalid() {
-        assertInvalidRequest(RawHttp.send(port, RawHttp.request(
+        assertInvalidRequest(RawHttp.send(api.port(), RawHttp.request(
                 "GET /v4/orgs/telco/external-accounts/123 HTTP/1.1", "x-auth-roles: " + "API_KEY,".repeat(5000))));
     }
 
     @Test
     void veryLongPathIsInvalid() {
-        assertInvalidRequest(RawHttp.send(port, RawHttp.request(
+        assertInvalidRequest(RawHttp.send(api.port(), RawHttp.request(
                 "GET /v4/orgs/telco/external-accounts/" + "a".repeat(20_000) + " HTTP/1.1", "x-auth-roles: API_KEY")));
     }
 
     @Test
     void malformedPercentEncodingIsInvalid() {
-        assertInvalidRequest(RawHttp.send(port, RawHttp.request(
+        assertInvalidRequest(RawHttp.send(api.port(), RawHttp.request(
                 "GET /v4/orgs/telco/external-accounts/%ZZ HTTP/1.1", "x-auth-roles: API_KEY")));
     }
 
     @Test
     void garbageInsteadOfARequestIsInvalid() {
-        RawHttp.Response response = RawHttp.send(port, "HELLO\r\n\r\n".getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+        RawHttp.Response response = RawHttp.send(api.port(), "HELLO\r\n\r\n".getBytes(StandardCharsets.US_ASCII));
 
         assertInvalidRequest(response);
     }
 
     @Test
     void unreadableHeaderNameIsInvalid() {
-        assertInvalidRequest(RawHttp.send(port, RawHttp.request(
+        assertInvalidRequest(RawHttp.send(api.port(), RawHttp.request(
                 "GET /v4/orgs/telco/external-accounts/123 HTTP/1.1", "x-auth-roles: API_KEY", "x-bad\u0001: y")));
     }
 
     @Test
     void dotSegmentsThatEscapeTheApiAreNotAnswered5xx() {
-        RawHttp.Response response = RawHttp.send(port, RawHttp.request(
+        RawHttp.Response response = RawHttp.send(api.port(), RawHttp.request(
                 "GET /v4/orgs/telco/external-accounts/../../../actuator/env HTTP/1.1", "x-auth-roles: API_KEY"));
 
         assertThat(response.status()).isBetween(400, 499);

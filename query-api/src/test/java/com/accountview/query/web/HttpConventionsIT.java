@@ -20,7 +20,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
-import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.beans.factory.annotation.Autowired;
 
 /** ETags, caching, HEAD, methods, unknown paths, the served OpenAPI document, metrics and probes. */
 @QueryApiIT
@@ -30,17 +30,14 @@ class HttpConventionsIT {
     private final OpenApiContract openApi = OpenApiContract.document();
     private final String org = Ids.org();
     private final String externalId = Ids.externalId();
-    private final UUID accountId = UUID.randomUUID();
+    private UUID accountId;
 
-    @LocalServerPort
-    int port;
+    @Autowired
     Api api;
 
     @BeforeEach
     void accountWithAContract() {
-        api = new Api(port);
-        readModel.accounts(TestEvents.account(accountId).org(org).externalId(externalId).created());
-        readModel.contracts(TestEvents.contract(UUID.randomUUID()).org(org).account(accountId).created());
+        accountId = readModel.newAccountWithAContract(org, externalId);
     }
 
     @ParameterizedTest
@@ -109,7 +106,7 @@ class HttpConventionsIT {
         HttpResponse<String> response = api.get("/v4/api-docs");
 
         assertThat(response.statusCode()).isEqualTo(200);
-        try (InputStream kept = getClass().getResourceAsStream("/openapi/accountview-v4.yaml")) {
+        try (InputStream kept = getClass().getResourceAsStream(OpenApiContract.DOCUMENT)) {
             assertThat(response.body()).isEqualTo(new String(kept.readAllBytes(), StandardCharsets.UTF_8));
         }
         assertThat(openApi.root().path("openapi").asString()).startsWith("3.");
