@@ -3,15 +3,11 @@ package com.accountview.projector.events;
 import java.util.Locale;
 import java.util.UUID;
 
-import io.cloudevents.CloudEvent;
-import io.cloudevents.CloudEventData;
 import org.apache.kafka.common.header.Headers;
 import org.springframework.stereotype.Component;
 
 import tools.jackson.core.JacksonException;
-import tools.jackson.core.StreamReadFeature;
 import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.json.JsonMapper;
 
 import com.accountview.projector.events.EntityEvent.AccountCreated;
 import com.accountview.projector.events.EntityEvent.AccountDeleted;
@@ -24,7 +20,7 @@ import com.accountview.projector.events.EntityEvent.UnknownTypeReceived;
 
 /**
  * Decodes CloudEvents 1.0 JSON records of the account and contract topics (structured, binary or
- * plain) with the CloudEvents SDK and validates them against every rule of docs/events.md: the
+ * plain; see {@link EnvelopeReader}) and validates them against every rule of docs/events.md: the
  * required attributes, record key = {@code subject} = id in {@code data}, the type belonging to
  * the topic, and {@code data} against the JSON Schema of its type. An unknown type is recognised
  * (its envelope validated, its data not); a null value is a tombstone of the key.
@@ -36,17 +32,14 @@ public class CloudEventDecoder implements EventDecoder {
 
     private final EnvelopeReader envelopes = new EnvelopeReader();
     private final DataSchemas schemas = new DataSchemas();
-    /** A duplicated member could hide an id that disagrees with the subject. */
-    private final JsonMapper dataMapper = JsonMapper.builder()
-            .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION).build();
 
     @Override
     public EntityEvent decode(EntityKind topicKind, byte[] key, byte[] value, Headers headers) {
         if (value == null) {
             return new EntityTombstoned(topicKind, EntityIds.ofKey(key));
         }
-        CloudEvent event = envelopes.read(value, headers);
-        EventMetadata metadata = EnvelopeAttributes.metadataOf(event);
+        Envelope envelope = envelopes.read(value, headers);
+        EventMetadata metadata = EnvelopeAttributes.metadataOf(envelope);
         UUID keyId = EntityIds.ofKey(key);
         if (!keyId.equals(metadata.subject())) {
             throw Malformed.because("record key " + keyId + " disagrees with attribute 'subject' "
@@ -59,7 +52,7 @@ public class CloudEventDecoder implements EventDecoder {
         if (type.kind() != topicKind) {
             throw wrongTopic(metadata.type(), topicKind);
         }
-        JsonNode data = data(event, type);
+        JsonNode data = data(envelope, type);
         schemas.validate(type, data);
         UUID dataId = Snapshots.uuid(data, type.idField());
         if (!dataId.equals(metadata.subject())) {
@@ -98,21 +91,23 @@ public class CloudEventDecoder implements EventDecoder {
         return Malformed.attribute("type", "does not belong on the " + topic + " topic", type);
     }
 
-    private JsonNode data(CloudEvent event, EventType type) {
-        String contentType = event.getDataContentType();
+    private static JsonNode data(Envelope envelope, EventType type) {
+        String contentType = EnvelopeAttributes.dataContentType(envelope);
         if (contentType != null && !isJson(contentType)) {
             throw Malformed.attribute("datacontenttype", "is not a JSON media type", contentType);
         }
-        CloudEventData data = event.getData();
-        if (data == null) {
+        if (!envelope.hasData()) {
             throw Malformed.because("missing data: a " + type.typeName() + " event carries "
                     + (type.idOnly() ? "at least '" + type.idField() + "'" : "the entity's full state"));
         }
-        JsonNode json;
-        try {
-            json = dataMapper.readTree(data.toBytes());
-        } catch (JacksonException e) {
-            throw Malformed.because("data is not JSON: " + e.getOriginalMessage(), e);
+        JsonNode json = envelope.parsedData();
+        if (json == null) {
+            try {
+                // a duplicated member could hide an id that disagrees with the subject
+                json = EnvelopeReader.STRICT_JSON.readTree(envelope.rawData());
+            } catch (JacksonException e) {
+                throw Malformed.because("data is not JSON: " + e.getOriginalMessage(), e);
+            }
         }
         if (json == null || !json.isObject()) {
             throw Malformed.because("data is not a JSON object");

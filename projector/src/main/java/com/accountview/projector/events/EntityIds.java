@@ -24,12 +24,21 @@ final class EntityIds {
         return Optional.of(UUID.fromString(text));
     }
 
-    /** The entity id a record key names; a record without a UUID key is malformed. */
+    /**
+     * The entity id a record key names. The key must be the UUID in lower case: Kafka partitions
+     * and compacts by the key's bytes, so a second spelling of one id would split the entity over
+     * two keys and lose the per-key order that tombstones rely on.
+     */
     static UUID ofKey(byte[] key) {
         if (key == null) {
             throw Malformed.because("record has no key: it must be the entity id");
         }
         String text = new String(key, StandardCharsets.UTF_8);
-        return parse(text).orElseThrow(() -> Malformed.because("record key is not a UUID: " + Malformed.quote(text)));
+        UUID id = parse(text).orElseThrow(() -> Malformed.because("record key is not a UUID: " + Malformed.quote(text)));
+        if (!text.equals(id.toString())) {
+            throw Malformed.because("record key is not a UUID in lower case (one spelling per entity): "
+                    + Malformed.quote(text));
+        }
+        return id;
     }
 }

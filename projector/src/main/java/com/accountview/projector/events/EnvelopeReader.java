@@ -1,34 +1,44 @@
 package com.accountview.projector.events;
 
 import java.nio.charset.StandardCharsets;
+import java.util.Base64;
+import java.util.HashMap;
 import java.util.Locale;
+import java.util.Map;
+import java.util.regex.Pattern;
 
-import io.cloudevents.CloudEvent;
-import io.cloudevents.core.format.EventFormat;
-import io.cloudevents.jackson.JsonFormat;
-import io.cloudevents.kafka.KafkaMessageFactory;
 import org.apache.kafka.common.header.Header;
 import org.apache.kafka.common.header.Headers;
 
 import tools.jackson.core.JacksonException;
+import tools.jackson.core.StreamReadFeature;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Reads the CloudEvent of a non-null record value in whichever mode it was sent: structured
  * ({@code content-type: application/cloudevents+json}), binary ({@code ce_*} headers), or plain
- * (neither, with a JSON object value that has a {@code specversion} member). Thread-safe.
+ * (neither, with a JSON object value that has a {@code specversion} member), as the CloudEvents
+ * Kafka protocol binding and JSON format define them.
+ *
+ * <p>Structured JSON is read once, strictly: a duplicated member anywhere is malformed (a second
+ * {@code orgid} must not move an account to another organization), JSON {@code null} is an absent
+ * attribute (never the text "null"), and {@code data} stays the JSON it was (a number is never
+ * rewritten). The CloudEvents SDK's reader does none of the three, which is why it is not used
+ * here. Thread-safe.
  */
 final class EnvelopeReader {
 
     static final String CONTENT_TYPE = "content-type";
+    static final JsonMapper STRICT_JSON = JsonMapper.builder()
+            .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION).build();
+
     private static final String STRUCTURED_JSON = "application/cloudevents+json";
     private static final String CE_PREFIX = "ce_";
+    /** CloudEvents attribute names: lower-case ASCII letters and digits only. */
+    private static final Pattern ATTRIBUTE_NAME = Pattern.compile("[a-z0-9]+");
 
-    private final EventFormat structuredFormat = new JsonFormat();
-    private final JsonMapper probe = JsonMapper.builder().build();
-
-    CloudEvent read(byte[] value, Headers headers) {
+    Envelope read(byte[] value, Headers headers) {
         Header contentType = headers.lastHeader(CONTENT_TYPE);
         if (contentType != null && contentType.value() != null) {
             String mediaType = mediaType(new String(contentType.value(), StandardCharsets.UTF_8));
@@ -37,7 +47,7 @@ final class EnvelopeReader {
                     throw Malformed.because("unsupported content-type " + Malformed.quote(mediaType)
                             + ": structured mode is read as " + STRUCTURED_JSON + " only");
                 }
-                return structured(value);
+                return structured(json(value, "not a valid structured-mode CloudEvent: the value is not JSON: "));
             }
         }
         if (hasCloudEventsHeaders(headers)) {
@@ -46,75 +56,106 @@ final class EnvelopeReader {
         return plain(value);
     }
 
-    private CloudEvent structured(byte[] value) {
-        try {
-            return structuredFormat.deserialize(value);
-        } catch (RuntimeException e) {
-            throw Malformed.because("not a valid structured-mode CloudEvent: " + describe(e), e);
-        }
-    }
-
-    private CloudEvent binary(byte[] value, Headers headers) {
-        for (Header header : headers) {
-            if (header.value() == null && (isCloudEventsHeader(header) || header.key().equals(CONTENT_TYPE))) {
-                throw Malformed.because("header '" + header.key() + "' has no value");
-            }
-        }
-        if (headers.lastHeader(CE_PREFIX + "specversion") == null) {
-            throw Malformed.because("missing required attribute 'specversion' (binary mode: header 'ce_specversion')");
-        }
-        try {
-            return KafkaMessageFactory.createReader(headers, value).toEvent();
-        } catch (RuntimeException e) {
-            throw Malformed.because("not a valid binary-mode CloudEvent: " + describe(e), e);
-        }
-    }
-
     /** Plain producers (kcat and the like) send the structured JSON without any content-type. */
-    private CloudEvent plain(byte[] value) {
-        JsonNode json;
-        try {
-            json = probe.readTree(value);
-        } catch (JacksonException e) {
-            throw Malformed.because("not a CloudEvent: no CloudEvents content-type, no ce_* headers, and the value"
-                    + " is not JSON: " + e.getOriginalMessage(), e);
-        }
-        if (json == null || !json.isObject() || !json.has("specversion")) {
+    private Envelope plain(byte[] value) {
+        JsonNode json = json(value, "not a CloudEvent: no CloudEvents content-type, no ce_* headers, and the value"
+                + " is not JSON: ");
+        if (!json.isObject() || !json.has("specversion")) {
             throw Malformed.because("not a CloudEvent: no CloudEvents content-type, no ce_* headers, and the value"
                     + " is not a JSON object with a 'specversion' member");
         }
-        return structured(value);
+        return structured(json);
+    }
+
+    private static JsonNode json(byte[] value, String notJson) {
+        try {
+            JsonNode json = STRICT_JSON.readTree(value);
+            if (json == null || json.isMissingNode()) {
+                throw Malformed.because(notJson + "no content");
+            }
+            return json;
+        } catch (JacksonException e) {
+            throw Malformed.because(notJson + e.getOriginalMessage(), e);
+        }
+    }
+
+    private static Envelope structured(JsonNode json) {
+        if (!json.isObject()) {
+            throw Malformed.because("not a valid structured-mode CloudEvent: the value is not a JSON object");
+        }
+        Map<String, Object> attributes = new HashMap<>();
+        JsonNode[] data = {null};
+        json.properties().forEach(member -> {
+            String name = member.getKey();
+            JsonNode value = member.getValue();
+            switch (name) {
+                case "data" -> data[0] = value.isNull() ? null : value;
+                case "data_base64" -> data[0] = value.isNull() ? null : base64Data(value);
+                default -> {
+                    if (!ATTRIBUTE_NAME.matcher(name).matches()) {
+                        throw Malformed.because("attribute name " + Malformed.quote(name)
+                                + " is not allowed: CloudEvents attribute names are a-z and 0-9 only");
+                    }
+                    if (!value.isNull()) {
+                        attributes.put(name, value.isString() ? value.asString() : value);
+                    }
+                }
+            }
+        });
+        return new Envelope(attributes, data[0], null);
+    }
+
+    private static JsonNode base64Data(JsonNode value) {
+        if (!value.isString()) {
+            throw Malformed.because("data_base64 is not a string");
+        }
+        byte[] bytes;
+        try {
+            bytes = Base64.getDecoder().decode(value.asString());
+        } catch (IllegalArgumentException e) {
+            throw Malformed.because("data_base64 is not Base64: " + e.getMessage(), e);
+        }
+        return json(bytes, "data is not JSON: ");
+    }
+
+    private static Envelope binary(byte[] value, Headers headers) {
+        Map<String, Object> attributes = new HashMap<>();
+        for (Header header : headers) {
+            boolean attribute = header.key().startsWith(CE_PREFIX);
+            if (!attribute && !header.key().equals(CONTENT_TYPE)) {
+                continue;
+            }
+            if (header.value() == null) {
+                throw Malformed.because("header '" + header.key() + "' has no value");
+            }
+            String name = attribute ? header.key().substring(CE_PREFIX.length()) : "datacontenttype";
+            if (attribute && !ATTRIBUTE_NAME.matcher(name).matches()) {
+                throw Malformed.because("header " + Malformed.quote(header.key())
+                        + " does not name a CloudEvents attribute: names are a-z and 0-9 only");
+            }
+            // a second value must not silently replace the first (another orgid, another sequence)
+            if (attributes.put(name, new String(header.value(), StandardCharsets.UTF_8)) != null) {
+                throw Malformed.because("header '" + header.key() + "' appears more than once");
+            }
+        }
+        if (!attributes.containsKey("specversion")) {
+            throw Malformed.because("missing required attribute 'specversion' (binary mode: header 'ce_specversion')");
+        }
+        return new Envelope(attributes, null, value);
     }
 
     private static boolean hasCloudEventsHeaders(Headers headers) {
         for (Header header : headers) {
-            if (isCloudEventsHeader(header)) {
+            if (header.key().startsWith(CE_PREFIX)) {
                 return true;
             }
         }
         return false;
     }
 
-    private static boolean isCloudEventsHeader(Header header) {
-        return header.key().startsWith(CE_PREFIX);
-    }
-
     /** The media type without parameters, lower case (media types are case-insensitive). */
     static String mediaType(String text) {
         int parameters = text.indexOf(';');
         return (parameters < 0 ? text : text.substring(0, parameters)).trim().toLowerCase(Locale.ROOT);
-    }
-
-    /** The SDK wraps Jackson's messages with the parser location; the original message says what failed. */
-    private static String describe(Throwable failure) {
-        for (Throwable t = failure; t != null; t = t.getCause()) {
-            if (t instanceof com.fasterxml.jackson.core.JsonParseException json) {
-                return "the value is not JSON: " + json.getOriginalMessage();
-            }
-            if (t instanceof com.fasterxml.jackson.core.JsonProcessingException json) {
-                return json.getOriginalMessage();
-            }
-        }
-        return failure.getMessage();
     }
 }

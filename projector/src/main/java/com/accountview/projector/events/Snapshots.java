@@ -1,8 +1,6 @@
 package com.accountview.projector.events;
 
 import java.time.Instant;
-import java.time.OffsetDateTime;
-import java.time.format.DateTimeParseException;
 import java.util.UUID;
 
 import tools.jackson.databind.JsonNode;
@@ -39,17 +37,9 @@ final class Snapshots {
         return node == null || node.isNull() ? null : node.asString();
     }
 
-    /** RFC 3339 with an offset; null stays null where the schema allows it. */
+    /** RFC 3339 with an offset, in range (see {@link Instants}); null stays null where the schema allows it. */
     private static Instant instant(JsonNode data, String member) {
         String text = nullableText(data, member);
-        if (text == null) {
-            return null;
-        }
-        try {
-            return OffsetDateTime.parse(text).toInstant();
-        } catch (DateTimeParseException e) {
-            throw Malformed.because("data member '" + member + "' is not an RFC 3339 timestamp: "
-                    + Malformed.quote(text), e);
-        }
+        return text == null ? null : Instants.parse("data member '" + member + "'", text);
     }
 }

@@ -24,9 +24,10 @@ import com.accountview.projector.events.EntityEvent.ContractUpdated;
 import com.accountview.testinfra.events.AccountEventBuilder;
 import com.accountview.testinfra.events.ContractEventBuilder;
 import com.accountview.testinfra.events.EventMode;
+import com.accountview.testinfra.events.TestEvent;
 import com.accountview.testinfra.events.TestEvents;
 
-/** DESIGN §1 data: full state validated against the schema of its type, ids agreeing, extras ignored. */
+/** docs/events.md data: full state validated against the schema of its type, ids agreeing, extras ignored. */
 class DataRulesTest {
 
     private static final UUID ACCOUNT = UUID.fromString("3f0c2a6e-8d1b-4c5e-9a7f-1b2c3d4e5f60");
@@ -119,10 +120,67 @@ class DataRulesTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"", "a b", "ext/1", "ñ", "12345678901234567890123456789012345678901234567890123456789012345"})
+    @ValueSource(strings = {"", "a b", "ext/1", "ñ", "12345678901234567890123456789012345678901234567890123456789012345",
+            ".", ".."})
     void externalIdTheApiCouldNeverLookUpIsMalformed(String externalId) {
         assertMalformed(AN_ACCOUNT.externalId(externalId).updated().structured(ACCOUNTS))
-                .hasMessageContaining("data/external_id: does not match the regex pattern ^[A-Za-z0-9._:-]{1,64}$");
+                .hasMessageContaining("data/external_id: does not match the regex pattern "
+                        + "^(?!\\.{1,2}$)[A-Za-z0-9._:-]{1,64}$");
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"...", ".a", "a.", "a..b"})
+    void externalIdWithDotsBesideOtherCharactersIsAccepted(String externalId) {
+        AccountUpdated updated = (AccountUpdated) decodeAccount(AN_ACCOUNT.externalId(externalId).updated());
+
+        assertThat(updated.account().externalId()).isEqualTo(externalId);
+    }
+
+    @ParameterizedTest
+    @EnumSource(EventMode.class)
+    void numberTooLargeForADoubleIsNeverReadAsText(EventMode mode) {
+        TestEvent event = AN_ACCOUNT.updated();
+        String number = "1e400";
+        ProducerRecord<byte[], byte[]> record = mode == EventMode.BINARY
+                ? withValue(event.binary(ACCOUNTS), event.dataJson().replace("\"214748364\"", number))
+                : EnvelopeRulesTest.jsonRecord(event.structuredJson().replace("\"214748364\"", number), mode);
+
+        assertMalformed(record).hasMessageContaining("data/external_id: ");
+    }
+
+    @ParameterizedTest
+    @EnumSource(value = EventMode.class, names = {"STRUCTURED", "PLAIN"})
+    void structuredDataWithDuplicateMembersIsMalformed(EventMode mode) {
+        String json = AN_ACCOUNT.updated().structuredJson()
+                .replace("\"external_id\":", "\"external_id\":\"other\",\"external_id\":");
+
+        assertMalformed(EnvelopeRulesTest.jsonRecord(json, mode))
+                .hasMessageContaining("Duplicate Object property \"external_id\"");
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"0000-01-01T00:00:00Z", "9999-12-31T23:30:00-01:00"})
+    void dataTimestampOutsideTheYearsOneToNineThousandNineHundredNinetyNineInUtcIsMalformed(String timestamp) {
+        for (EventMode mode : EventMode.values()) {
+            assertMalformed(AN_ACCOUNT.dataField("created_at", timestamp).updated().record(ACCOUNTS, mode))
+                    .as("%s mode", mode).hasMessage("data member 'created_at' is outside the years 0001 to 9999"
+                            + " in UTC: \"" + timestamp + "\"");
+        }
+    }
+
+    @Test
+    void fractionsFinerThanAMicrosecondAreRounded() {
+        ContractUpdated updated = (ContractUpdated) decodeContract(A_CONTRACT
+                .dataField("created_at", "2023-12-01T00:00:00.1234565Z")
+                .dataField("updated_at", "2023-12-01T00:00:00.9999994Z").updated());
+
+        assertThat(updated.contract().createdAt()).isEqualTo(Instant.parse("2023-12-01T00:00:00.123457Z"));
+        assertThat(updated.contract().updatedAt()).isEqualTo(Instant.parse("2023-12-01T00:00:00.999999Z"));
+    }
+
+    private static ProducerRecord<byte[], byte[]> withValue(ProducerRecord<byte[], byte[]> record, String value) {
+        return new ProducerRecord<>(record.topic(), null, record.key(), value.getBytes(StandardCharsets.UTF_8),
+                record.headers());
     }
 
     @ParameterizedTest

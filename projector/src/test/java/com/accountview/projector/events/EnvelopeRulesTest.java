@@ -6,10 +6,12 @@ import static com.accountview.projector.events.Decoding.decodeAccount;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.math.BigInteger;
+import java.nio.charset.StandardCharsets;
 import java.net.URI;
 import java.time.Instant;
 import java.util.UUID;
 
+import org.apache.kafka.clients.producer.ProducerRecord;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -18,9 +20,10 @@ import org.junit.jupiter.api.Test;
 import com.accountview.projector.events.EntityEvent.Versioned;
 import com.accountview.testinfra.events.AccountEventBuilder;
 import com.accountview.testinfra.events.EventMode;
+import com.accountview.testinfra.events.TestEvent;
 import com.accountview.testinfra.events.TestEvents;
 
-/** DESIGN §1 attributes: every required attribute, its form, and key = subject. */
+/** docs/events.md attributes: every required attribute, its form, and key = subject. */
 class EnvelopeRulesTest {
 
     private static final UUID ACCOUNT = UUID.fromString("3f0c2a6e-8d1b-4c5e-9a7f-1b2c3d4e5f60");
@@ -112,7 +115,7 @@ class EnvelopeRulesTest {
     @ValueSource(strings = {"yesterday", "2026-11-27", "2026-11-27T10:15:00", "2026-13-27T10:15:00Z"})
     void timeThatIsNotRfc3339WithOffsetIsMalformed(String time) {
         assertMalformed(EVENT.attribute("time", time).updated().structured(ACCOUNTS))
-                .hasMessageContaining("\"time\"").hasMessageContaining(time);
+                .hasMessageContaining("'time'").hasMessageContaining(time);
     }
 
     @Test
@@ -125,7 +128,7 @@ class EnvelopeRulesTest {
     @Test
     void sourceThatIsNotAUriIsMalformed() {
         assertMalformed(EVENT.source("::: not a uri").updated().structured(ACCOUNTS))
-                .hasMessageContaining("\"source\"");
+                .hasMessage("attribute 'source' is not a URI reference: \"::: not a uri\"");
     }
 
     @Test
@@ -162,9 +165,85 @@ class EnvelopeRulesTest {
     }
 
     @Test
-    void keyAndSubjectAgreeWhateverTheirCase() {
+    void subjectAgreesWithTheKeyWhateverItsCase() {
         String upper = ACCOUNT.toString().toUpperCase();
 
-        assertThat(decodeAccount(EVENT.key(upper).subject(upper).updated()).entityId()).isEqualTo(ACCOUNT);
+        assertThat(decodeAccount(EVENT.subject(upper).updated()).entityId()).isEqualTo(ACCOUNT);
+    }
+
+    @ParameterizedTest
+    @EnumSource(EventMode.class)
+    void keyThatIsNotTheLowerCaseUuidIsMalformed(EventMode mode) {
+        String upper = ACCOUNT.toString().toUpperCase();
+
+        assertMalformed(EVENT.key(upper).subject(upper).updated().record(ACCOUNTS, mode))
+                .hasMessage("record key is not a UUID in lower case (one spelling per entity): \"" + upper + "\"");
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"0000-01-01T00:00:00Z", "0001-01-01T00:30:00+01:00", "9999-12-31T23:30:00-01:00",
+            "9999-12-31T23:59:59.9999996Z"})
+    void timeOutsideTheYearsOneToNineThousandNineHundredNinetyNineInUtcIsMalformed(String time) {
+        for (EventMode mode : EventMode.values()) {
+            assertMalformed(EVENT.attribute("time", time).updated().record(ACCOUNTS, mode)).as("%s mode", mode)
+                    .hasMessage("attribute 'time' is outside the years 0001 to 9999 in UTC: \"" + time + "\"");
+        }
+    }
+
+    @Test
+    void timeAtTheEdgesOfTheRangeIsAccepted() {
+        assertThat(((Versioned) decodeAccount(EVENT.attribute("time", "0001-01-01T00:00:00Z").updated()))
+                .metadata().time()).isEqualTo(Instant.parse("0001-01-01T00:00:00Z"));
+        assertThat(((Versioned) decodeAccount(EVENT.attribute("time", "9999-12-31T23:59:59.999999Z").updated()))
+                .metadata().time()).isEqualTo(Instant.parse("9999-12-31T23:59:59.999999Z"));
+    }
+
+    @ParameterizedTest
+    @EnumSource(EventMode.class)
+    void timeWithoutSecondsIsMalformedInEveryMode(EventMode mode) {
+        assertMalformed(EVENT.attribute("time", "2026-11-27T10:15Z").updated().record(ACCOUNTS, mode))
+                .hasMessage("attribute 'time' is not an RFC 3339 timestamp with seconds and an offset:"
+                        + " \"2026-11-27T10:15Z\"");
+    }
+
+    @ParameterizedTest
+    @EnumSource(value = EventMode.class, names = {"STRUCTURED", "PLAIN"})
+    void nullOrgIdIsMissingNotTheOrganizationNull(EventMode mode) {
+        String json = EVENT.updated().structuredJson().replace("\"orgid\":\"telco\"", "\"orgid\":null");
+
+        assertMalformed(jsonRecord(json, mode)).hasMessage("missing required attribute 'orgid'");
+    }
+
+    @ParameterizedTest
+    @EnumSource(value = EventMode.class, names = {"STRUCTURED", "PLAIN"})
+    void duplicatedAttributeIsMalformed(EventMode mode) {
+        String json = EVENT.updated().structuredJson().replace("\"orgid\":\"telco\"",
+                "\"orgid\":\"telco\",\"orgid\":\"other\"");
+
+        assertMalformed(jsonRecord(json, mode)).hasMessageContaining("Duplicate Object property \"orgid\"");
+    }
+
+    @Test
+    void duplicatedAttributeHeaderIsMalformedInBinaryMode() {
+        ProducerRecord<byte[], byte[]> record = EVENT.updated().binary(ACCOUNTS);
+        record.headers().add("ce_orgid", "other".getBytes(StandardCharsets.UTF_8));
+
+        assertMalformed(record).hasMessage("header 'ce_orgid' appears more than once");
+    }
+
+    @Test
+    void attributeNameOutsideTheCloudEventsAlphabetIsMalformed() {
+        String json = EVENT.updated().structuredJson().replace("\"orgid\":", "\"orgId\":\"x\",\"orgid\":");
+
+        assertMalformed(jsonRecord(json, EventMode.STRUCTURED))
+                .hasMessageStartingWith("attribute name \"orgId\" is not allowed");
+    }
+
+    /** The JSON as a structured-mode record (with its content-type) or a plain one (without). */
+    static ProducerRecord<byte[], byte[]> jsonRecord(String json, EventMode mode) {
+        TestEvent raw = TestEvents.raw(ACCOUNT.toString(), json);
+        return mode == EventMode.STRUCTURED
+                ? raw.withHeader("content-type", "application/cloudevents+json").plain(ACCOUNTS)
+                : raw.plain(ACCOUNTS);
     }
 }
