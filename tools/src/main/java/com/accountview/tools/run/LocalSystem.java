@@ -23,14 +23,16 @@ final class LocalSystem {
     private static final String EXAMPLE_PATH = "/v4/orgs/telco/external-accounts/214748364";
 
     private final RunSettings settings;
+    private final DataDirectory data;
     private final Console console;
     private final Shutdown shutdown;
     private final Http http = new Http();
     private final TopicNames topics = TopicNames.DEFAULTS;
     private volatile boolean stopping;
 
-    LocalSystem(RunSettings settings, Console console) {
+    LocalSystem(RunSettings settings, DataDirectory data, Console console) {
         this.settings = settings;
+        this.data = data;
         this.console = console;
         this.shutdown = new Shutdown(console);
     }
@@ -38,9 +40,13 @@ final class LocalSystem {
     /** Starts everything, then blocks until Ctrl-C (exit code 0) or until a service dies (1). */
     int run() throws Exception {
         ServiceJars jars = ServiceJars.locate(settings.projectDir());
-        Files.createDirectories(settings.logs());
         LeftoverServices leftovers = new LeftoverServices(settings.dataDir());
         leftovers.stop().forEach(service -> console.say("stopped " + service + " left running by an earlier run"));
+        if (settings.reset()) {
+            console.say("--reset: deleting everything in " + data.path());
+            data.reset();
+        }
+        Files.createDirectories(settings.logs());
         FreePorts.require(settings.ports());
         LauncherLog.redirectTo(settings.logs().resolve("launcher.log"));
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
