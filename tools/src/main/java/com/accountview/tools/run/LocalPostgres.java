@@ -43,6 +43,8 @@ final class LocalPostgres {
                 .setDataDirectory(dataDir)
                 .setCleanDataDirectory(false)
                 .setPort(port)
+                // PostgreSQL's default, localhost, is IPv6's loopback too; a local run listens on 127.0.0.1 only
+                .setServerConfig("listen_addresses", ServiceEnvironment.LOOPBACK)
                 .setRegisterShutdownHook(false)
                 .setOutputRedirector(Redirect.appendTo(log.toFile()))
                 .setErrorRedirector(Redirect.appendTo(log.toFile()))

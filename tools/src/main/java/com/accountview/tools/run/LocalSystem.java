@@ -72,13 +72,13 @@ final class LocalSystem {
         shutdown.onShutdown(null, leftovers::forget);
         ServiceProcess projector = startService("projector", jars.projector(), ServiceEnvironment.projector(
                 settings.ports().projector(), postgres.jdbcUrl(), kafka.bootstrapServers(), topics));
-        ServiceProcess queryApi = startService("query-api", jars.queryApi(),
-                ServiceEnvironment.queryApi(settings.ports().queryApi(), postgres.jdbcUrl()));
+        ServiceProcess queryApi = startService("query-api", jars.queryApi(), ServiceEnvironment.queryApi(
+                settings.ports().queryApi(), settings.ports().queryApiManagement(), postgres.jdbcUrl()));
         List<ServiceProcess> services = List.of(projector, queryApi);
         leftovers.record(services);
 
         awaitReady(projector, settings.ports().projector(), deadline);
-        awaitReady(queryApi, settings.ports().queryApi(), deadline);
+        awaitReady(queryApi, settings.ports().queryApiManagement(), deadline);
         publishDemo(kafka);
         awaitProjection(kafka, services, deadline);
         URI example = URI.create("http://127.0.0.1:" + settings.ports().queryApi() + EXAMPLE_PATH);

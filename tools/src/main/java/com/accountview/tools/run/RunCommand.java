@@ -16,7 +16,7 @@ import picocli.CommandLine.Spec;
                 "Runs the whole system locally, with demo data.",
                 "",
                 "Starts PostgreSQL 16 and a Kafka broker in KRaft mode (embedded, data kept in --data-dir), the "
-                        + "projector and the query-api, publishes a demo data set once per data directory, and "
+                        + "projector and the query-api, all listening on 127.0.0.1 only, publishes a demo data set once per data directory, and "
                         + "prints curl commands when everything answers. Ctrl-C stops everything.",
                 ""})
 public final class RunCommand implements Callable<Integer> {
@@ -32,6 +32,10 @@ public final class RunCommand implements Callable<Integer> {
 
     @Option(names = "--http-port", paramLabel = "PORT", defaultValue = "8080", description = "query-api port (default: ${DEFAULT-VALUE}).")
     int httpPort;
+
+    @Option(names = "--query-api-management-port", paramLabel = "PORT", defaultValue = "8082",
+            description = "query-api Actuator port: health, metrics (default: ${DEFAULT-VALUE}).")
+    int queryApiManagementPort;
 
     @Option(names = "--projector-port", paramLabel = "PORT", defaultValue = "8081",
             description = "projector port: health, metrics (default: ${DEFAULT-VALUE}).")
@@ -76,7 +80,7 @@ public final class RunCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         Console console = new Console(spec.commandLine().getOut());
         RunSettings settings = new RunSettings(projectDir, dataDir, reset,
-                new RunSettings.Ports(httpPort, projectorPort, kafkaPort, kafkaControllerPort, postgresPort),
+                new RunSettings.Ports(httpPort, queryApiManagementPort, projectorPort, kafkaPort, kafkaControllerPort, postgresPort),
                 partitions, demoAccounts, !noDemo, startupTimeout, serviceJvmOptions);
         try (DataDirectory data = DataDirectory.claim(dataDir)) {
             return new LocalSystem(settings, data, console).run();

@@ -20,8 +20,8 @@ import java.util.List;
 public record RunSettings(Path projectDir, Path dataDir, boolean reset, Ports ports, int partitions, int demoAccounts,
                           boolean loadDemo, Duration startupTimeout, List<String> serviceJvmOptions) {
 
-    /** The loopback ports of the local system. */
-    public record Ports(int queryApi, int projector, int kafka, int kafkaController, int postgres) {
+    /** The loopback ports of the local system; the query-api serves Actuator on {@code queryApiManagement}. */
+    public record Ports(int queryApi, int queryApiManagement, int projector, int kafka, int kafkaController, int postgres) {
     }
 
     public RunSettings {
