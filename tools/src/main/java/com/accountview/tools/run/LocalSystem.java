@@ -40,8 +40,9 @@ final class LocalSystem {
     /** Starts everything, then blocks until Ctrl-C (exit code 0) or until a service dies (1). */
     int run() throws Exception {
         ServiceJars jars = ServiceJars.locate(settings.projectDir());
-        LeftoverServices leftovers = new LeftoverServices(settings.dataDir());
-        leftovers.stop().forEach(service -> console.say("stopped " + service + " left running by an earlier run"));
+        Path postgresData = settings.dataDir().resolve("postgres");
+        Leftovers leftovers = new Leftovers(settings.dataDir(), postgresData);
+        leftovers.stop().forEach(process -> console.say("stopped " + process + " left running by an earlier run"));
         if (settings.reset()) {
             console.say("--reset: deleting everything in " + data.path());
             data.reset();
@@ -57,7 +58,7 @@ final class LocalSystem {
         Instant deadline = Instant.now().plus(settings.startupTimeout());
 
         console.say("starting PostgreSQL 16 on 127.0.0.1:" + settings.ports().postgres());
-        LocalPostgres postgres = LocalPostgres.start(settings.dataDir().resolve("postgres"), settings.ports().postgres(),
+        LocalPostgres postgres = LocalPostgres.start(postgresData, settings.ports().postgres(),
                 settings.logs().resolve("postgres.log"));
         shutdown.onShutdown("PostgreSQL", postgres::stop);
 
@@ -71,11 +72,10 @@ final class LocalSystem {
         // runs after the services have stopped: only then is there nothing left to clean up next time
         shutdown.onShutdown(null, leftovers::forget);
         ServiceProcess projector = startService("projector", jars.projector(), ServiceEnvironment.projector(
-                settings.ports().projector(), postgres.jdbcUrl(), kafka.bootstrapServers(), topics));
+                settings.ports().projector(), postgres.jdbcUrl(), kafka.bootstrapServers(), topics), leftovers);
         ServiceProcess queryApi = startService("query-api", jars.queryApi(), ServiceEnvironment.queryApi(
-                settings.ports().queryApi(), settings.ports().queryApiManagement(), postgres.jdbcUrl()));
+                settings.ports().queryApi(), settings.ports().queryApiManagement(), postgres.jdbcUrl()), leftovers);
         List<ServiceProcess> services = List.of(projector, queryApi);
-        leftovers.record(services);
 
         awaitReady(projector, settings.ports().projector(), deadline);
         awaitReady(queryApi, settings.ports().queryApiManagement(), deadline);
@@ -91,11 +91,13 @@ final class LocalSystem {
         return awaitExit(services);
     }
 
-    private ServiceProcess startService(String name, Path jar, Map<String, String> environment) throws IOException {
+    private ServiceProcess startService(String name, Path jar, Map<String, String> environment, Leftovers leftovers)
+            throws IOException {
         Path log = settings.logs().resolve(name + ".log");
         console.say("starting " + name + " on port " + environment.get("SERVER_PORT") + " (log: " + log + ")");
         ServiceProcess service = ServiceProcess.start(name, jar, environment, settings.serviceJvmOptions(), log);
         shutdown.onShutdown(name, service::stop);
+        leftovers.record(service);
         return service;
     }
 

@@ -27,7 +27,8 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * The README's run command end to end: {@code ./accountview run} on free ports and a fresh data
  * directory answers the API's example on all three endpoints, listens on 127.0.0.1 only, stops
- * cleanly on SIGTERM, and on the next start serves the same data without publishing the demo again. Needs the service jars built
+ * cleanly on SIGTERM, and on the next start serves the same data without publishing the demo again;
+ * after a SIGKILL of the launcher, the next run stops what it left running and comes up. Needs the service jars built
  * (the reactor packages them before this module's integration tests).
  */
 class RunCommandIT {
@@ -40,13 +41,17 @@ class RunCommandIT {
     Path temp;
 
     private final HttpClient http = HttpClient.newHttpClient();
-    private final List<Process> launched = new ArrayList<>();
+    private final List<ProcessHandle> started = new ArrayList<>();
 
+    /** After a failure: launchers, the services they started (also those a killed launcher left behind) and PostgreSQL. */
     @AfterEach
-    void killWhatIsLeft() {
-        for (Process process : launched) {
-            process.descendants().forEach(ProcessHandle::destroyForcibly);
-            process.destroyForcibly();
+    void killWhatIsLeft() throws IOException {
+        started.forEach(ProcessHandle::destroyForcibly);
+        Path postmasterPid = temp.resolve("data").resolve("postgres").resolve("postmaster.pid");
+        if (Files.exists(postmasterPid)) {
+            ProcessHandle.of(postgresPid(temp.resolve("data")))
+                    .filter(process -> process.info().commandLine().orElse("").contains(temp.toString()))
+                    .ifPresent(ProcessHandle::destroy); // SIGTERM: PostgreSQL shuts down
         }
     }
 
@@ -106,28 +111,59 @@ class RunCommandIT {
         return Long.parseLong(Files.readAllLines(dataDir.resolve("postgres").resolve("postmaster.pid")).get(0).trim());
     }
 
-    private Process start(int[] ports, Path dataDir, Path output) throws IOException {
-        Process process = new ProcessBuilder("bash", PROJECT.resolve("accountview").toString(), "run", "--no-build",
+    @Test
+    void afterTheLauncherIsKilledTheNextRunStopsWhatItLeftRunningAndComesUp() throws Exception {
+        int[] ports = freePorts(6);
+        Path dataDir = temp.resolve("data");
+        Path firstOutput = temp.resolve("first.out");
+        Process first = start(ports, dataDir, firstOutput, "--no-demo");
+        awaitReady(first, firstOutput);
+        List<ProcessHandle> services = first.descendants().toList();
+        ProcessHandle postgres = ProcessHandle.of(postgresPid(dataDir)).orElseThrow();
+
+        first.destroyForcibly(); // SIGKILL: the launcher stops nothing
+
+        assertThat(first.waitFor(1, TimeUnit.MINUTES)).isTrue();
+        assertThat(services).as("the services outlive a killed launcher").hasSizeGreaterThanOrEqualTo(2)
+                .allMatch(ProcessHandle::isAlive);
+        assertThat(postgres.isAlive()).as("PostgreSQL outlives a killed launcher").isTrue();
+
+        Path secondOutput = temp.resolve("second.out");
+        Process second = start(ports, dataDir, secondOutput, "--no-demo");
+        awaitReady(second, secondOutput);
+        assertThat(Files.readString(secondOutput)).contains(
+                "stopped PostgreSQL (pid " + postgres.pid() + ") left running by an earlier run",
+                "stopped projector (pid ", "stopped query-api (pid ");
+        assertThat(postgres.isAlive()).isFalse();
+        assertThat(services).noneMatch(ProcessHandle::isAlive);
+        stopAndAssertEverythingStopped(second, secondOutput, ports);
+    }
+
+    private Process start(int[] ports, Path dataDir, Path output, String... moreOptions) throws IOException {
+        List<String> command = new ArrayList<>(List.of("bash", PROJECT.resolve("accountview").toString(), "run", "--no-build",
                 "--data-dir", dataDir.toString(),
                 "--http-port", String.valueOf(ports[0]), "--projector-port", String.valueOf(ports[1]),
                 "--kafka-port", String.valueOf(ports[2]), "--kafka-controller-port", String.valueOf(ports[3]),
                 "--postgres-port", String.valueOf(ports[4]), "--query-api-management-port", String.valueOf(ports[5]),
                 "--demo-accounts", "200", "--partitions", "2", "--startup-timeout", STARTUP.toString(),
-                "--service-jvm-options", "-Xmx384m -XX:TieredStopAtLevel=1")
+                "--service-jvm-options", "-Xmx384m -XX:TieredStopAtLevel=1"));
+        command.addAll(List.of(moreOptions));
+        Process process = new ProcessBuilder(command)
                 .directory(PROJECT.toFile())
                 .redirectErrorStream(true)
                 .redirectOutput(output.toFile())
                 .start();
-        launched.add(process);
+        started.add(process.toHandle());
         return process;
     }
 
-    private static void awaitReady(Process process, Path output) {
+    private void awaitReady(Process process, Path output) {
         Awaitility.await().atMost(STARTUP.plusMinutes(1)).pollInterval(Duration.ofSeconds(1)).until(() -> {
             String text = Files.readString(output);
             assertThat(process.isAlive()).as("the launcher is running; its output:%n%s", text).isTrue();
             return text.contains("] ready");
         });
+        process.descendants().forEach(started::add);
     }
 
     private static void stopAndAssertEverythingStopped(Process process, Path output, int[] ports) throws Exception {
