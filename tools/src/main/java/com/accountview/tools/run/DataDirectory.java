@@ -70,8 +70,10 @@ final class DataDirectory implements AutoCloseable {
 
     /** Deletes everything in the directory except the marker (whose lock this launcher keeps). */
     void reset() throws IOException {
-        Path marker = directory.resolve(MARKER);
-        Files.walkFileTree(directory, new SimpleFileVisitor<>() {
+        // the real path: a --data-dir that is a symbolic link is reset where it points, the link stays
+        Path root = directory.toRealPath();
+        Path marker = root.resolve(MARKER);
+        Files.walkFileTree(root, new SimpleFileVisitor<>() {
             @Override
             public FileVisitResult visitFile(Path file, BasicFileAttributes attributes) throws IOException {
                 if (!file.equals(marker)) {
@@ -85,7 +87,7 @@ final class DataDirectory implements AutoCloseable {
                 if (failure != null) {
                     throw failure;
                 }
-                if (!dir.equals(directory)) {
+                if (!dir.equals(root)) {
                     Files.delete(dir);
                 }
                 return FileVisitResult.CONTINUE;
@@ -93,7 +95,7 @@ final class DataDirectory implements AutoCloseable {
         });
     }
 
-    /** Releases the lock; the marker stays. */
+    /** Releases the lock; the marker stays. The launcher never does: the lock lasts as long as its process. */
     @Override
     public void close() throws IOException {
         marker.close();

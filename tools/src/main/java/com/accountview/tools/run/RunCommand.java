@@ -16,8 +16,8 @@ import picocli.CommandLine.Spec;
                 "Runs the whole system locally, with demo data.",
                 "",
                 "Starts PostgreSQL 16 and a Kafka broker in KRaft mode (embedded, data kept in --data-dir), the "
-                        + "projector and the query-api, all listening on 127.0.0.1 only, publishes a demo data set once per data directory, and "
-                        + "prints curl commands when everything answers. Ctrl-C stops everything.",
+                        + "projector and the query-api, all listening on 127.0.0.1 only, publishes a demo data set once "
+                        + "per data directory, and prints curl commands when everything answers. Ctrl-C stops everything.",
                 ""})
 public final class RunCommand implements Callable<Integer> {
 
@@ -82,7 +82,9 @@ public final class RunCommand implements Callable<Integer> {
         RunSettings settings = new RunSettings(projectDir, dataDir, reset,
                 new RunSettings.Ports(httpPort, queryApiManagementPort, projectorPort, kafkaPort, kafkaControllerPort, postgresPort),
                 partitions, demoAccounts, !noDemo, startupTimeout, serviceJvmOptions);
-        try (DataDirectory data = DataDirectory.claim(dataDir)) {
+        try {
+            // not closed: the lock is held until this process exits, after the shutdown hook stopped everything
+            DataDirectory data = DataDirectory.claim(dataDir);
             return new LocalSystem(settings, data, console).run();
         } catch (LocalRunException e) {
             console.say("error: " + e.getMessage());

@@ -58,6 +58,22 @@ class DataDirectoryTest {
     }
 
     @Test
+    void aDataDirectoryBehindASymbolicLinkIsResetWhereItPoints() throws IOException {
+        Path target = temp.resolve("target");
+        Path link = Files.createSymbolicLink(temp.resolve("link"), Files.createDirectories(target));
+        try (DataDirectory data = DataDirectory.claim(link)) {
+            Files.writeString(link.resolve("services.pid"), "projector 1 x.jar");
+
+            data.reset();
+
+            assertThat(link).isSymbolicLink();
+            try (Stream<Path> left = Files.list(target)) {
+                assertThat(left).containsExactly(target.resolve(DataDirectory.MARKER));
+            }
+        }
+    }
+
+    @Test
     void aDirectoryInUseByAnotherLauncherIsRefused() throws IOException {
         Path directory = temp.resolve("data");
         try (DataDirectory ignored = DataDirectory.claim(directory)) {

@@ -28,7 +28,8 @@ import org.junit.jupiter.api.io.TempDir;
  * The README's run command end to end: {@code ./accountview run} on free ports and a fresh data
  * directory answers the API's example on all three endpoints, listens on 127.0.0.1 only, stops
  * cleanly on SIGTERM, and on the next start serves the same data without publishing the demo again;
- * after a SIGKILL of the launcher, the next run stops what it left running and comes up. Needs the service jars built
+ * a second launcher on the same data directory is refused; after a SIGKILL of the launcher, the next
+ * run stops what it left running and comes up. Needs the service jars built
  * (the reactor packages them before this module's integration tests).
  */
 class RunCommandIT {
@@ -120,6 +121,13 @@ class RunCommandIT {
         awaitReady(first, firstOutput);
         List<ProcessHandle> services = first.descendants().toList();
         ProcessHandle postgres = ProcessHandle.of(postgresPid(dataDir)).orElseThrow();
+
+        Path intruderOutput = temp.resolve("intruder.out");
+        Process intruder = start(freePorts(6), dataDir, intruderOutput, "--no-demo");
+        assertThat(intruder.waitFor(1, TimeUnit.MINUTES)).isTrue();
+        assertThat(intruder.exitValue()).as("a second launcher on the same data directory").isEqualTo(1);
+        assertThat(Files.readString(intruderOutput)).contains("error: another ./accountview run is using " + dataDir);
+        assertThat(services).as("the first launcher's services").allMatch(ProcessHandle::isAlive);
 
         first.destroyForcibly(); // SIGKILL: the launcher stops nothing
 
