@@ -1,8 +1,10 @@
 package com.accountview.tools.publish;
 
 import java.io.BufferedReader;
+import java.io.BufferedWriter;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -20,10 +22,29 @@ public record EventsFile(Path path) {
     }
 
     public void forEachLine(LineHandler handler) {
+        read(handler, Writer.nullWriter());
+    }
+
+    /**
+     * Reads the file once, handing each non-blank line to {@code handler} and writing every line
+     * to {@code copy} (created or replaced), whose lines then have the same numbers.
+     */
+    public EventsFile copyTo(Path copy, LineHandler handler) {
+        try (BufferedWriter writer = Files.newBufferedWriter(copy, StandardCharsets.UTF_8)) {
+            read(handler, writer);
+        } catch (IOException e) {
+            throw new UncheckedIOException("Could not write " + copy, e);
+        }
+        return new EventsFile(copy);
+    }
+
+    private void read(LineHandler handler, Writer copy) {
         try (BufferedReader reader = Files.newBufferedReader(path, StandardCharsets.UTF_8)) {
             int number = 0;
             for (String line = reader.readLine(); line != null; line = reader.readLine()) {
                 number++;
+                copy.write(line);
+                copy.write('\n');
                 if (!line.isBlank()) {
                     handler.handle(number, line);
                 }

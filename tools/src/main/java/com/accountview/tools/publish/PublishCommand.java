@@ -24,6 +24,7 @@ import picocli.CommandLine.Spec;
                         + "{\"tombstone\": true, \"topic\": \"accounts\", \"key\": \"<uuid>\"} "
                         + "(topic: accounts or contracts).",
                 "An invalid line is reported as 'line N: <what is wrong>', and then nothing is published.",
+                "The file is read once (a pipe such as /dev/stdin works): what is published is what was validated.",
                 ""},
         exitCodeListHeading = "Exit codes:%n",
         exitCodeList = {"0:published (or valid, with --dry-run)", "1:invalid lines, nothing published; or Kafka failed",
@@ -50,28 +51,30 @@ public final class PublishCommand implements Callable<Integer> {
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
-        if (!Files.isRegularFile(file)) {
+        // not only regular files: the file is read once, so a named pipe or /dev/stdin works too
+        if (!Files.exists(file) || Files.isDirectory(file)) {
             err.println("No such file: " + file);
             return 1;
         }
         EventFilePublisher publisher = new EventFilePublisher(EventContract.load(), err);
         EventsFile events = new EventsFile(file);
-        EventFilePublisher.Validation validation = publisher.validate(events);
-        if (validation.invalid() > 0 && !allowInvalid) {
-            err.printf("%,d of %,d lines are invalid: nothing published%s%n", validation.invalid(), validation.lines(),
-                    dryRun ? "" : " (--allow-invalid publishes anyway)");
-            return 1;
-        }
-        if (dryRun) {
-            out.printf("%,d lines, %,d invalid: nothing published (--dry-run)%n", validation.lines(), validation.invalid());
+        try (EventFilePublisher.Validation validation = publisher.validate(events)) {
+            if (validation.invalid() > 0 && !allowInvalid) {
+                err.printf("%,d of %,d lines are invalid: nothing published%s%n", validation.invalid(), validation.lines(),
+                        dryRun ? "" : " (--allow-invalid publishes anyway)");
+                return 1;
+            }
+            if (dryRun) {
+                out.printf("%,d lines, %,d invalid: nothing published (--dry-run)%n", validation.lines(), validation.invalid());
+                return 0;
+            }
+            KafkaSink sink = kafka.openSink();
+            long records;
+            try (sink) {
+                records = publisher.publish(validation, sink, allowInvalid);
+            }
+            out.printf("published %,d records to %s: %s%n", records, kafka.bootstrapServers(), sink.publishedPerTopic());
             return 0;
         }
-        KafkaSink sink = kafka.openSink();
-        long records;
-        try (sink) {
-            records = publisher.publish(events, validation, sink, allowInvalid);
-        }
-        out.printf("published %,d records to %s: %s%n", records, kafka.bootstrapServers(), sink.publishedPerTopic());
-        return 0;
     }
 }

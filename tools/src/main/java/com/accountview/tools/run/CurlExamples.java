@@ -12,8 +12,9 @@ final class CurlExamples {
         String telco = "curl -X GET " + api + "/v4/orgs/telco/external-accounts/";
         return """
 
-                AccountView is running: query-api on %1$s, projector on http://localhost:%2$d,
-                Kafka on 127.0.0.1:%3$d, PostgreSQL on 127.0.0.1:%4$d (database/user/password accountview).
+                AccountView is running on 127.0.0.1 only: query-api on %1$s (Actuator on port %9$d),
+                projector on http://localhost:%2$d, Kafka on 127.0.0.1:%3$d,
+                PostgreSQL on 127.0.0.1:%4$d (database/user/password accountview).
                 Data in %5$s, logs in %6$s. Ctrl-C stops everything; the data stays for the next run (--reset wipes it).
 
                 The API's own example: the account, its contracts (every status), its active contract
@@ -31,10 +32,11 @@ final class CurlExamples {
                   %7$s100000042/contracts%8$s
                 Operations
                   curl http://localhost:%2$d/actuator/health/readiness
+                  curl http://localhost:%9$d/actuator/health/readiness
                   curl -s http://localhost:%2$d/actuator/prometheus | grep accountview_projector_events_total
                 Publish more events
                   java -jar tools/target/accountview-tools.jar publish --file events.jsonl --bootstrap-servers 127.0.0.1:%3$d
                 """.formatted(api, settings.ports().projector(), settings.ports().kafka(), settings.ports().postgres(),
-                settings.dataDir(), settings.logs(), telco, headers);
+                settings.dataDir(), settings.logs(), telco, headers, settings.ports().queryApiManagement());
     }
 }

@@ -66,11 +66,12 @@ final class DemoData {
     private static long validateAndPublish(EventContract contract, EventsFile file, EventSink sink) {
         StringWriter problems = new StringWriter();
         EventFilePublisher publisher = new EventFilePublisher(contract, new PrintWriter(problems));
-        EventFilePublisher.Validation validation = publisher.validate(file);
-        if (validation.invalid() > 0) {
-            throw new LocalRunException("the demo file " + file.path() + " breaks the event contract:\n" + problems);
+        try (EventFilePublisher.Validation validation = publisher.validate(file)) {
+            if (validation.invalid() > 0) {
+                throw new LocalRunException("the demo file " + file.path() + " breaks the event contract:\n" + problems);
+            }
+            return publisher.publish(validation, sink, false);
         }
-        return publisher.publish(file, validation, sink, false);
     }
 
     private Path marker() {

@@ -16,6 +16,7 @@ final class FreePorts {
     static void require(RunSettings.Ports ports) {
         Map<String, Integer> wanted = new LinkedHashMap<>();
         wanted.put("--http-port (query-api)", ports.queryApi());
+        wanted.put("--query-api-management-port", ports.queryApiManagement());
         wanted.put("--projector-port", ports.projector());
         wanted.put("--kafka-port", ports.kafka());
         wanted.put("--kafka-controller-port", ports.kafkaController());

@@ -10,6 +10,8 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.List;
+import java.util.Optional;
 
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 
@@ -30,6 +32,8 @@ final class LocalPostgres {
               END IF;
             END $$""";
     private static final String DATABASE_EXISTS = "SELECT 1 FROM pg_database WHERE datname = ?";
+    /** Where PostgreSQL records its process id (first line) while it runs. */
+    private static final String PID_FILE = "postmaster.pid";
 
     private final EmbeddedPostgres postgres;
 
@@ -40,9 +44,12 @@ final class LocalPostgres {
     static LocalPostgres start(Path dataDir, int port, Path log) throws IOException, SQLException {
         Files.createDirectories(dataDir);
         EmbeddedPostgres postgres = EmbeddedPostgres.builder()
-                .setDataDirectory(dataDir)
+                // the server's command line names the directory as given: the real path, as leftover() looks for it
+                .setDataDirectory(dataDir.toRealPath())
                 .setCleanDataDirectory(false)
                 .setPort(port)
+                // PostgreSQL's default, localhost, is IPv6's loopback too; a local run listens on 127.0.0.1 only
+                .setServerConfig("listen_addresses", ServiceEnvironment.LOOPBACK)
                 .setRegisterShutdownHook(false)
                 .setOutputRedirector(Redirect.appendTo(log.toFile()))
                 .setErrorRedirector(Redirect.appendTo(log.toFile()))
@@ -50,6 +57,35 @@ final class LocalPostgres {
         LocalPostgres local = new LocalPostgres(postgres);
         local.createDatabase();
         return local;
+    }
+
+    /**
+     * The PostgreSQL server still running on {@code dataDir} after its launcher was killed: the
+     * process PostgreSQL recorded in {@code postmaster.pid}, if it is still a {@code postgres}
+     * server started on this directory (a stale file's pid may belong to another program by now).
+     */
+    static Optional<ProcessHandle> leftover(Path dataDir) throws IOException {
+        Path pidFile = dataDir.resolve(PID_FILE);
+        if (!Files.exists(pidFile)) {
+            return Optional.empty();
+        }
+        List<String> lines = Files.readAllLines(pidFile);
+        String directory = dataDir.toRealPath().toString();
+        try {
+            return ProcessHandle.of(Long.parseLong(lines.get(0).trim()))
+                    .filter(ProcessHandle::isAlive)
+                    .filter(process -> servesDirectory(process.info(), directory));
+        } catch (NumberFormatException | IndexOutOfBoundsException e) {
+            return Optional.empty(); // a file PostgreSQL did not finish writing: no server started
+        }
+    }
+
+    private static boolean servesDirectory(ProcessHandle.Info process, String directory) {
+        boolean postgres = process.command().map(command -> Path.of(command).getFileName().toString())
+                .filter(name -> name.equals("postgres") || name.equals("postgres.exe")).isPresent();
+        List<String> arguments = process.arguments().map(List::of).orElse(List.of());
+        int option = arguments.indexOf("-D");
+        return postgres && option >= 0 && option + 1 < arguments.size() && arguments.get(option + 1).equals(directory);
     }
 
     String jdbcUrl() {

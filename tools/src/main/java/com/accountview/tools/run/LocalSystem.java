@@ -23,14 +23,16 @@ final class LocalSystem {
     private static final String EXAMPLE_PATH = "/v4/orgs/telco/external-accounts/214748364";
 
     private final RunSettings settings;
+    private final DataDirectory data;
     private final Console console;
     private final Shutdown shutdown;
     private final Http http = new Http();
     private final TopicNames topics = TopicNames.DEFAULTS;
     private volatile boolean stopping;
 
-    LocalSystem(RunSettings settings, Console console) {
+    LocalSystem(RunSettings settings, DataDirectory data, Console console) {
         this.settings = settings;
+        this.data = data;
         this.console = console;
         this.shutdown = new Shutdown(console);
     }
@@ -38,9 +40,14 @@ final class LocalSystem {
     /** Starts everything, then blocks until Ctrl-C (exit code 0) or until a service dies (1). */
     int run() throws Exception {
         ServiceJars jars = ServiceJars.locate(settings.projectDir());
+        Path postgresData = settings.dataDir().resolve("postgres");
+        Leftovers leftovers = new Leftovers(settings.dataDir(), postgresData);
+        leftovers.stop().forEach(process -> console.say("stopped " + process + " left running by an earlier run"));
+        if (settings.reset()) {
+            console.say("--reset: deleting everything in " + data.path());
+            data.reset();
+        }
         Files.createDirectories(settings.logs());
-        LeftoverServices leftovers = new LeftoverServices(settings.dataDir());
-        leftovers.stop().forEach(service -> console.say("stopped " + service + " left running by an earlier run"));
         FreePorts.require(settings.ports());
         LauncherLog.redirectTo(settings.logs().resolve("launcher.log"));
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
@@ -51,7 +58,7 @@ final class LocalSystem {
         Instant deadline = Instant.now().plus(settings.startupTimeout());
 
         console.say("starting PostgreSQL 16 on 127.0.0.1:" + settings.ports().postgres());
-        LocalPostgres postgres = LocalPostgres.start(settings.dataDir().resolve("postgres"), settings.ports().postgres(),
+        LocalPostgres postgres = LocalPostgres.start(postgresData, settings.ports().postgres(),
                 settings.logs().resolve("postgres.log"));
         shutdown.onShutdown("PostgreSQL", postgres::stop);
 
@@ -65,14 +72,13 @@ final class LocalSystem {
         // runs after the services have stopped: only then is there nothing left to clean up next time
         shutdown.onShutdown(null, leftovers::forget);
         ServiceProcess projector = startService("projector", jars.projector(), ServiceEnvironment.projector(
-                settings.ports().projector(), postgres.jdbcUrl(), kafka.bootstrapServers(), topics));
-        ServiceProcess queryApi = startService("query-api", jars.queryApi(),
-                ServiceEnvironment.queryApi(settings.ports().queryApi(), postgres.jdbcUrl()));
+                settings.ports().projector(), postgres.jdbcUrl(), kafka.bootstrapServers(), topics), leftovers);
+        ServiceProcess queryApi = startService("query-api", jars.queryApi(), ServiceEnvironment.queryApi(
+                settings.ports().queryApi(), settings.ports().queryApiManagement(), postgres.jdbcUrl()), leftovers);
         List<ServiceProcess> services = List.of(projector, queryApi);
-        leftovers.record(services);
 
         awaitReady(projector, settings.ports().projector(), deadline);
-        awaitReady(queryApi, settings.ports().queryApi(), deadline);
+        awaitReady(queryApi, settings.ports().queryApiManagement(), deadline);
         publishDemo(kafka);
         awaitProjection(kafka, services, deadline);
         URI example = URI.create("http://127.0.0.1:" + settings.ports().queryApi() + EXAMPLE_PATH);
@@ -85,11 +91,13 @@ final class LocalSystem {
         return awaitExit(services);
     }
 
-    private ServiceProcess startService(String name, Path jar, Map<String, String> environment) throws IOException {
+    private ServiceProcess startService(String name, Path jar, Map<String, String> environment, Leftovers leftovers)
+            throws IOException {
         Path log = settings.logs().resolve(name + ".log");
         console.say("starting " + name + " on port " + environment.get("SERVER_PORT") + " (log: " + log + ")");
         ServiceProcess service = ServiceProcess.start(name, jar, environment, settings.serviceJvmOptions(), log);
         shutdown.onShutdown(name, service::stop);
+        leftovers.record(service);
         return service;
     }
 

@@ -1,11 +1,6 @@
 package com.accountview.tools.run;
 
-import java.io.IOException;
-import java.nio.file.FileVisitResult;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.SimpleFileVisitor;
-import java.nio.file.attribute.BasicFileAttributes;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.Callable;
@@ -21,20 +16,26 @@ import picocli.CommandLine.Spec;
                 "Runs the whole system locally, with demo data.",
                 "",
                 "Starts PostgreSQL 16 and a Kafka broker in KRaft mode (embedded, data kept in --data-dir), the "
-                        + "projector and the query-api, publishes a demo data set once per data directory, and "
-                        + "prints curl commands when everything answers. Ctrl-C stops everything.",
+                        + "projector and the query-api, all listening on 127.0.0.1 only, publishes a demo data set once "
+                        + "per data directory, and prints curl commands when everything answers. Ctrl-C stops everything.",
                 ""})
 public final class RunCommand implements Callable<Integer> {
 
     @Option(names = "--data-dir", defaultValue = ".run-data", paramLabel = "DIR",
-            description = "Where data and logs live across runs (default: ${DEFAULT-VALUE}).")
+            description = "Where data and logs live across runs (default: ${DEFAULT-VALUE}): a new or empty directory, "
+                    + "or one an earlier run made.")
     Path dataDir;
 
-    @Option(names = "--reset", description = "Delete the data directory first: a fresh start.")
+    @Option(names = "--reset", description = "Delete everything in the data directory first: a fresh start. "
+            + "Only a directory the launcher made (it holds a " + DataDirectory.MARKER + " file) is reset.")
     boolean reset;
 
     @Option(names = "--http-port", paramLabel = "PORT", defaultValue = "8080", description = "query-api port (default: ${DEFAULT-VALUE}).")
     int httpPort;
+
+    @Option(names = "--query-api-management-port", paramLabel = "PORT", defaultValue = "8082",
+            description = "query-api Actuator port: health, metrics (default: ${DEFAULT-VALUE}).")
+    int queryApiManagementPort;
 
     @Option(names = "--projector-port", paramLabel = "PORT", defaultValue = "8081",
             description = "projector port: health, metrics (default: ${DEFAULT-VALUE}).")
@@ -78,34 +79,16 @@ public final class RunCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         Console console = new Console(spec.commandLine().getOut());
-        if (reset && Files.exists(dataDir)) {
-            console.say("--reset: deleting " + dataDir);
-            deleteRecursively(dataDir);
-        }
-        RunSettings settings = new RunSettings(projectDir, dataDir,
-                new RunSettings.Ports(httpPort, projectorPort, kafkaPort, kafkaControllerPort, postgresPort),
+        RunSettings settings = new RunSettings(projectDir, dataDir, reset,
+                new RunSettings.Ports(httpPort, queryApiManagementPort, projectorPort, kafkaPort, kafkaControllerPort, postgresPort),
                 partitions, demoAccounts, !noDemo, startupTimeout, serviceJvmOptions);
         try {
-            return new LocalSystem(settings, console).run();
+            // not closed: the lock is held until this process exits, after the shutdown hook stopped everything
+            DataDirectory data = DataDirectory.claim(dataDir);
+            return new LocalSystem(settings, data, console).run();
         } catch (LocalRunException e) {
             console.say("error: " + e.getMessage());
             return 1;
         }
-    }
-
-    private static void deleteRecursively(Path directory) throws IOException {
-        Files.walkFileTree(directory, new SimpleFileVisitor<>() {
-            @Override
-            public FileVisitResult visitFile(Path file, BasicFileAttributes attributes) throws IOException {
-                Files.delete(file);
-                return FileVisitResult.CONTINUE;
-            }
-
-            @Override
-            public FileVisitResult postVisitDirectory(Path dir, IOException failure) throws IOException {
-                Files.delete(dir);
-                return FileVisitResult.CONTINUE;
-            }
-        });
     }
 }

@@ -9,6 +9,7 @@ import java.util.List;
  *
  * @param projectDir the repository root, where the service jars are built
  * @param dataDir where PostgreSQL, Kafka, logs and demo files live across restarts
+ * @param reset whether to delete everything in the data directory first
  * @param ports the loopback ports of every server
  * @param partitions partitions of each topic created
  * @param demoAccounts generated accounts in the demo data set, besides the hand-written edge cases
@@ -16,11 +17,11 @@ import java.util.List;
  * @param startupTimeout how long to wait for the services and the projection
  * @param serviceJvmOptions JVM options of the projector and query-api processes
  */
-public record RunSettings(Path projectDir, Path dataDir, Ports ports, int partitions, int demoAccounts,
+public record RunSettings(Path projectDir, Path dataDir, boolean reset, Ports ports, int partitions, int demoAccounts,
                           boolean loadDemo, Duration startupTimeout, List<String> serviceJvmOptions) {
 
-    /** The loopback ports of the local system. */
-    public record Ports(int queryApi, int projector, int kafka, int kafkaController, int postgres) {
+    /** The loopback ports of the local system; the query-api serves Actuator on {@code queryApiManagement}. */
+    public record Ports(int queryApi, int queryApiManagement, int projector, int kafka, int kafkaController, int postgres) {
     }
 
     public RunSettings {

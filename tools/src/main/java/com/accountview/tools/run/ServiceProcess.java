@@ -79,8 +79,9 @@ final class ServiceProcess {
     }
 
     /**
-     * SIGTERM, so Spring Boot shuts down gracefully; forcibly after a grace period. Also for the
-     * services an earlier, killed launcher left running.
+     * SIGTERM, so Spring Boot shuts down gracefully; forcibly after a grace period. Also for what an
+     * earlier, killed launcher left running: its services, and its PostgreSQL server, for which
+     * SIGTERM is a smart shutdown that ends once the clients are gone (they were stopped first).
      */
     static void stop(ProcessHandle process) throws InterruptedException {
         if (!process.isAlive()) {

@@ -1,10 +1,13 @@
 package com.accountview.tools.compose;
 
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.net.URL;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Enumeration;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -20,15 +23,21 @@ import org.springframework.boot.context.properties.source.ConfigurationPropertyS
 import org.springframework.core.env.StandardEnvironment;
 import org.springframework.core.env.SystemEnvironmentPropertySource;
 import org.yaml.snakeyaml.Yaml;
+import tools.jackson.databind.json.JsonMapper;
 
 /**
  * What one service reads, taken from its sources at test time: the keys and values of its
  * {@code application.yml}, and the keys of its {@code @ConfigurationProperties} records (nested
- * records included). Environment variables are matched to keys with Spring Boot's own relaxed
- * binding for the system environment.
+ * records included); plus the properties that Spring Boot itself reads in every one of these
+ * services, a web application with Actuator ({@code server.address}, {@code management.server.port},
+ * ...), from the configuration metadata of the Spring Boot modules on the test class path.
+ * Environment variables are matched to keys with Spring Boot's own relaxed binding for the system
+ * environment.
  */
 public final class ServiceConfiguration {
 
+    private static final JsonMapper JSON = JsonMapper.builder().build();
+    private static final String SPRING_BOOT_METADATA = "META-INF/spring-configuration-metadata.json";
     private static final Pattern PROPERTIES_RECORD = Pattern.compile(
             "@ConfigurationProperties\\(\"([^\"]+)\"\\)\\s*(?:public\\s+)?record\\s+(\\w+)\\s*\\(");
 
@@ -50,6 +59,7 @@ public final class ServiceConfiguration {
         }
         Set<String> keys = new LinkedHashSet<>(yml.keySet());
         keys.addAll(configurationPropertiesKeys(module.resolve("src/main/java")));
+        keys.addAll(springBootKeys());
         return new ServiceConfiguration(yml, List.copyOf(keys));
     }
 
@@ -70,6 +80,24 @@ public final class ServiceConfiguration {
     /** The value {@code application.yml} gives {@code key}, if any. */
     Optional<String> applicationYmlValue(String key) {
         return Optional.ofNullable(applicationYml.get(key)).map(String::valueOf);
+    }
+
+    private static List<String> springBootKeys() {
+        List<String> keys = new ArrayList<>();
+        try {
+            Enumeration<URL> metadata = ServiceConfiguration.class.getClassLoader().getResources(SPRING_BOOT_METADATA);
+            while (metadata.hasMoreElements()) {
+                try (InputStream in = metadata.nextElement().openStream()) {
+                    JSON.readTree(in).path("properties").forEach(property -> keys.add(property.path("name").asString()));
+                }
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        if (!keys.containsAll(List.of("server.address", "management.server.address", "management.server.port"))) {
+            throw new IllegalStateException("Spring Boot's web server and Actuator metadata is not on the test class path");
+        }
+        return keys;
     }
 
     @SuppressWarnings("unchecked")

@@ -15,7 +15,10 @@ import com.accountview.tools.contract.EventContract;
 import com.accountview.tools.contract.OutgoingRecord;
 import com.accountview.tools.contract.TombstoneLine;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 class EventFilePublisherTest {
 
@@ -45,21 +48,27 @@ class EventFilePublisherTest {
     void everyInvalidLineIsReportedWithItsLineNumberCountingBlankLines() throws IOException {
         EventsFile file = file(VALID, "", "not json", VALID.replace("\"sequence\":\"8\",", ""));
 
-        EventFilePublisher.Validation validation = publisher.validate(file);
-
-        assertThat(validation.lines()).isEqualTo(3);
-        assertThat(validation.invalid()).isEqualTo(2);
+        try (EventFilePublisher.Validation validation = publisher.validate(file)) {
+            assertThat(validation.lines()).isEqualTo(3);
+            assertThat(validation.invalid()).isEqualTo(2);
+        }
         assertThat(problems.toString().lines()).hasSize(2)
                 .satisfiesExactly(
                         line -> assertThat(line).startsWith("line 3: not valid JSON").endsWith("(names no topic: never published)"),
                         line -> assertThat(line).isEqualTo("line 4: required property 'sequence' not found"));
     }
 
-    @Test
-    void aValidFileIsPublishedInFileOrderWithTombstonesAsNullValues() throws IOException {
-        EventsFile file = file(VALID, TombstoneLine.format(EntityTopic.ACCOUNTS, ACCOUNT_ID));
+    /** A named pipe delivers its lines once: a second read of the file would wait forever. */
+    @ParameterizedTest(name = "{0}")
+    @ValueSource(strings = {"regular file", "named pipe"})
+    @Timeout(value = 30, threadMode = Timeout.ThreadMode.SEPARATE_THREAD)
+    void aValidFileIsReadOnceAndPublishedInFileOrderWithTombstonesAsNullValues(String kind) throws Exception {
+        List<String> lines = List.of(VALID, TombstoneLine.format(EntityTopic.ACCOUNTS, ACCOUNT_ID));
+        EventsFile file = kind.equals("named pipe")
+                ? new EventsFile(NamedPipe.withLines(directory.resolve("events.pipe"), lines))
+                : file(lines.toArray(String[]::new));
 
-        long records = publisher.publish(file, publisher.validate(file), recorder, false);
+        long records = validateAndPublish(file, false);
 
         assertThat(records).isEqualTo(2);
         assertThat(published).containsExactly(OutgoingRecord.event(EntityTopic.ACCOUNTS, ACCOUNT_ID, VALID),
@@ -67,14 +76,34 @@ class EventFilePublisherTest {
     }
 
     @Test
+    void whatIsPublishedIsWhatWasValidatedEvenIfTheFileChangesInBetween() throws IOException {
+        EventsFile file = file(VALID);
+
+        long records;
+        try (EventFilePublisher.Validation validation = publisher.validate(file)) {
+            Files.write(file.path(), List.of("not json", VALID.replace("\"sequence\":\"8\"", "\"sequence\":\"x\"")));
+            records = publisher.publish(validation, recorder, true);
+        }
+
+        assertThat(records).isEqualTo(1);
+        assertThat(published).extracting(OutgoingRecord::value).containsExactly(VALID);
+    }
+
+    @Test
     void allowingInvalidLinesPublishesThoseThatNameTheirTopicAsTheyAre() throws IOException {
         String missingSequence = VALID.replace("\"sequence\":\"8\",", "");
         EventsFile file = file(VALID, "not json", missingSequence);
 
-        long records = publisher.publish(file, publisher.validate(file), recorder, true);
+        long records = validateAndPublish(file, true);
 
         assertThat(records).isEqualTo(2);
         assertThat(published).extracting(OutgoingRecord::value).containsExactly(VALID, missingSequence);
+    }
+
+    private long validateAndPublish(EventsFile file, boolean allowInvalid) {
+        try (EventFilePublisher.Validation validation = publisher.validate(file)) {
+            return publisher.publish(validation, recorder, allowInvalid);
+        }
     }
 
     private EventsFile file(String... lines) throws IOException {

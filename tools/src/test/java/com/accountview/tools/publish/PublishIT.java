@@ -26,6 +26,7 @@ import org.apache.kafka.common.header.Header;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.awaitility.Awaitility;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 
 class PublishIT {
@@ -68,6 +69,29 @@ class PublishIT {
                     assertThat(new String(contentType.value(), StandardCharsets.UTF_8))
                             .isEqualTo("application/cloudevents+json");
                 });
+    }
+
+    @Test
+    @Timeout(value = 60, threadMode = Timeout.ThreadMode.SEPARATE_THREAD)
+    void aNamedPipeIsReadOnceValidatedAndPublished() throws Exception {
+        String accounts = TestInfrastructure.uniqueName("accounts");
+        String contractEvent = event("customers.contract.deleted", CONTRACT, "\"contract_id\":\"" + CONTRACT + "\"");
+        Path pipe = NamedPipe.withLines(directory.resolve("events.pipe"),
+                List.of(TombstoneLine.format(EntityTopic.ACCOUNTS, ACCOUNT), contractEvent));
+
+        StringWriter err = new StringWriter();
+        var commandLine = AccountViewTools.commandLine();
+        commandLine.setErr(new PrintWriter(err, true));
+        commandLine.setOut(new PrintWriter(new StringWriter(), true));
+        String contracts = TestInfrastructure.uniqueName("contracts");
+        int exitCode = commandLine.execute("publish", "--file", pipe.toString(),
+                "--bootstrap-servers", TestInfrastructure.kafkaBootstrapServers(),
+                "--accounts-topic", accounts, "--contracts-topic", contracts);
+
+        assertThat(exitCode).as(err.toString()).isZero();
+        assertThat(consume(List.of(accounts, contracts), 2))
+                .extracting(ConsumerRecord::topic, ConsumerRecord::key, ConsumerRecord::value)
+                .containsExactlyInAnyOrder(tuple(accounts, ACCOUNT, null), tuple(contracts, CONTRACT, contractEvent));
     }
 
     private static String event(String type, String subject, String data) {

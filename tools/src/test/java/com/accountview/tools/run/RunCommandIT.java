@@ -3,6 +3,7 @@ package com.accountview.tools.run;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
+import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 import java.net.Socket;
 import java.net.URI;
@@ -13,18 +14,22 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 
 import org.awaitility.Awaitility;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The README's run command end to end: {@code ./accountview run} on free ports and a fresh data
- * directory answers the API's example on all three endpoints, stops cleanly on SIGTERM, and on the
- * next start serves the same data without publishing the demo again. Needs the service jars built
+ * directory answers the API's example on all three endpoints, listens on 127.0.0.1 only, stops
+ * cleanly on SIGTERM, and on the next start serves the same data without publishing the demo again;
+ * a second launcher on the same data directory is refused; after a SIGKILL of the launcher, the next
+ * run stops what it left running and comes up. Needs the service jars built
  * (the reactor packages them before this module's integration tests).
  */
 class RunCommandIT {
@@ -37,19 +42,23 @@ class RunCommandIT {
     Path temp;
 
     private final HttpClient http = HttpClient.newHttpClient();
-    private final List<Process> launched = new ArrayList<>();
+    private final List<ProcessHandle> started = new ArrayList<>();
 
+    /** After a failure: launchers, the services they started (also those a killed launcher left behind) and PostgreSQL. */
     @AfterEach
-    void killWhatIsLeft() {
-        for (Process process : launched) {
-            process.descendants().forEach(ProcessHandle::destroyForcibly);
-            process.destroyForcibly();
+    void killWhatIsLeft() throws IOException {
+        started.forEach(ProcessHandle::destroyForcibly);
+        Path postmasterPid = temp.resolve("data").resolve("postgres").resolve("postmaster.pid");
+        if (Files.exists(postmasterPid)) {
+            ProcessHandle.of(postgresPid(temp.resolve("data")))
+                    .filter(process -> process.info().commandLine().orElse("").contains(temp.toString()))
+                    .ifPresent(ProcessHandle::destroy); // SIGTERM: PostgreSQL shuts down
         }
     }
 
     @Test
     void theRunCommandServesTheExampleStopsCleanlyAndKeepsItsDataAcrossARestart() throws Exception {
-        int[] ports = freePorts(5);
+        int[] ports = freePorts(6);
         Path dataDir = temp.resolve("data");
 
         Path firstOutput = temp.resolve("first.out");
@@ -70,6 +79,7 @@ class RunCommandIT {
             assertThat(response.body()).contains("\"product\":{\"id\":\"FIBER_1GB\"");
         });
         assertThat(get(ports[0], "/v4/orgs/telco/external-accounts/555000111").statusCode()).as("conflict").isEqualTo(409);
+        assertEverythingListensOnTheLoopbackAddressOnly(first, dataDir, ports);
         assertThat(Files.readString(firstOutput)).contains("curl -X GET http://localhost:" + ports[0] + EXAMPLE
                 + " -H \"Accept: application/json\" -H \"x-auth-roles: API_KEY\"");
 
@@ -83,28 +93,85 @@ class RunCommandIT {
         stopAndAssertEverythingStopped(second, secondOutput, ports);
     }
 
-    private Process start(int[] ports, Path dataDir, Path output) throws IOException {
-        Process process = new ProcessBuilder("bash", PROJECT.resolve("accountview").toString(), "run", "--no-build",
+    private static void assertEverythingListensOnTheLoopbackAddressOnly(Process launcher, Path dataDir, int[] ports)
+            throws IOException {
+        Assumptions.assumeTrue(ListeningSockets.available(), "Linux's /proc/net/tcp is needed to see listening sockets");
+        List<Long> pids = new ArrayList<>(List.of(launcher.pid(), postgresPid(dataDir)));
+        launcher.descendants().forEach(process -> pids.add(process.pid()));
+
+        List<InetSocketAddress> listening = ListeningSockets.of(pids);
+
+        assertThat(listening).extracting(InetSocketAddress::getPort).as("the run's ports")
+                .containsAll(Arrays.stream(ports).boxed().toList());
+        assertThat(listening).as("every socket the launcher, the services and PostgreSQL listen on")
+                .allSatisfy(address -> assertThat(address.getAddress().getHostAddress()).isEqualTo("127.0.0.1"));
+    }
+
+    /** PostgreSQL is no child of the launcher ({@code pg_ctl} starts it as a daemon); it records its pid itself. */
+    private static long postgresPid(Path dataDir) throws IOException {
+        return Long.parseLong(Files.readAllLines(dataDir.resolve("postgres").resolve("postmaster.pid")).get(0).trim());
+    }
+
+    @Test
+    void afterTheLauncherIsKilledTheNextRunStopsWhatItLeftRunningAndComesUp() throws Exception {
+        int[] ports = freePorts(6);
+        Path dataDir = temp.resolve("data");
+        Path firstOutput = temp.resolve("first.out");
+        Process first = start(ports, dataDir, firstOutput, "--no-demo");
+        awaitReady(first, firstOutput);
+        List<ProcessHandle> services = first.descendants().toList();
+        ProcessHandle postgres = ProcessHandle.of(postgresPid(dataDir)).orElseThrow();
+
+        Path intruderOutput = temp.resolve("intruder.out");
+        Process intruder = start(freePorts(6), dataDir, intruderOutput, "--no-demo");
+        assertThat(intruder.waitFor(1, TimeUnit.MINUTES)).isTrue();
+        assertThat(intruder.exitValue()).as("a second launcher on the same data directory").isEqualTo(1);
+        assertThat(Files.readString(intruderOutput)).contains("error: another ./accountview run is using " + dataDir);
+        assertThat(services).as("the first launcher's services").allMatch(ProcessHandle::isAlive);
+
+        first.destroyForcibly(); // SIGKILL: the launcher stops nothing
+
+        assertThat(first.waitFor(1, TimeUnit.MINUTES)).isTrue();
+        assertThat(services).as("the services outlive a killed launcher").hasSizeGreaterThanOrEqualTo(2)
+                .allMatch(ProcessHandle::isAlive);
+        assertThat(postgres.isAlive()).as("PostgreSQL outlives a killed launcher").isTrue();
+
+        Path secondOutput = temp.resolve("second.out");
+        Process second = start(ports, dataDir, secondOutput, "--no-demo");
+        awaitReady(second, secondOutput);
+        assertThat(Files.readString(secondOutput)).contains(
+                "stopped PostgreSQL (pid " + postgres.pid() + ") left running by an earlier run",
+                "stopped projector (pid ", "stopped query-api (pid ");
+        assertThat(postgres.isAlive()).isFalse();
+        assertThat(services).noneMatch(ProcessHandle::isAlive);
+        stopAndAssertEverythingStopped(second, secondOutput, ports);
+    }
+
+    private Process start(int[] ports, Path dataDir, Path output, String... moreOptions) throws IOException {
+        List<String> command = new ArrayList<>(List.of("bash", PROJECT.resolve("accountview").toString(), "run", "--no-build",
                 "--data-dir", dataDir.toString(),
                 "--http-port", String.valueOf(ports[0]), "--projector-port", String.valueOf(ports[1]),
                 "--kafka-port", String.valueOf(ports[2]), "--kafka-controller-port", String.valueOf(ports[3]),
-                "--postgres-port", String.valueOf(ports[4]),
+                "--postgres-port", String.valueOf(ports[4]), "--query-api-management-port", String.valueOf(ports[5]),
                 "--demo-accounts", "200", "--partitions", "2", "--startup-timeout", STARTUP.toString(),
-                "--service-jvm-options", "-Xmx384m -XX:TieredStopAtLevel=1")
+                "--service-jvm-options", "-Xmx384m -XX:TieredStopAtLevel=1"));
+        command.addAll(List.of(moreOptions));
+        Process process = new ProcessBuilder(command)
                 .directory(PROJECT.toFile())
                 .redirectErrorStream(true)
                 .redirectOutput(output.toFile())
                 .start();
-        launched.add(process);
+        started.add(process.toHandle());
         return process;
     }
 
-    private static void awaitReady(Process process, Path output) {
+    private void awaitReady(Process process, Path output) {
         Awaitility.await().atMost(STARTUP.plusMinutes(1)).pollInterval(Duration.ofSeconds(1)).until(() -> {
             String text = Files.readString(output);
             assertThat(process.isAlive()).as("the launcher is running; its output:%n%s", text).isTrue();
             return text.contains("] ready");
         });
+        process.descendants().forEach(started::add);
     }
 
     private static void stopAndAssertEverythingStopped(Process process, Path output, int[] ports) throws Exception {

@@ -23,7 +23,7 @@ class ServiceEnvironmentTest {
     @Test
     void everyVariableTheLauncherSetsForTheQueryApiIsOneItReads() {
         assertBindsToPropertiesOf("query-api",
-                ServiceEnvironment.queryApi(8080, "jdbc:postgresql://127.0.0.1:5432/accountview"));
+                ServiceEnvironment.queryApi(8080, 8082, "jdbc:postgresql://127.0.0.1:5432/accountview"));
     }
 
     private static void assertBindsToPropertiesOf(String service, Map<String, String> environment) {

@@ -1,0 +1,87 @@
+package com.accountview.tools.run;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+import com.accountview.tools.AccountViewTools;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import picocli.CommandLine;
+
+/** What {@code run} refuses before it starts anything. */
+class RunCommandTest {
+
+    @TempDir
+    Path temp;
+
+    private final StringWriter out = new StringWriter();
+
+    @Test
+    void resetRefusesToDeleteADirectoryTheLauncherDidNotMake() throws IOException {
+        Path checkout = someoneElsesDirectory();
+
+        int exitCode = run("--reset", "--data-dir", checkout.toString());
+
+        assertThat(exitCode).isEqualTo(1);
+        assertThat(out.toString()).contains("error: " + checkout + " is not empty and is not a data directory of "
+                + "./accountview run", "nothing in it was changed");
+        assertUntouched(checkout);
+    }
+
+    @Test
+    void aNonEmptyDirectoryTheLauncherDidNotMakeIsNotUsedAsDataDirectory() throws IOException {
+        Path checkout = someoneElsesDirectory();
+
+        int exitCode = run("--data-dir", checkout.toString());
+
+        assertThat(exitCode).isEqualTo(1);
+        assertThat(out.toString()).contains("error: " + checkout + " is not empty and is not a data directory");
+        assertUntouched(checkout);
+    }
+
+    @Test
+    void aFileIsNotADataDirectory() throws IOException {
+        Path file = Files.writeString(temp.resolve("notes.txt"), "keep me");
+
+        int exitCode = run("--reset", "--data-dir", file.toString());
+
+        assertThat(exitCode).isEqualTo(1);
+        assertThat(out.toString()).contains("error: " + file + " is not a directory");
+        assertThat(Files.readString(file)).isEqualTo("keep me");
+    }
+
+    private Path someoneElsesDirectory() throws IOException {
+        Path directory = Files.createDirectories(temp.resolve("checkout"));
+        Files.writeString(directory.resolve("README.md"), "# keep me");
+        Files.createDirectories(directory.resolve(".git"));
+        Files.writeString(directory.resolve(".git").resolve("HEAD"), "ref: refs/heads/main");
+        return directory;
+    }
+
+    private static void assertUntouched(Path checkout) throws IOException {
+        assertThat(Files.readString(checkout.resolve("README.md"))).isEqualTo("# keep me");
+        assertThat(Files.readString(checkout.resolve(".git").resolve("HEAD"))).isEqualTo("ref: refs/heads/main");
+        try (var files = Files.list(checkout)) {
+            assertThat(files).as("nothing was added").hasSize(2);
+        }
+    }
+
+    /** Runs {@code run} with a project directory without jars: should it get past its checks, it stops there. */
+    private int run(String... options) throws IOException {
+        Path noJars = Files.createDirectories(temp.resolve("project-without-jars"));
+        CommandLine commandLine = AccountViewTools.commandLine();
+        commandLine.setOut(new PrintWriter(out, true));
+        commandLine.setErr(new PrintWriter(out, true));
+        String[] args = new String[options.length + 3];
+        args[0] = "run";
+        System.arraycopy(options, 0, args, 1, options.length);
+        args[options.length + 1] = "--project-dir";
+        args[options.length + 2] = noJars.toString();
+        return commandLine.execute(args);
+    }
+}
