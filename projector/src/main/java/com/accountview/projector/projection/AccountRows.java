@@ -27,8 +27,9 @@ final class AccountRows extends EntityRows {
                 status = EXCLUDED.status, created_at = EXCLUDED.created_at, updated_at = EXCLUDED.updated_at,
                 version = EXCLUDED.version, deleted = EXCLUDED.deleted, event_id = EXCLUDED.event_id,
                 event_time = EXCLUDED.event_time, applied_at = now()
-            WHERE stored.version < EXCLUDED.version
-               OR (stored.version = EXCLUDED.version AND EXCLUDED.deleted AND NOT stored.deleted)
+            -- the version guard: VersionKey's order (sequence, then a delete, then the event id)
+            WHERE (stored.version, stored.deleted, stored.event_id COLLATE "C")
+                < (EXCLUDED.version, EXCLUDED.deleted, EXCLUDED.event_id COLLATE "C")
             """;
 
     AccountRows() {

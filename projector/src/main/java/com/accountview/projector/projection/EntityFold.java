@@ -17,18 +17,19 @@ import com.accountview.projector.events.EntityEvent.Versioned;
 
 /**
  * Folds the events of one batch for one kind of entity, in delivery order, onto the stored
- * versions: per entity the highest version wins, equal is a duplicate, lower is stale, a Kafka
- * tombstone deletes whatever the version and keeps it. Pure and deterministic; not thread-safe
- * (one instance per batch).
+ * versions: per entity the greatest {@link VersionKey} wins (a higher sequence; at an equal one a
+ * delete, then the greater event id), an event that does not beat the stored version is a
+ * duplicate (equal sequence) or stale (lower), a Kafka tombstone deletes whatever the version and
+ * keeps it. Pure and deterministic; not thread-safe (one instance per batch).
  */
 final class EntityFold {
 
-    private final Map<UUID, StoredVersion> stored;
+    private final Map<UUID, VersionKey> stored;
     private final Map<UUID, EntityWrite> writes = new LinkedHashMap<>();
     private final Set<UUID> tombstoned = new LinkedHashSet<>();
 
     /** @param stored the stored versions of the batch's entities; absent entities are missing */
-    EntityFold(Map<UUID, StoredVersion> stored) {
+    EntityFold(Map<UUID, VersionKey> stored) {
         this.stored = new LinkedHashMap<>(stored);
     }
 
@@ -46,18 +47,13 @@ final class EntityFold {
     private EventOutcome onVersioned(Versioned event) {
         UUID id = event.entityId();
         BigInteger sequence = event.metadata().sequence();
-        StoredVersion current = stored.get(id);
-        if (current != null) {
-            int comparison = sequence.compareTo(current.version());
-            if (comparison == 0) {
-                return EventOutcome.DUPLICATE;
-            }
-            if (comparison < 0) {
-                return EventOutcome.STALE;
-            }
-        }
         boolean deleted = event instanceof AccountDeleted || event instanceof ContractDeleted;
-        stored.put(id, new StoredVersion(sequence, deleted));
+        VersionKey incoming = new VersionKey(sequence, deleted, event.metadata().id());
+        VersionKey current = stored.get(id);
+        if (current != null && incoming.compareTo(current) <= 0) {
+            return sequence.equals(current.sequence()) ? EventOutcome.DUPLICATE : EventOutcome.STALE;
+        }
+        stored.put(id, incoming);
         writes.put(id, new EntityWrite(id, sequence, deleted, event));
         // a newer version supersedes an earlier tombstone of this batch
         tombstoned.remove(id);
@@ -65,11 +61,11 @@ final class EntityFold {
     }
 
     private EventOutcome onTombstone(UUID id) {
-        StoredVersion current = stored.get(id);
+        VersionKey current = stored.get(id);
         if (current == null || current.deleted()) {
             return EventOutcome.DUPLICATE;
         }
-        stored.put(id, new StoredVersion(current.version(), true));
+        stored.put(id, current.tombstoned());
         EntityWrite pending = writes.get(id);
         if (pending != null) {
             // the entity changed earlier in this batch: write it deleted at that version

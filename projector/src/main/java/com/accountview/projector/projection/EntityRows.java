@@ -29,7 +29,7 @@ abstract sealed class EntityRows permits AccountRows, ContractRows {
      */
     EntityRows(String table, String idColumn, String upsertSql, Map<String, Function<EntityWrite, String>> upsertParameters) {
         lockVersionsSql = """
-                SELECT %2$s AS id, version, deleted
+                SELECT %2$s AS id, version, deleted, event_id
                 FROM %1$s
                 WHERE generation = :generation AND %2$s = ANY(CAST(:ids AS uuid[]))
                 ORDER BY %2$s
@@ -45,16 +45,17 @@ abstract sealed class EntityRows permits AccountRows, ContractRows {
     }
 
     /** Reads and locks the stored versions of the given entities; absent ones are not in the map. */
-    Map<UUID, StoredVersion> lockVersions(Handle handle, int generation, Collection<UUID> ids) {
-        Map<UUID, StoredVersion> versions = new HashMap<>();
+    Map<UUID, VersionKey> lockVersions(Handle handle, int generation, Collection<UUID> ids) {
+        Map<UUID, VersionKey> versions = new HashMap<>();
         if (ids.isEmpty()) {
             return versions;
         }
         handle.createQuery(lockVersionsSql)
                 .bind("generation", generation)
                 .bindArray("ids", String.class, ids.stream().map(UUID::toString).toList())
-                .map((rs, ctx) -> Map.entry(rs.getObject("id", UUID.class), new StoredVersion(
-                        rs.getBigDecimal("version").toBigIntegerExact(), rs.getBoolean("deleted"))))
+                .map((rs, ctx) -> Map.entry(rs.getObject("id", UUID.class), new VersionKey(
+                        rs.getBigDecimal("version").toBigIntegerExact(), rs.getBoolean("deleted"),
+                        rs.getString("event_id"))))
                 .forEach(entry -> versions.put(entry.getKey(), entry.getValue()));
         return versions;
     }

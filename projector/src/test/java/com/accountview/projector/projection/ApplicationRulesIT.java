@@ -13,6 +13,7 @@ import org.junit.jupiter.api.Test;
 import com.accountview.projector.support.EventStream;
 import com.accountview.projector.support.ProjectorContextTest;
 import com.accountview.projector.support.ReadModel;
+import com.accountview.testinfra.events.TestEvent;
 import com.accountview.testinfra.events.TestEvents;
 
 /** The application rules of the event contract, one test per rule, through a real broker into a real PostgreSQL. */
@@ -56,13 +57,49 @@ class ApplicationRulesIT extends ProjectorContextTest {
     void duplicateIsSkippedAndCounted() {
         UUID account = UUID.randomUUID();
         double duplicatesBefore = count("customers.account.updated", "duplicate");
+        TestEvent event = TestEvents.account(account).org(org).sequence(3).externalId("first").updated();
 
-        events.sendAndAwait(
-                TestEvents.account(account).org(org).sequence(3).externalId("first").updated().structured(topics.accounts()),
-                TestEvents.account(account).org(org).sequence(3).externalId("second").updated().structured(topics.accounts()));
+        events.sendAndAwait(event.structured(topics.accounts()), event.structured(topics.accounts()));
 
         assertThat(readModel.account(account)).hasValueSatisfying(row -> assertThat(row.externalId()).isEqualTo("first"));
         awaitCount("customers.account.updated", "duplicate", duplicatesBefore + 1);
+    }
+
+    @Test
+    void equalSequenceWithOtherContentHasTheSameWinnerWhicheverArrivesFirst() {
+        UUID oneWay = UUID.randomUUID();
+        UUID otherWay = UUID.randomUUID();
+        double duplicatesBefore = count("customers.account.updated", "duplicate");
+
+        events.sendAndAwait(
+                twin(oneWay, "evt-a", "a").structured(topics.accounts()),
+                twin(oneWay, "evt-b", "b").structured(topics.accounts()),
+                twin(otherWay, "evt-b", "b").structured(topics.accounts()),
+                twin(otherWay, "evt-a", "a").structured(topics.accounts()));
+
+        // the greater event id wins at an equal sequence; the loser counts as a duplicate
+        assertThat(readModel.account(oneWay)).hasValueSatisfying(row -> assertThat(row.externalId()).isEqualTo("b"));
+        assertThat(readModel.account(otherWay)).hasValueSatisfying(row -> assertThat(row.externalId()).isEqualTo("b"));
+        awaitCount("customers.account.updated", "duplicate", duplicatesBefore + 1);
+    }
+
+    @Test
+    void deleteWinsOverAnUpdateWithTheSameSequenceWhicheverArrivesFirst() {
+        UUID deletedLast = UUID.randomUUID();
+        UUID deletedFirst = UUID.randomUUID();
+
+        events.sendAndAwait(
+                twin(deletedLast, "evt-z", "z").structured(topics.accounts()),
+                TestEvents.account(deletedLast).org(org).sequence(3).eventId("evt-a").deleted().structured(topics.accounts()),
+                TestEvents.account(deletedFirst).org(org).sequence(3).eventId("evt-a").deleted().structured(topics.accounts()),
+                twin(deletedFirst, "evt-z", "z").structured(topics.accounts()));
+
+        assertThat(readModel.account(deletedLast)).hasValueSatisfying(row -> assertThat(row.deleted()).isTrue());
+        assertThat(readModel.account(deletedFirst)).hasValueSatisfying(row -> assertThat(row.deleted()).isTrue());
+    }
+
+    private TestEvent twin(UUID account, String eventId, String externalId) {
+        return TestEvents.account(account).org(org).sequence(3).eventId(eventId).externalId(externalId).updated();
     }
 
     @Test

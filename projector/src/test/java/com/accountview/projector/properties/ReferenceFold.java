@@ -1,6 +1,6 @@
 package com.accountview.projector.properties;
 
-import java.math.BigInteger;
+import java.util.Arrays;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -16,7 +16,8 @@ import com.accountview.projector.events.EntityKind;
 
 /**
  * What applying a history must leave, whatever the delivery: per entity the state its
- * highest-sequence event of a known type carries (deleted if that event is a delete; an entity
+ * winning event of a known type carries ({@link #WINS}: highest sequence, then a delete, then the
+ * greater event id) (deleted if that event is a delete; an entity
  * with events of unknown types only is absent), the live views' answers that
  * follow from it, and per partition how many events the sequential fold of the delivery order
  * applies (those of a known type with a sequence above every earlier one of their key), i.e. each
@@ -35,10 +36,19 @@ public final class ReferenceFold {
         countApplied(delivery);
     }
 
+    /**
+     * Which of two events of one entity wins, as docs/events.md states it: the higher sequence; at an
+     * equal one a delete; then the greater event id by code points.
+     */
+    static final Comparator<UpstreamEvent> WINS = Comparator.comparing(UpstreamEvent::sequence)
+            .thenComparing(UpstreamEvent::isDelete)
+            .thenComparing(event -> event.rendered().id(), (a, b) -> Arrays.compare(a.codePoints().toArray(),
+                    b.codePoints().toArray()));
+
     private void latestVersion(Entity entity, List<UpstreamEvent> events) {
         events.stream()
                 .filter(event -> !event.unknownType())
-                .max(Comparator.comparing(UpstreamEvent::sequence))
+                .max(WINS)
                 .ifPresent(latest -> (entity.kind() == EntityKind.ACCOUNT ? accounts : contracts).put(entity.id(),
                         latest.isDelete()
                                 ? StoredEntity.deleted(entity.id(), entity.org(), latest.sequence())
@@ -47,14 +57,14 @@ public final class ReferenceFold {
 
     /** The sequential fold of the delivery order, as a single consumer that never rewinds would apply it. */
     private void countApplied(Delivery delivery) {
-        Map<Entity, BigInteger> highest = new HashMap<>();
+        Map<Entity, UpstreamEvent> highest = new HashMap<>();
         for (Delivery.DeliveredRecord delivered : delivery.order()) {
             UpstreamEvent event = delivered.event();
-            BigInteger before = highest.get(event.entity());
-            boolean newer = !event.unknownType() && (before == null || event.sequence().compareTo(before) > 0);
+            UpstreamEvent before = highest.get(event.entity());
+            boolean newer = !event.unknownType() && (before == null || WINS.compare(event, before) > 0);
             applied.merge(delivered.partition(), newer ? 1L : 0L, Long::sum);
             if (newer) {
-                highest.put(event.entity(), event.sequence());
+                highest.put(event.entity(), event);
             }
             nextOffsets.put(delivered.partition(), delivered.record().offset() + 1);
         }

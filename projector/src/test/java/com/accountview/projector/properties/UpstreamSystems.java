@@ -64,6 +64,12 @@ final class UpstreamSystems {
         for (Entity entity : entities) {
             List<UpstreamEvent> versions = versions(entity, 1 + random.nextInt(1 + size / 2));
             List<UpstreamEvent> order = publishOrder(versions);
+            if (chance(0.15)) {
+                // an upstream bug: another event with a sequence already used, other content, another id
+                UpstreamEvent twin = event(entity, pick(versions).sequence(), chance(0.3) ? null
+                        : entity.kind() == EntityKind.ACCOUNT ? accountState() : contractState(entity.org()), false);
+                order.add(random.nextInt(order.size() + 1), twin);
+            }
             if (chance(0.1)) {
                 // a newer producer's type; its sequence must not count, even when it is the highest
                 BigInteger highest = versions.get(versions.size() - 1).sequence();

@@ -57,12 +57,15 @@ public final class RandomHistory {
             }
             boolean deletedAtEnd = random.nextInt(5) == 0;
             List<TestEvent> events = new ArrayList<>();
+            // a redelivered duplicate is the same event again, event id included
+            Map<Integer, TestEvent> published = new HashMap<>();
+            int account = a;
             long max = 0;
             for (int sequence : sequences) {
                 boolean delete = deletedAtEnd && sequence == versionsPerAccount;
-                events.add(delete
-                        ? TestEvents.account(id).org(org).sequence(sequence).deleted()
-                        : TestEvents.account(id).org(org).sequence(sequence).externalId(externalId(a, sequence)).updated());
+                events.add(published.computeIfAbsent(sequence, s -> delete
+                        ? TestEvents.account(id).org(org).sequence(s).deleted()
+                        : TestEvents.account(id).org(org).sequence(s).externalId(externalId(account, s)).updated()));
                 if (sequence > max) {
                     max = sequence;
                     applied++;
