@@ -13,12 +13,14 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param readyMaxLag the projector reports ready while no assigned partition lags by more records
  * @param retryInitialInterval the first pause before a failed batch is retried
  * @param retryMaxInterval the cap of the exponential back-off; retries never stop
+ * @param databaseCheckInterval how often readiness checks, in the background, that PostgreSQL answers
  */
 @ConfigurationProperties("accountview.projection")
 public record ProjectionProperties(
         @DefaultValue("1000") long readyMaxLag,
         @DefaultValue("200ms") Duration retryInitialInterval,
-        @DefaultValue("10s") Duration retryMaxInterval) {
+        @DefaultValue("10s") Duration retryMaxInterval,
+        @DefaultValue("2s") Duration databaseCheckInterval) {
 
     public ProjectionProperties {
         if (readyMaxLag < 0) {
@@ -28,6 +30,9 @@ public record ProjectionProperties(
                 || retryMaxInterval.compareTo(retryInitialInterval) < 0) {
             throw new IllegalArgumentException(
                     "accountview.projection.retry-initial-interval must be positive and at most retry-max-interval");
+        }
+        if (databaseCheckInterval.isNegative() || databaseCheckInterval.isZero()) {
+            throw new IllegalArgumentException("accountview.projection.database-check-interval must be positive");
         }
     }
 }

@@ -4,16 +4,22 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.common.TopicPartition;
 
 import com.accountview.projector.events.EntityEvent;
-import com.accountview.projector.events.UnableToDecodeEventException;
 
-/** A consumed record with what decoding made of it: an event, or the reason it is malformed. */
-record ConsumedRecord(ConsumerRecord<byte[], byte[]> raw, EntityEvent event, UnableToDecodeEventException malformed) {
+/**
+ * A consumed record with what became of it before the fold: an event, or the reason it must be
+ * dead-lettered (malformed, or refused by the database).
+ */
+record ConsumedRecord(ConsumerRecord<byte[], byte[]> raw, EntityEvent event, RuntimeException rejection) {
 
     TopicPartition partition() {
         return new TopicPartition(raw.topic(), raw.partition());
     }
 
-    boolean isMalformed() {
-        return malformed != null;
+    boolean isRejected() {
+        return rejection != null;
+    }
+
+    ConsumedRecord rejectedFor(RuntimeException reason) {
+        return new ConsumedRecord(raw, null, reason);
     }
 }

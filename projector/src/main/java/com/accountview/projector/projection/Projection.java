@@ -1,5 +1,6 @@
 package com.accountview.projector.projection;
 
+import java.sql.SQLException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -18,6 +19,7 @@ import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 
 import com.accountview.projector.TopicsProperties;
+import com.accountview.projector.deadletters.DeadLetter;
 import com.accountview.projector.deadletters.DeadLetters;
 import com.accountview.projector.events.EntityEvent;
 import com.accountview.projector.events.EntityKind;
@@ -28,11 +30,17 @@ import com.accountview.projector.offsets.PartitionProgress;
 import com.accountview.projector.offsets.StoredOffsets;
 
 /**
- * Applies one consumed batch to the read model in one transaction: decode, dead-letter the
- * malformed, fold per entity onto the stored versions, write the final states set-based, and
- * advance the stored offsets. Either all of it commits or none of it does; a record at or past
+ * Applies one consumed batch to the read model in one transaction: decode, dead-letter what
+ * cannot be applied, fold per entity onto the stored versions, write the final states set-based,
+ * and advance the stored offsets. Either all of it commits or none of it does; a record at or past
  * its partition's stored offset is applied exactly once, whoever delivers it and however often.
- * Thread-safe: holds no state between batches.
+ *
+ * <p>A batch that PostgreSQL refuses for a value (not an outage; see {@link RefusedValues}) is
+ * split in halves, each applied on its own, down to the one record that carries the value: that
+ * record is dead-lettered with the database's message, and everything else is applied. One
+ * unforeseen value costs one dead letter, never the partition behind it.
+ *
+ * <p>Thread-safe: holds no state between batches.
  */
 @Component
 public class Projection {
@@ -63,11 +71,33 @@ public class Projection {
     /**
      * Applies the batch and returns what became of each record once the transaction committed.
      *
-     * @throws RuntimeException on any database or broker failure; nothing of the batch is then
-     *                          recorded, and the caller retries it
+     * @throws RuntimeException on any outage of the database or the broker; nothing of the batch
+     *                          (or of the part of it that failed) is then recorded, and the caller
+     *                          must consume it again from the stored offsets
      */
     public BatchResult apply(List<ConsumerRecord<byte[], byte[]>> records) {
-        List<ConsumedRecord> consumed = records.stream().map(this::decode).toList();
+        return applyIsolatingRefusals(records.stream().map(this::decode).toList());
+    }
+
+    private BatchResult applyIsolatingRefusals(List<ConsumedRecord> consumed) {
+        try {
+            return applyCommitted(consumed);
+        } catch (RuntimeException failure) {
+            SQLException refusal = RefusedValues.refusal(failure).orElseThrow(() -> failure);
+            if (consumed.size() == 1) {
+                ConsumedRecord refused = consumed.get(0);
+                log.warn("PostgreSQL refused a value of the record topic={} partition={} offset={}; dead-lettering it:"
+                        + " {}", refused.raw().topic(), refused.raw().partition(), refused.raw().offset(),
+                        refusal.getMessage());
+                return applyCommitted(List.of(refused.rejectedFor(new ValueRefusedException(refusal))));
+            }
+            int half = consumed.size() / 2;
+            return applyIsolatingRefusals(consumed.subList(0, half))
+                    .then(applyIsolatingRefusals(consumed.subList(half, consumed.size())));
+        }
+    }
+
+    private BatchResult applyCommitted(List<ConsumedRecord> consumed) {
         long start = System.nanoTime();
         BatchResult result = jdbi.inTransaction(handle -> applyInTransaction(handle, consumed));
         metrics.record(result, Duration.ofNanos(System.nanoTime() - start));
@@ -104,8 +134,11 @@ public class Projection {
                 .filter(record -> record.raw().offset() >= stored.get(record.partition()))
                 .toList();
         // dead letters go out before their offsets are recorded as consumed
-        fresh.stream().filter(ConsumedRecord::isMalformed)
-                .forEach(record -> deadLetters.publish(record.raw(), record.malformed()));
+        List<DeadLetter> rejected = fresh.stream().filter(ConsumedRecord::isRejected)
+                .map(record -> new DeadLetter(record.raw(), record.rejection())).toList();
+        if (!rejected.isEmpty()) {
+            deadLetters.publish(rejected);
+        }
 
         EntityFold accountFold = new EntityFold(accounts.lockVersions(handle, gen, idsOf(fresh, EntityKind.ACCOUNT)));
         EntityFold contractFold = new EntityFold(contracts.lockVersions(handle, gen, idsOf(fresh, EntityKind.CONTRACT)));
@@ -113,13 +146,13 @@ public class Projection {
         Map<TopicPartition, PartitionProgress> progress = new HashMap<>();
         for (ConsumedRecord record : fresh) {
             EventOutcome outcome;
-            if (record.isMalformed()) {
+            if (record.isRejected()) {
                 outcome = EventOutcome.DEAD_LETTERED;
             } else {
                 outcome = (record.event().kind() == EntityKind.ACCOUNT ? accountFold : contractFold).on(record.event());
             }
             outcomes.add(new RecordOutcome(record.raw(), record.event(), outcome,
-                    record.isMalformed() ? record.malformed().getMessage() : null));
+                    record.isRejected() ? record.rejection().getMessage() : null));
             progress.merge(record.partition(),
                     new PartitionProgress(record.raw().offset() + 1, outcome == EventOutcome.APPLIED ? 1 : 0),
                     (a, b) -> new PartitionProgress(Math.max(a.nextOffset(), b.nextOffset()), a.applied() + b.applied()));
@@ -131,13 +164,15 @@ public class Projection {
         if (!progress.isEmpty()) {
             offsets.advance(handle, gen, progress);
         }
-        return new BatchResult(outcomes, consumed.size() - fresh.size());
+        Map<TopicPartition, Long> nextOffsets = new HashMap<>(stored);
+        progress.forEach((partition, advanced) -> nextOffsets.put(partition, advanced.nextOffset()));
+        return new BatchResult(outcomes, consumed.size() - fresh.size(), nextOffsets);
     }
 
     private static Set<UUID> idsOf(List<ConsumedRecord> records, EntityKind kind) {
         Set<UUID> ids = new LinkedHashSet<>();
         for (ConsumedRecord record : records) {
-            if (!record.isMalformed() && record.event().kind() == kind) {
+            if (!record.isRejected() && record.event().kind() == kind) {
                 ids.add(record.event().entityId());
             }
         }
@@ -147,7 +182,7 @@ public class Projection {
     private static void log(RecordOutcome outcome) {
         ConsumerRecord<byte[], byte[]> record = outcome.record();
         switch (outcome.outcome()) {
-            case DEAD_LETTERED -> log.warn("Dead-lettered malformed record topic={} partition={} offset={}: {}",
+            case DEAD_LETTERED -> log.warn("Dead-lettered record topic={} partition={} offset={}: {}",
                     record.topic(), record.partition(), record.offset(), outcome.reason());
             case UNKNOWN_TYPE -> log.info("Skipped event of unknown type {} id={} topic={} partition={} offset={}",
                     ((EntityEvent.Versioned) outcome.event()).metadata().type(), outcome.eventId(), record.topic(), record.partition(), record.offset());

@@ -3,20 +3,22 @@ package com.accountview.projector.health;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Duration;
-import java.util.List;
+import java.time.Instant;
+import java.util.Map;
 
 import org.apache.kafka.common.TopicPartition;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.health.contributor.Status;
 
 import com.accountview.projector.ProjectionProperties;
+import com.accountview.projector.offsets.AssignedPartitions;
 
 class ProjectionHealthIndicatorTest {
 
-    private final ProjectionStatus status = new ProjectionStatus();
-    private final ProjectionHealthIndicator indicator = new ProjectionHealthIndicator(status,
-            new ProjectionProperties(100, Duration.ofMillis(200), Duration.ofSeconds(10)));
     private final TopicPartition partition = new TopicPartition("customers.accounts.v1", 0);
+    private AssignedPartitions.Status status = new AssignedPartitions.Status(false, Map.of(), null);
+    private final ProjectionHealthIndicator indicator = new ProjectionHealthIndicator(() -> status,
+            new ProjectionProperties(100, Duration.ofMillis(200), Duration.ofSeconds(10), Duration.ofSeconds(2)));
 
     @Test
     void notReadyBeforeTheGroupAssignedPartitions() {
@@ -24,46 +26,39 @@ class ProjectionHealthIndicatorTest {
     }
 
     @Test
-    void notReadyWhileTheLagOfAnAssignedPartitionIsUnknown() {
-        status.assigned(List.of(partition));
+    void notReadyWhileAnAssignedPartitionIsNotPositionedOrItsLagUnknown() {
+        status = new AssignedPartitions.Status(true, Map.of(partition, AssignedPartitions.UNKNOWN_LAG), null);
 
         assertThat(indicator.health().getStatus()).isEqualTo(Status.DOWN);
     }
 
     @Test
     void readyWhenCaughtUpWithinTheConfiguredLag() {
-        status.assigned(List.of(partition));
-        status.lag(partition, 100);
+        status = new AssignedPartitions.Status(true, Map.of(partition, 100L), null);
 
         assertThat(indicator.health().getStatus()).isEqualTo(Status.UP);
     }
 
     @Test
     void readyWithoutPartitionsWhenTheGroupHasMoreInstancesThanPartitions() {
-        status.assigned(List.of());
+        status = new AssignedPartitions.Status(true, Map.of(), null);
 
         assertThat(indicator.health().getStatus()).isEqualTo(Status.UP);
     }
 
     @Test
     void notReadyWhenBehindByMoreThanTheConfiguredLag() {
-        status.assigned(List.of(partition));
-        status.lag(partition, 101);
+        status = new AssignedPartitions.Status(true, Map.of(partition, 101L), null);
 
         assertThat(indicator.health().getStatus()).isEqualTo(Status.DOWN);
     }
 
     @Test
-    void notReadyWhileBatchesFailAndReadyAgainOnceOneSucceeds() {
-        status.assigned(List.of(partition));
-        status.lag(partition, 0);
-        status.batchFailed(new IllegalStateException("database unreachable"));
+    void notReadyWhileBatchesFail() {
+        status = new AssignedPartitions.Status(true, Map.of(partition, 0L),
+                new AssignedPartitions.Failure("database unreachable", Instant.parse("2026-12-01T10:00:00Z")));
 
         assertThat(indicator.health().getStatus()).isEqualTo(Status.DOWN);
-        assertThat(indicator.health().getDetails()).containsKey("failingSince");
-
-        status.batchSucceeded();
-
-        assertThat(indicator.health().getStatus()).isEqualTo(Status.UP);
+        assertThat(indicator.health().getDetails()).containsEntry("failingSince", "2026-12-01T10:00:00Z");
     }
 }

@@ -1,0 +1,304 @@
+package com.accountview.projector.offsets;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.OptionalLong;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.BooleanSupplier;
+import java.util.stream.Collectors;
+
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
+import org.apache.kafka.clients.consumer.Consumer;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.OffsetAndMetadata;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.errors.WakeupException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.kafka.listener.ConsumerAwareRebalanceListener;
+import org.springframework.util.backoff.BackOff;
+import org.springframework.util.backoff.BackOffExecution;
+
+/**
+ * The one owner of the partitions this instance's consumers are assigned: it pauses a partition
+ * from its assignment until it has been sought to the offset stored in PostgreSQL with the read
+ * model, resumes it then, measures its lag, commits the stored offsets to Kafka (for lag tooling
+ * only), and forgets it when it is revoked or lost.
+ *
+ * <p>After any failed batch, {@link #recover} pauses every assigned partition and, once the
+ * database answers, seeks every one of them back to its stored offset before anything more is
+ * consumed. The stored offsets are thus the only source of a position after a failure: records a
+ * consumer fetched and never applied are fetched again, never skipped. There is no in-memory retry.
+ *
+ * <p>Thread-safe: each consumer thread has a state of its own, keyed by its consumer, so a late
+ * callback of one thread (a partition lost after another thread was assigned it) never touches
+ * what another thread owns. Health checks read a snapshot from any thread.
+ */
+public final class AssignedPartitions implements ConsumerAwareRebalanceListener {
+
+    /** The lag of an assigned partition that has not been measured since it was positioned. */
+    public static final long UNKNOWN_LAG = -1;
+
+    private static final Logger log = LoggerFactory.getLogger(AssignedPartitions.class);
+    /** While recovering, the consumer keeps polling (all paused) this often, to stay in its group. */
+    private static final long POLL_SLICE_MILLIS = 100;
+
+    private final StoredOffsets offsets;
+    private final int generation;
+    private final BackOff backOff;
+    private final MeterRegistry registry;
+    private final Clock clock;
+    private final Map<Consumer<?, ?>, ConsumerPartitions> consumers = new ConcurrentHashMap<>();
+    private final Set<TopicPartition> gauged = ConcurrentHashMap.newKeySet();
+    private final Counter positioningFailures;
+
+    /** Why batches or positioning currently fail, and since when. */
+    public record Failure(String reason, Instant since) {
+    }
+
+    /**
+     * What the health check needs.
+     *
+     * @param assigned whether the consumer group has assigned this instance partitions at least once
+     * @param lag per assigned partition, records behind the end, {@link #UNKNOWN_LAG} where not measured
+     * @param failure the oldest current failure of any consumer, or null while all succeed
+     */
+    public record Status(boolean assigned, Map<TopicPartition, Long> lag, Failure failure) {
+    }
+
+    public AssignedPartitions(StoredOffsets offsets, int generation, BackOff backOff, MeterRegistry registry,
+                              Clock clock) {
+        this.offsets = offsets;
+        this.generation = generation;
+        this.backOff = backOff;
+        this.registry = registry;
+        this.clock = clock;
+        this.positioningFailures = Counter.builder("accountview.projector.positioning.failures")
+                .description("Attempts to read the stored offsets that failed; the partitions stay paused meanwhile")
+                .register(registry);
+    }
+
+    @Override
+    public void onPartitionsAssigned(Consumer<?, ?> consumer, Collection<TopicPartition> partitions) {
+        ConsumerPartitions state = stateOf(consumer);
+        state.assigned(partitions);
+        if (partitions.isEmpty()) {
+            return;
+        }
+        consumer.pause(partitions);
+        if (!state.isRecovering()) {
+            // during a recovery, the recovery positions everything at its end
+            positionPending(consumer, state, true);
+        }
+    }
+
+    @Override
+    public void onPartitionsRevokedAfterCommit(Consumer<?, ?> consumer, Collection<TopicPartition> partitions) {
+        stateOf(consumer).revoked(partitions);
+    }
+
+    @Override
+    public void onPartitionsLost(Consumer<?, ?> consumer, Collection<TopicPartition> partitions) {
+        stateOf(consumer).revoked(partitions);
+    }
+
+    /**
+     * Before a batch is applied, on the consumer's thread: positions partitions still waiting for
+     * their stored offsets (the database was down when they were assigned), if an attempt is due.
+     *
+     * @throws IllegalStateException if a record comes from a partition not positioned by this
+     *                               owner: applying it could skip records, so the batch must fail
+     */
+    public void beforeBatch(Consumer<?, ?> consumer, List<? extends ConsumerRecord<?, ?>> records) {
+        ConsumerPartitions state = stateOf(consumer);
+        Set<TopicPartition> seen = new HashSet<>();
+        for (ConsumerRecord<?, ?> record : records) {
+            TopicPartition partition = new TopicPartition(record.topic(), record.partition());
+            if (seen.add(partition) && !state.isPositioned(partition)) {
+                throw new IllegalStateException("Record of " + partition + " at offset " + record.offset()
+                        + " was fetched from a position the stored offsets did not choose");
+            }
+        }
+        positionPending(consumer, state, false);
+    }
+
+    /**
+     * After a batch committed, on the consumer's thread: commits the stored offsets to Kafka
+     * (asynchronously: the database holds the truth, Kafka's copy serves lag tooling) and measures
+     * the lag of the consumer's partitions.
+     */
+    public void committed(Consumer<?, ?> consumer, Map<TopicPartition, Long> storedNextOffsets) {
+        ConsumerPartitions state = stateOf(consumer);
+        state.succeeded();
+        Set<TopicPartition> assignment = consumer.assignment();
+        Map<TopicPartition, OffsetAndMetadata> commit = new HashMap<>();
+        storedNextOffsets.forEach((partition, next) -> {
+            if (assignment.contains(partition)) {
+                commit.put(partition, new OffsetAndMetadata(next));
+            }
+        });
+        if (!commit.isEmpty()) {
+            consumer.commitAsync(commit, (committed, failure) -> {
+                if (failure != null) {
+                    log.debug("Kafka did not take the committed offsets {} (the database has them): {}", committed,
+                            failure.toString());
+                }
+            });
+        }
+        measureLag(consumer, state);
+    }
+
+    /** The consumer has been idle for a while: position what is pending (paused partitions deliver nothing) and measure. */
+    public void idle(Consumer<?, ?> consumer) {
+        ConsumerPartitions state = stateOf(consumer);
+        positionPending(consumer, state, false);
+        measureLag(consumer, state);
+    }
+
+    /**
+     * After a failed batch, on the consumer's thread (the container's error handler): pauses every
+     * assigned partition, and waits with capped exponential back-off — polling all the while, so
+     * that the consumer stays in its group and takes part in rebalances — until the database
+     * answers; then seeks every assigned partition, old or newly assigned, to its stored offset and
+     * resumes it. Returns early, leaving everything paused and unpositioned, when {@code running}
+     * turns false.
+     */
+    public void recover(Consumer<?, ?> consumer, BooleanSupplier running, Exception failure) {
+        ConsumerPartitions state = stateOf(consumer);
+        state.failed(failure, clock.instant());
+        state.recovering(true);
+        try {
+            Set<TopicPartition> assignment = consumer.assignment();
+            consumer.pause(assignment);
+            state.unposition(assignment);
+            do {
+                // back off first: the batch may have failed because the database went away just now,
+                // and a batch that keeps failing must not be retried in a tight loop
+                pollWhilePaused(consumer, state.nextRetryPause(), running);
+            } while (running.getAsBoolean() && !positionPending(consumer, state, true));
+        } catch (WakeupException stopping) {
+            log.info("Consumer woken up while recovering; its partitions stay paused until positioned again");
+        } finally {
+            state.recovering(false);
+        }
+    }
+
+    private void pollWhilePaused(Consumer<?, ?> consumer, long millis, BooleanSupplier running) {
+        long until = clock.millis() + millis;
+        do {
+            // everything assigned is paused (new assignments are paused by onPartitionsAssigned), so
+            // nothing is returned; whatever would be is fetched again after the seek to the stored offsets
+            consumer.poll(Duration.ofMillis(Math.max(0, Math.min(POLL_SLICE_MILLIS, until - clock.millis()))));
+        } while (running.getAsBoolean() && clock.millis() < until);
+    }
+
+    /**
+     * Seeks this consumer's unpositioned partitions to their stored offsets (from the beginning
+     * where none is stored) and resumes them, if the database can be read now.
+     *
+     * @param now whether to try now, whatever the back-off of earlier failed attempts
+     * @return whether every assigned partition is positioned
+     */
+    private boolean positionPending(Consumer<?, ?> consumer, ConsumerPartitions state, boolean now) {
+        Set<TopicPartition> pending = state.unpositionedIn(consumer.assignment());
+        if (pending.isEmpty()) {
+            return true;
+        }
+        if (!now && !state.positioningDue(clock.millis())) {
+            return false;
+        }
+        Map<TopicPartition, Long> stored;
+        try {
+            stored = offsets.read(generation, pending.stream().map(TopicPartition::topic).distinct().toList());
+        } catch (RuntimeException e) {
+            positioningFailures.increment();
+            state.positioningFailed(e, clock.instant());
+            log.warn("Could not read the stored offsets of {}; they stay paused until the database answers: {}",
+                    pending, e.toString());
+            return false;
+        }
+        Set<TopicPartition> fromBeginning = pending.stream().filter(tp -> !stored.containsKey(tp))
+                .collect(Collectors.toSet());
+        if (!fromBeginning.isEmpty()) {
+            consumer.seekToBeginning(fromBeginning);
+        }
+        pending.stream().filter(stored::containsKey).forEach(tp -> consumer.seek(tp, stored.get(tp)));
+        consumer.resume(pending);
+        state.positioned(pending);
+        log.info("Positioned {} at their stored offsets {} (no stored offset, from the beginning: {})",
+                pending, stored, fromBeginning);
+        return true;
+    }
+
+    private void measureLag(Consumer<?, ?> consumer, ConsumerPartitions state) {
+        Set<TopicPartition> unmeasured = new HashSet<>();
+        for (TopicPartition partition : consumer.assignment()) {
+            if (!state.isPositioned(partition)) {
+                continue; // its lag stays unknown, and the projector not ready, until it is positioned
+            }
+            OptionalLong lag = consumer.currentLag(partition);
+            if (lag.isPresent()) {
+                measured(state, partition, lag.getAsLong());
+            } else {
+                unmeasured.add(partition);
+            }
+        }
+        if (!unmeasured.isEmpty()) {
+            // no fetch response yet (e.g. an idle partition): ask the broker for the end offsets
+            consumer.endOffsets(unmeasured).forEach((partition, end) ->
+                    measured(state, partition, Math.max(0, end - consumer.position(partition))));
+        }
+    }
+
+    private void measured(ConsumerPartitions state, TopicPartition partition, long lag) {
+        state.lag(partition, lag);
+        if (gauged.add(partition)) {
+            Gauge.builder("accountview.projector.lag", this, owner -> owner.lagOf(partition))
+                    .description("Records behind the end of the partition, as of the last poll; NaN while not measured")
+                    .tag("topic", partition.topic())
+                    .tag("partition", String.valueOf(partition.partition()))
+                    .register(registry);
+        }
+    }
+
+    private double lagOf(TopicPartition partition) {
+        return consumers.values().stream()
+                .map(state -> state.lag().get(partition))
+                .filter(Objects::nonNull)
+                .filter(lag -> lag != UNKNOWN_LAG)
+                .findFirst()
+                .map(Long::doubleValue)
+                .orElse(Double.NaN);
+    }
+
+    /** A snapshot over every consumer of this instance. */
+    public Status status() {
+        boolean assigned = false;
+        Map<TopicPartition, Long> lag = new HashMap<>();
+        Failure oldest = null;
+        for (ConsumerPartitions state : consumers.values()) {
+            assigned |= state.everAssigned();
+            lag.putAll(state.lag());
+            Failure failure = state.failure();
+            if (failure != null && (oldest == null || failure.since().isBefore(oldest.since()))) {
+                oldest = failure;
+            }
+        }
+        return new Status(assigned, lag, oldest);
+    }
+
+    private ConsumerPartitions stateOf(Consumer<?, ?> consumer) {
+        return consumers.computeIfAbsent(consumer, c -> new ConsumerPartitions(backOff));
+    }
+
+}

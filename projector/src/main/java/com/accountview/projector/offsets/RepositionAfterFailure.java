@@ -1,0 +1,63 @@
+package com.accountview.projector.offsets;
+
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
+import org.apache.kafka.clients.consumer.Consumer;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.ConsumerRecords;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.kafka.listener.CommonErrorHandler;
+import org.springframework.kafka.listener.MessageListenerContainer;
+
+/**
+ * The container's answer to a failed batch: no in-memory retry of the records it holds (they may
+ * be stale by the time the database answers), no dead letter, no commit; instead
+ * {@link AssignedPartitions#recover} seeks every assigned partition back to its stored offset once
+ * the database answers, and the records are consumed again from there. Thread-safe.
+ */
+final class RepositionAfterFailure implements CommonErrorHandler {
+
+    private static final Logger log = LoggerFactory.getLogger(RepositionAfterFailure.class);
+
+    private final AssignedPartitions partitions;
+    private final Counter failures;
+
+    RepositionAfterFailure(AssignedPartitions partitions, MeterRegistry registry) {
+        this.partitions = partitions;
+        this.failures = Counter.builder("accountview.projector.batch.failures")
+                .description("Batches that failed to apply and were rolled back, to be consumed again")
+                .register(registry);
+    }
+
+    @Override
+    public void handleBatch(Exception thrown, ConsumerRecords<?, ?> data, Consumer<?, ?> consumer,
+                            MessageListenerContainer container, Runnable invokeListener) {
+        failures.increment();
+        ConsumerRecord<?, ?> first = data.iterator().hasNext() ? data.iterator().next() : null;
+        log.warn("Batch of {} records from topic={} partition={} offset={} failed; it is consumed again from the"
+                        + " stored offsets once the database answers: {}", data.count(),
+                first == null ? null : first.topic(), first == null ? null : first.partition(),
+                first == null ? null : first.offset(), rootCause(thrown));
+        partitions.recover(consumer, container::isRunning, thrown);
+    }
+
+    /** The stored offsets, not the container, decide where consumption goes on. */
+    @Override
+    public boolean seeksAfterHandling() {
+        return true;
+    }
+
+    @Override
+    public boolean isAckAfterHandle() {
+        return false;
+    }
+
+    private static String rootCause(Throwable failure) {
+        Throwable cause = failure;
+        while (cause.getCause() != null && cause.getCause() != cause) {
+            cause = cause.getCause();
+        }
+        return cause.toString();
+    }
+}

@@ -1,0 +1,205 @@
+package com.accountview.projector.offsets;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.time.Clock;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.MockConsumer;
+import org.apache.kafka.clients.consumer.OffsetAndMetadata;
+import org.apache.kafka.common.TopicPartition;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.util.backoff.FixedBackOff;
+
+/** The one owner of positions: the stored offsets decide where every partition is consumed from. */
+class AssignedPartitionsTest {
+
+    private final TopicPartition stored = new TopicPartition("accounts", 0);
+    private final TopicPartition fresh = new TopicPartition("accounts", 1);
+    private final TopicPartition added = new TopicPartition("accounts", 2);
+    private final DatabaseOffsets database = new DatabaseOffsets();
+    private final AssignedPartitions partitions = new AssignedPartitions(database, 1, new FixedBackOff(0),
+            new SimpleMeterRegistry(), Clock.systemUTC());
+    private final MockConsumer<byte[], byte[]> consumer = new MockConsumer<>("latest");
+
+    @BeforeEach
+    void assignment() {
+        consumer.assign(List.of(stored, fresh));
+        consumer.updateBeginningOffsets(Map.of(stored, 0L, fresh, 0L, added, 0L));
+        consumer.updateEndOffsets(Map.of(stored, 100L, fresh, 100L, added, 100L));
+        database.offsets.put(stored, 42L);
+    }
+
+    @Test
+    void assignedPartitionsStartAtTheirStoredOffsetsOrFromTheBeginning() {
+        partitions.onPartitionsAssigned(consumer, List.of(stored, fresh));
+
+        assertThat(consumer.position(stored)).isEqualTo(42);
+        assertThat(consumer.position(fresh)).isZero();
+        assertThat(consumer.paused()).isEmpty();
+    }
+
+    @Test
+    void partitionsAssignedWhileTheDatabaseIsDownStayPausedUntilItAnswers() {
+        database.down = true;
+        partitions.onPartitionsAssigned(consumer, List.of(stored, fresh));
+
+        assertThat(consumer.paused()).containsExactlyInAnyOrder(stored, fresh);
+        partitions.idle(consumer);
+        assertThat(consumer.paused()).containsExactlyInAnyOrder(stored, fresh);
+        assertThat(partitions.status().lag()).containsEntry(stored, AssignedPartitions.UNKNOWN_LAG);
+        assertThat(partitions.status().failure()).isNotNull();
+
+        database.down = false;
+        partitions.idle(consumer);
+
+        assertThat(consumer.paused()).isEmpty();
+        assertThat(consumer.position(stored)).isEqualTo(42);
+        assertThat(partitions.status().lag()).containsEntry(stored, 58L);
+    }
+
+    @Test
+    void aRecordOfAPartitionNotPositionedFailsTheBatchInsteadOfBeingApplied() {
+        database.down = true;
+        partitions.onPartitionsAssigned(consumer, List.of(stored, fresh));
+
+        assertThatThrownBy(() -> partitions.beforeBatch(consumer, List.of(record(fresh, 0))))
+                .isInstanceOf(IllegalStateException.class).hasMessageContaining(fresh.toString());
+    }
+
+    @Test
+    void afterAFailureEveryAssignedPartitionIsSoughtBackToItsStoredOffset() {
+        partitions.onPartitionsAssigned(consumer, List.of(stored, fresh));
+        // the consumer fetched ahead of what the failed batch could store
+        consumer.seek(stored, 80);
+        consumer.seek(fresh, 30);
+
+        partitions.recover(consumer, () -> true, new IllegalStateException("connection lost"));
+
+        assertThat(consumer.position(stored)).isEqualTo(42);
+        assertThat(consumer.position(fresh)).isZero();
+        assertThat(consumer.paused()).isEmpty();
+    }
+
+    @Test
+    void recoveryWaitsForTheDatabasePollingAllTheWhile() {
+        partitions.onPartitionsAssigned(consumer, List.of(stored, fresh));
+        database.down = true;
+        database.upAfterReads = 3;
+        AtomicInteger polls = new AtomicInteger();
+        countPolls(polls, 10);
+
+        partitions.recover(consumer, () -> true, new IllegalStateException("connection lost"));
+
+        assertThat(database.reads.get()).isEqualTo(4);
+        assertThat(polls.get()).isGreaterThanOrEqualTo(3);
+        assertThat(consumer.position(stored)).isEqualTo(42);
+        assertThat(consumer.paused()).isEmpty();
+    }
+
+    @Test
+    void partitionsAssignedDuringRecoveryStayPausedUntilItsEnd() {
+        partitions.onPartitionsAssigned(consumer, List.of(stored, fresh));
+        database.down = true;
+        database.upAfterReads = 1;
+        consumer.schedulePollTask(() -> {
+            // a rebalance during the outage: the group hands this consumer one more partition
+            consumer.assign(List.of(stored, fresh, added));
+            partitions.onPartitionsAssigned(consumer, List.of(added));
+            assertThat(consumer.paused()).contains(added);
+            database.down = false;
+        });
+
+        partitions.recover(consumer, () -> true, new IllegalStateException("connection lost"));
+
+        assertThat(consumer.paused()).isEmpty();
+        assertThat(consumer.position(added)).isZero();
+        assertThat(consumer.position(stored)).isEqualTo(42);
+    }
+
+    @Test
+    void recoveryStopsWhenTheContainerStopsLeavingEverythingPaused() {
+        partitions.onPartitionsAssigned(consumer, List.of(stored, fresh));
+        database.down = true;
+
+        partitions.recover(consumer, () -> false, new IllegalStateException("connection lost"));
+
+        assertThat(consumer.paused()).containsExactlyInAnyOrder(stored, fresh);
+    }
+
+    @Test
+    void aLateLossOnOneConsumerDoesNotTouchWhatAnotherConsumerNowOwns() {
+        MockConsumer<byte[], byte[]> other = new MockConsumer<>("latest");
+        other.assign(List.of(fresh));
+        other.updateBeginningOffsets(Map.of(fresh, 0L));
+        other.updateEndOffsets(Map.of(fresh, 100L));
+        database.down = true;
+        partitions.onPartitionsAssigned(consumer, List.of(stored, fresh));
+        // the group moved fresh to the other consumer thread while the database is down
+        partitions.onPartitionsAssigned(other, List.of(fresh));
+
+        partitions.onPartitionsLost(consumer, List.of(stored, fresh));
+
+        assertThat(partitions.status().lag()).containsEntry(fresh, AssignedPartitions.UNKNOWN_LAG);
+        assertThatThrownBy(() -> partitions.beforeBatch(other, List.of(record(fresh, 0))))
+                .isInstanceOf(IllegalStateException.class);
+        database.down = false;
+        partitions.idle(other);
+        assertThat(other.paused()).isEmpty();
+        assertThat(other.position(fresh)).isZero();
+    }
+
+    @Test
+    void committedBatchesCommitTheStoredOffsetsToKafkaForAssignedPartitionsOnly() {
+        partitions.onPartitionsAssigned(consumer, List.of(stored, fresh));
+
+        partitions.committed(consumer, Map.of(stored, 50L, added, 7L));
+
+        Map<TopicPartition, OffsetAndMetadata> committed = consumer.committed(Set.of(stored, added));
+        assertThat(committed.get(stored)).isEqualTo(new OffsetAndMetadata(50));
+        assertThat(committed.get(added)).isNull();
+    }
+
+    private void countPolls(AtomicInteger polls, int times) {
+        for (int i = 0; i < times; i++) {
+            consumer.schedulePollTask(polls::incrementAndGet);
+        }
+    }
+
+    private static ConsumerRecord<byte[], byte[]> record(TopicPartition partition, long offset) {
+        return new ConsumerRecord<>(partition.topic(), partition.partition(), offset, new byte[0], new byte[0]);
+    }
+
+    /** The stored offsets as the database would answer, or not. */
+    private static final class DatabaseOffsets extends StoredOffsets {
+
+        final Map<TopicPartition, Long> offsets = new HashMap<>();
+        final AtomicInteger reads = new AtomicInteger();
+        volatile boolean down;
+        int upAfterReads = -1;
+
+        DatabaseOffsets() {
+            super(null);
+        }
+
+        @Override
+        public Map<TopicPartition, Long> read(int generation, Collection<String> topics) {
+            if (reads.incrementAndGet() == upAfterReads + 1 && upAfterReads >= 0) {
+                down = false;
+            }
+            if (down) {
+                throw new IllegalStateException("Connection refused");
+            }
+            return Map.copyOf(offsets);
+        }
+    }
+}
