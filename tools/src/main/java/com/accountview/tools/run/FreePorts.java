@@ -7,8 +7,8 @@ import java.net.ServerSocket;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
-/** Checks up front that the run's ports are free, naming the option that moves each one. */
-final class FreePorts {
+/** Checks up front that a command's ports are free, naming the option that moves each one. */
+public final class FreePorts {
 
     private FreePorts() {
     }
@@ -21,6 +21,15 @@ final class FreePorts {
         wanted.put("--kafka-port", ports.kafka());
         wanted.put("--kafka-controller-port", ports.kafkaController());
         wanted.put("--postgres-port", ports.postgres());
+        require(wanted);
+    }
+
+    /**
+     * Refuses to go on unless every port is free on the loopback address and all differ.
+     *
+     * @param wanted each port by the option that chooses it
+     */
+    public static void require(Map<String, Integer> wanted) {
         StringBuilder busy = new StringBuilder();
         wanted.forEach((option, port) -> {
             if (!free(port)) {

@@ -11,15 +11,15 @@ import com.accountview.tools.publish.TopicNames;
  * to a property the service reads). Every server socket is bound to the loopback address: a local
  * run is reachable from this machine only.
  */
-final class ServiceEnvironment {
+public final class ServiceEnvironment {
 
-    static final String CONSUMER_GROUP = "accountview-projector";
-    static final String LOOPBACK = "127.0.0.1";
+    public static final String CONSUMER_GROUP = "accountview-projector";
+    public static final String LOOPBACK = "127.0.0.1";
 
     private ServiceEnvironment() {
     }
 
-    static Map<String, String> projector(int port, String jdbcUrl, String bootstrapServers, TopicNames topics) {
+    public static Map<String, String> projector(int port, String jdbcUrl, String bootstrapServers, TopicNames topics) {
         Map<String, String> environment = database(port, jdbcUrl);
         environment.put("SPRING_KAFKA_BOOTSTRAP_SERVERS", bootstrapServers);
         environment.put("SPRING_KAFKA_CONSUMER_GROUP_ID", CONSUMER_GROUP);
@@ -29,7 +29,7 @@ final class ServiceEnvironment {
     }
 
     /** The query-api serves Actuator on a port of its own, also on the loopback address. */
-    static Map<String, String> queryApi(int port, int managementPort, String jdbcUrl) {
+    public static Map<String, String> queryApi(int port, int managementPort, String jdbcUrl) {
         Map<String, String> environment = database(port, jdbcUrl);
         environment.put("MANAGEMENT_SERVER_PORT", String.valueOf(managementPort));
         // only with a port of its own: Spring Boot refuses a management address on the server's port (the projector's case)
