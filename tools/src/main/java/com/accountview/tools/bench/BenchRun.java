@@ -1,0 +1,252 @@
+package com.accountview.tools.bench;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.sql.SQLException;
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Supplier;
+
+import com.accountview.tools.run.Console;
+import com.accountview.tools.run.LocalRunException;
+import com.accountview.tools.run.ServiceProcess;
+
+/**
+ * One run of the benchmark, every measurement once, AccountView and its baseline interleaved so that
+ * a disturbance of the shared machine hits both alike (odd runs measure AccountView first, even runs
+ * the baseline):
+ * <ol>
+ * <li>projection: the projector into a fresh database, the ceiling program into another, each timed
+ *     over the whole pre-filled topics and then verified row by row against the reference;</li>
+ * <li>queries, on the projector's read model: a fresh query-api, its first window right after it
+ *     answers, a warm-up, then each endpoint at each concurrency next to the baseline running the
+ *     endpoint's SQL at the same concurrency;</li>
+ * <li>freshness at a steady event rate, through the running projector and query-api;</li>
+ * <li>the rebuild's slot; peak and sampled resident memory of each service.</li>
+ * </ol>
+ * Not thread-safe.
+ */
+final class BenchRun {
+
+    private final int run;
+    private final BenchSettings settings;
+    private final BenchSystem system;
+    private final Dataset dataset;
+    private final Console console;
+    private final RssSampler rss;
+    private final RebuildMeasure rebuild;
+    private final Optional<Pgbench> pgbench;
+    private final ProjectionMeasure projection;
+    private final ProcessCpu postgresCpu;
+    private ServiceProcess projector;
+    private ServiceProcess queryApi;
+
+    BenchRun(int run, BenchSettings settings, BenchSystem system, Dataset dataset, Console console, RssSampler rss,
+             RebuildMeasure rebuild, Optional<Pgbench> pgbench) throws IOException {
+        this.run = run;
+        this.settings = settings;
+        this.system = system;
+        this.dataset = dataset;
+        this.console = console;
+        this.rss = rss;
+        this.rebuild = rebuild;
+        this.pgbench = pgbench;
+        this.postgresCpu = ProcessCpu.withChildren(system.postgres().pid());
+        this.projection = new ProjectionMeasure(system.bootstrapServers(),
+                List.of(system.topics().accounts(), system.topics().contracts()), postgresCpu,
+                ProcessCpu.of(system.kafka().pid()));
+    }
+
+    String accountViewDatabase() {
+        return "av_r" + run;
+    }
+
+    /** The run's projector and query-api, still running when {@link #execute} returns. */
+    ServiceProcess projector() {
+        return projector;
+    }
+
+    ServiceProcess queryApi() {
+        return queryApi;
+    }
+
+    /** A projection and the check of what it wrote. */
+    private record Projected(ProjectionMeasure.Result result, ReadModelCheck.Outcome check) {
+    }
+
+    RunResult execute() throws Exception {
+        Map<String, Long> peakRss = new LinkedHashMap<>();
+        Projected accountView;
+        Projected ceiling;
+        if (run % 2 == 1) {
+            accountView = projectAccountView();
+            ceiling = projectCeiling(peakRss);
+        } else {
+            ceiling = projectCeiling(peakRss);
+            accountView = projectAccountView();
+        }
+
+        long start = System.nanoTime();
+        queryApi = system.startQueryApi("query-api-r" + run, accountViewDatabase());
+        system.awaitReady(queryApi, settings.ports().queryApiManagement());
+        Duration readyAfter = Duration.ofNanos(System.nanoTime() - start);
+        rss.watch("query-api", queryApi.pid());
+        int most = settings.connections().stream().mapToInt(Integer::intValue).max().orElseThrow();
+        RunResult.Measured startup = api(most, settings.startupWindow(), HttpLoad.EndpointChoice.inTurn());
+        say("query-api answered %.1f s after its start; in the first %ds: %,.0f requests/s (%d connections, endpoints in turn)",
+                readyAfter.toMillis() / 1000.0, settings.startupWindow().toSeconds(), startup.window().rate(), most);
+        api(most, settings.warmup(), HttpLoad.EndpointChoice.inTurn());
+
+        Map<RunResult.QueryKey, RunResult.Measured> api = new LinkedHashMap<>();
+        Map<RunResult.QueryKey, RunResult.Measured> baseline = new LinkedHashMap<>();
+        for (int connections : settings.connections()) {
+            for (Endpoint endpoint : Endpoint.values()) {
+                RunResult.QueryKey key = new RunResult.QueryKey(endpoint, connections);
+                RunResult.QueryKey sameSql = baseline.keySet().stream()
+                        .filter(done -> done.connections() == connections && done.endpoint().sql() == endpoint.sql())
+                        .findFirst().orElse(null);
+                if (run % 2 == 0 && sameSql == null) {
+                    baseline.put(key, baseline(endpoint.sql(), connections));
+                }
+                api.put(key, api(connections, settings.queryWindow(), HttpLoad.EndpointChoice.only(endpoint)));
+                if (run % 2 == 1 && sameSql == null) {
+                    baseline.put(key, baseline(endpoint.sql(), connections));
+                }
+                if (sameSql != null) {
+                    baseline.put(key, baseline.get(sameSql));
+                }
+                RunResult.Measured measured = api.get(key);
+                say("%s at %d connections: %,.0f requests/s, p99 %s ms (baseline %,.0f/s)", endpoint.label(), connections,
+                        measured.window().rate(), ResultTable.millis(measured.window().latencies().p99()),
+                        baseline.get(key).window().rate());
+            }
+        }
+
+        Freshness.Result freshness = new Freshness(system.bootstrapServers(), system.topics(),
+                settings.ports().queryApi(), BenchSettings.ORG)
+                .measure(settings.freshnessRate(), settings.freshnessWindow(), "fresh-r" + run);
+        say("freshness at %,d events/s: p50 %s ms, p99 %s ms (%d probes, %d not seen)", settings.freshnessRate(),
+                ResultTable.millis(freshness.latencies().p50()), ResultTable.millis(freshness.latencies().p99()),
+                freshness.probes(), freshness.unseen());
+
+        Optional<RebuildMeasure.Result> rebuilt = rebuild.measure(new RebuildMeasure.Context(run,
+                settings.ports().projector(), settings.ports().queryApi(), dataset.expected().keys(), dataset.records()));
+
+        BenchSystem.requireAlive(projector);
+        BenchSystem.requireAlive(queryApi);
+        peakRss.put("projector", ProcFiles.peakRssKib(projector.pid()).orElse(-1));
+        peakRss.put("query-api", ProcFiles.peakRssKib(queryApi.pid()).orElse(-1));
+        Map<String, RssSampler.Trend> trends = new LinkedHashMap<>();
+        rss.trend("projector").ifPresent(trend -> trends.put("projector", trend));
+        rss.trend("query-api").ifPresent(trend -> trends.put("query-api", trend));
+        return new RunResult(run, accountView.result(), accountView.check(), ceiling.result(), ceiling.check(),
+                readyAfter, startup, api, baseline, freshness, rebuilt, peakRss, trends);
+    }
+
+    /** Stops the run's services and drops its database. */
+    void finish() throws InterruptedException, SQLException {
+        rss.forget("projector");
+        rss.forget("query-api");
+        for (ServiceProcess service : new ServiceProcess[] {queryApi, projector}) {
+            if (service != null) {
+                service.stop();
+            }
+        }
+        system.postgres().dropDatabase(accountViewDatabase());
+    }
+
+    private Projected projectAccountView() throws Exception {
+        String database = accountViewDatabase();
+        system.postgres().createDatabase(database);
+        long start = System.nanoTime();
+        projector = system.startProjector("projector-r" + run, database, "bench-projector-r" + run);
+        ProjectionMeasure.Result result = projection.measure(projector, start, "bench-projector-r" + run, settings.timeout());
+        rss.watch("projector", projector.pid());
+        say("AccountView projected %,d records at %,.0f/s, %.1f CPU-s per million in its JVM", dataset.records(),
+                result.eventsPerSecond(), result.sinkCpuPerMillion());
+        return new Projected(result, verify("AccountView", ReadModelCheck.ACCOUNTVIEW, database));
+    }
+
+    private Projected projectCeiling(Map<String, Long> peakRss) throws Exception {
+        String database = "ceiling_r" + run;
+        system.postgres().createDatabase(database);
+        long start = System.nanoTime();
+        ServiceProcess ceiling = system.startCeiling("ceiling-r" + run, database, "bench-ceiling-r" + run);
+        try {
+            ProjectionMeasure.Result result = projection.measure(ceiling, start, "bench-ceiling-r" + run, settings.timeout());
+            peakRss.put("ceiling", ProcFiles.peakRssKib(ceiling.pid()).orElse(-1));
+            say("the ceiling program projected %,d records at %,.0f/s, %.1f CPU-s per million in its JVM", dataset.records(),
+                    result.eventsPerSecond(), result.sinkCpuPerMillion());
+            ceiling.stop();
+            return new Projected(result, verify("the ceiling program", ReadModelCheck.CEILING, database));
+        } finally {
+            ceiling.stop();
+            system.postgres().dropDatabase(database);
+        }
+    }
+
+    private ReadModelCheck.Outcome verify(String who, ReadModelCheck check, String database) throws SQLException {
+        ReadModelCheck.Outcome outcome = check.verify(system.postgres().jdbcUrl(database), dataset.expected());
+        say("%s's read model against the reference: %s", who, outcome.describe());
+        if (!outcome.equal()) {
+            throw new LocalRunException(who + "'s read model differs from the reference: " + outcome.describe());
+        }
+        return outcome;
+    }
+
+    private RunResult.Measured api(int connections, Duration window, HttpLoad.EndpointChoice choice) throws IOException {
+        return measured(() -> {
+            try {
+                return new HttpLoad(settings.ports().queryApi()).run(connections, window, dataset.expected().keys(), choice);
+            } catch (IOException e) {
+                throw new LocalRunException("the HTTP load failed: " + e.getMessage(), e);
+            }
+        }, ProcessCpu.of(queryApi.pid()), ProcessCpu.self());
+    }
+
+    private RunResult.Measured baseline(LookupSql sql, int connections) {
+        Path workDir = settings.dataDir().resolve("baseline");
+        if (pgbench.isPresent()) {
+            return measured(() -> {
+                try {
+                    return pgbench.get().run(sql, dataset.expected().keys(), connections, settings.queryWindow(),
+                            system.postgres().port(), accountViewDatabase(), workDir);
+                } catch (IOException e) {
+                    throw new LocalRunException("pgbench failed: " + e.getMessage(), e);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    throw new LocalRunException("interrupted", e);
+                }
+            }, null, ProcessCpu.reapedChildrenOfSelf());
+        }
+        return measured(() -> {
+            try {
+                return new JdbcLoad().run(sql, dataset.expected().keys(), connections, settings.queryWindow(),
+                        system.postgres().jdbcUrl(accountViewDatabase()));
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new LocalRunException("interrupted", e);
+            }
+        }, null, ProcessCpu.self());
+    }
+
+    private RunResult.Measured measured(Supplier<LoadWindow> load, ProcessCpu service, ProcessCpu client) {
+        Duration serviceBefore = service == null ? Duration.ZERO : service.get();
+        Duration postgresBefore = postgresCpu.get();
+        Duration clientBefore = client.get();
+        long start = System.nanoTime();
+        LoadWindow window = load.get();
+        Duration elapsed = Duration.ofNanos(System.nanoTime() - start);
+        return new RunResult.Measured(window,
+                service == null ? Double.NaN : ProcessCpu.cores(serviceBefore, service.get(), elapsed),
+                ProcessCpu.cores(postgresBefore, postgresCpu.get(), elapsed),
+                ProcessCpu.cores(clientBefore, client.get(), elapsed));
+    }
+
+    private void say(String format, Object... arguments) {
+        console.say("run " + run + ": " + String.format(format, arguments));
+    }
+}
