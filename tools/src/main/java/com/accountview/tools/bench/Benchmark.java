@@ -123,13 +123,13 @@ final class Benchmark {
         return String.format(Locale.ROOT, """
 
                 AccountView benchmark, %s
-                machine: %s
+                machine: %s, at the end %s
                 command: %s
                 history: %s; %d partitions per topic, seed %d
                 runs: %d, each projecting the whole history with AccountView and with the plain loop, then querying AccountView's \
                 read model next to %s running the same SQL; medians (lowest–highest run)
 
-                %s""", machine.date(), machine.describe(), command, history.describe(settings), settings.partitions(),
+                %s""", machine.date(), machine.describe(), MachineInfo.currentLoadAverage(), command, history.describe(settings), settings.partitions(),
                 settings.seed(), settings.runs(), pgbench.map(p -> "pgbench (" + p.executable() + ")").orElse("a JDBC loop"),
                 table.render());
     }

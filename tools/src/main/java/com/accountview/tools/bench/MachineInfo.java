@@ -22,9 +22,14 @@ record MachineInfo(int cores, long memoryKib, String cpuModel, String jdk, Strin
                 read("/proc/cpuinfo").flatMap(MachineInfo::cpuModel).orElse("unknown"),
                 System.getProperty("java.vm.name") + " " + System.getProperty("java.runtime.version"),
                 System.getProperty("os.name") + " " + System.getProperty("os.version") + " " + System.getProperty("os.arch"),
-                read("/proc/loadavg").map(text -> String.join(" ", Arrays.asList(text.trim().split("\\s+")).subList(0, 3)))
-                        .orElse("unknown"),
+                currentLoadAverage(),
                 ZonedDateTime.now().format(DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm zzz", Locale.ROOT)));
+    }
+
+    /** The 1, 5 and 15 minute load averages now: how busy the shared machine is. */
+    static String currentLoadAverage() {
+        return read("/proc/loadavg").map(text -> String.join(" ", Arrays.asList(text.trim().split("\\s+")).subList(0, 3)))
+                .orElse("unknown");
     }
 
     /** {@code model name : AMD EPYC} of the first processor in {@code /proc/cpuinfo}. */

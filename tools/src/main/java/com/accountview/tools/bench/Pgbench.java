@@ -62,7 +62,8 @@ final class Pgbench {
 
     LoadWindow run(LookupSql sql, KeyRange keys, int clients, Duration duration, int port, String database,
                    Path workDir) throws IOException, InterruptedException {
-        Path directory = Files.createTempDirectory(Files.createDirectories(workDir), "pgbench-" + clients + "-");
+        // absolute: pgbench runs in that directory
+        Path directory = Files.createTempDirectory(Files.createDirectories(workDir), "pgbench-" + clients + "-").toAbsolutePath();
         Path script = Files.writeString(directory.resolve("lookup.sql"), script(sql, keys));
         List<String> command = List.of(executable.toString(), "--no-vacuum", "--protocol=prepared",
                 "--client=" + clients, "--jobs=" + Math.min(clients, Runtime.getRuntime().availableProcessors()),

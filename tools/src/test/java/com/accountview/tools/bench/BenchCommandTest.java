@@ -3,12 +3,39 @@ package com.accountview.tools.bench;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.nio.file.Path;
 import java.time.Duration;
 
+import com.accountview.tools.AccountViewTools;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import picocli.CommandLine;
 
 class BenchCommandTest {
+
+    @TempDir
+    Path temp;
+
+    @Test
+    void aTakenPortIsRefusedBeforeAnythingStarts() throws IOException {
+        try (ServerSocket taken = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            StringWriter out = new StringWriter();
+            CommandLine commandLine = AccountViewTools.commandLine();
+            commandLine.setOut(new PrintWriter(out));
+
+            int exitCode = commandLine.execute("bench", "--quick", "--data-dir", temp.resolve("data").toString(),
+                    "--kafka-port", String.valueOf(taken.getLocalPort()));
+
+            assertThat(exitCode).isEqualTo(1);
+            assertThat(out.toString()).contains("error: cannot start:", "port " + taken.getLocalPort()
+                    + " is in use: choose another with --kafka-port").doesNotContain("starting PostgreSQL");
+        }
+    }
 
     @Test
     void theDefaultsAreTheFullBenchmark() {
