@@ -24,7 +24,8 @@ import com.accountview.tools.run.ServiceProcess;
  * <li>queries, on the projector's read model: a fresh query-api, its first window right after it
  *     answers, a warm-up, then each endpoint at each concurrency next to the baseline running the
  *     endpoint's SQL at the same concurrency;</li>
- * <li>freshness at a steady event rate, through the running projector and query-api;</li>
+ * <li>freshness at a steady event rate, through the query-api and the projector started again on the
+ *     run's read model with topics of their own (the history stays the same for every run);</li>
  * <li>the rebuild's slot; peak and sampled resident memory of each service.</li>
  * </ol>
  * Not thread-safe.
@@ -64,7 +65,10 @@ final class BenchRun {
         return "av_r" + run;
     }
 
-    /** The run's projector and query-api, still running when {@link #execute} returns. */
+    /**
+     * The run's projector and query-api, still running when {@link #execute} returns: by then the
+     * projector is its second start, which reads the freshness topics into the run's read model.
+     */
     ServiceProcess projector() {
         return projector;
     }
@@ -125,7 +129,17 @@ final class BenchRun {
             }
         }
 
-        Freshness.Result freshness = new Freshness(system.bootstrapServers(), system.topics(),
+        // the projector's peak and memory trend are those of the projection and the idle query phase
+        BenchSystem.requireAlive(projector);
+        peakRss.put("projector", ProcFiles.peakRssKib(projector.pid()).orElse(-1));
+        Map<String, RssSampler.Trend> trends = new LinkedHashMap<>();
+        rss.trend("projector").ifPresent(trend -> trends.put("projector", trend));
+        rss.forget("projector");
+        projector.stop();
+        projector = system.startProjector("projector-fresh-r" + run, accountViewDatabase(), system.freshnessTopics(),
+                "bench-freshness-r" + run);
+        system.awaitReady(projector, settings.ports().projector());
+        Freshness.Result freshness = new Freshness(system.bootstrapServers(), system.freshnessTopics(),
                 settings.ports().queryApi(), BenchSettings.ORG)
                 .measure(settings.freshnessRate(), settings.freshnessWindow(), "fresh-r" + run);
         say("freshness at %,d events/s: p50 %s ms, p99 %s ms (%d probes, %d not seen)", settings.freshnessRate(),
@@ -137,10 +151,7 @@ final class BenchRun {
 
         BenchSystem.requireAlive(projector);
         BenchSystem.requireAlive(queryApi);
-        peakRss.put("projector", ProcFiles.peakRssKib(projector.pid()).orElse(-1));
         peakRss.put("query-api", ProcFiles.peakRssKib(queryApi.pid()).orElse(-1));
-        Map<String, RssSampler.Trend> trends = new LinkedHashMap<>();
-        rss.trend("projector").ifPresent(trend -> trends.put("projector", trend));
         rss.trend("query-api").ifPresent(trend -> trends.put("query-api", trend));
         return new RunResult(run, accountView.result(), accountView.check(), ceiling.result(), ceiling.check(),
                 readyAfter, startup, api, baseline, freshness, rebuilt, peakRss, trends);
@@ -162,7 +173,7 @@ final class BenchRun {
         String database = accountViewDatabase();
         system.postgres().createDatabase(database);
         long start = System.nanoTime();
-        projector = system.startProjector("projector-r" + run, database, "bench-projector-r" + run);
+        projector = system.startProjector("projector-r" + run, database, system.topics(), "bench-projector-r" + run);
         ProjectionMeasure.Result result = projection.measure(projector, start, "bench-projector-r" + run, settings.timeout());
         rss.watch("projector", projector.pid());
         say("AccountView projected %,d records at %,.0f/s, %.1f CPU-s per million in its JVM", dataset.records(),
@@ -180,10 +191,10 @@ final class BenchRun {
             peakRss.put("ceiling", ProcFiles.peakRssKib(ceiling.pid()).orElse(-1));
             say("the ceiling program projected %,d records at %,.0f/s, %.1f CPU-s per million in its JVM", dataset.records(),
                     result.eventsPerSecond(), result.sinkCpuPerMillion());
-            ceiling.stop();
+            ceiling.stop(); // idle now: its CPU is not the verification's
             return new Projected(result, verify("the ceiling program", ReadModelCheck.CEILING, database));
         } finally {
-            ceiling.stop();
+            ceiling.stop(); // when the projection failed
             system.postgres().dropDatabase(database);
         }
     }

@@ -6,7 +6,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -47,6 +46,11 @@ final class BenchSystem {
     private final ServiceJars jars;
     private final Path toolsJar;
     private final TopicNames topics = TopicNames.DEFAULTS;
+    /**
+     * Where the freshness events go: topics of their own, so that the history every run projects
+     * stays the same. The projector reads them in a second start on the run's read model.
+     */
+    private final TopicNames freshnessTopics = new TopicNames("bench.freshness.accounts", "bench.freshness.contracts");
     private LocalPostgres postgres;
     private ServiceProcess kafka;
 
@@ -66,23 +70,12 @@ final class BenchSystem {
         Leftovers leftovers = new Leftovers(settings.dataDir(), postgresData);
         leftovers.stop().forEach(process -> console.say("stopped " + process + " left running by an earlier benchmark"));
         data.reset();
-        FreePorts.require(ports(settings));
+        FreePorts.require(settings.ports());
         Files.createDirectories(settings.logs());
         LauncherLog.redirectTo(settings.logs().resolve("bench.log"));
         BenchSystem system = new BenchSystem(settings, console, shutdown, leftovers);
         system.startInfrastructure(postgresData);
         return system;
-    }
-
-    private static Map<String, Integer> ports(BenchSettings settings) {
-        Map<String, Integer> ports = new LinkedHashMap<>();
-        ports.put("--http-port (query-api)", settings.ports().queryApi());
-        ports.put("--query-api-management-port", settings.ports().queryApiManagement());
-        ports.put("--projector-port", settings.ports().projector());
-        ports.put("--kafka-port", settings.ports().kafka());
-        ports.put("--kafka-controller-port", settings.ports().kafkaController());
-        ports.put("--postgres-port", settings.ports().postgres());
-        return ports;
     }
 
     private void startInfrastructure(Path postgresData) throws Exception {
@@ -113,7 +106,9 @@ final class BenchSystem {
             });
         }
         LocalKafka.createTopics(bootstrapServers(), List.of(topics.accounts(), topics.contracts(),
-                topics.accounts() + ".DLT", topics.contracts() + ".DLT"), settings.partitions());
+                topics.accounts() + ".DLT", topics.contracts() + ".DLT", freshnessTopics.accounts(),
+                freshnessTopics.contracts(), freshnessTopics.accounts() + ".DLT", freshnessTopics.contracts() + ".DLT"),
+                settings.partitions());
     }
 
     String bootstrapServers() {
@@ -124,6 +119,10 @@ final class BenchSystem {
         return topics;
     }
 
+    TopicNames freshnessTopics() {
+        return freshnessTopics;
+    }
+
     LocalPostgres postgres() {
         return postgres;
     }
@@ -132,8 +131,8 @@ final class BenchSystem {
         return kafka;
     }
 
-    /** The projector on {@code database}, in consumer group {@code group}. */
-    ServiceProcess startProjector(String name, String database, String group) throws IOException {
+    /** The projector on {@code database}, reading {@code topics} in consumer group {@code group}. */
+    ServiceProcess startProjector(String name, String database, TopicNames topics, String group) throws IOException {
         Map<String, String> environment = ServiceEnvironment.projector(settings.ports().projector(),
                 postgres.jdbcUrl(database), bootstrapServers(), topics);
         environment.put("SPRING_KAFKA_CONSUMER_GROUP_ID", group);

@@ -106,7 +106,7 @@ final class Benchmark {
             }
         }, "soak-queries");
         queries.start();
-        new Freshness(system.bootstrapServers(), system.topics(), settings.ports().queryApi(), BenchSettings.ORG)
+        new Freshness(system.bootstrapServers(), system.freshnessTopics(), settings.ports().queryApi(), BenchSettings.ORG)
                 .measure(settings.freshnessRate(), length, "soak");
         queries.join();
         if (failure.get() != null) {

@@ -5,6 +5,7 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Function;
 import java.util.stream.Collectors;
@@ -37,34 +38,33 @@ final class CeilingTables {
     private record Column(String name, String type, Function<CeilingFold.State, String> value) {
     }
 
-    private static final List<Column> ACCOUNT = List.of(
-            new Column("account_id", "uuid", CeilingFold.State::id),
-            new Column("org_id", "text", CeilingFold.State::org),
+    private static final List<Column> ACCOUNT = columns("account_id",
             new Column("external_id", "text", s -> s.text("external_id")),
             new Column("customer_id", "uuid", s -> s.text("customer_id")),
-            new Column("status", "text", s -> s.text("status")),
-            new Column("created_at", "timestamptz", s -> s.text("created_at")),
-            new Column("updated_at", "timestamptz", s -> s.text("updated_at")),
-            new Column("version", "numeric", s -> s.version().toString()),
-            new Column("deleted", "boolean", s -> String.valueOf(s.deleted())),
-            new Column("event_id", "text", CeilingFold.State::eventId),
-            new Column("event_time", "timestamptz", CeilingFold.State::eventTime));
+            new Column("status", "text", s -> s.text("status")));
 
-    private static final List<Column> CONTRACT = List.of(
-            new Column("contract_id", "uuid", CeilingFold.State::id),
-            new Column("org_id", "text", CeilingFold.State::org),
+    private static final List<Column> CONTRACT = columns("contract_id",
             new Column("account_id", "uuid", s -> s.text("account_id")),
             new Column("status", "text", s -> s.text("status")),
             new Column("product_id", "text", s -> s.text("product", "id")),
             new Column("product_name", "text", s -> s.text("product", "name")),
             new Column("start_date", "timestamptz", s -> s.text("start_date")),
-            new Column("end_date", "timestamptz", s -> s.text("end_date")),
-            new Column("created_at", "timestamptz", s -> s.text("created_at")),
-            new Column("updated_at", "timestamptz", s -> s.text("updated_at")),
-            new Column("version", "numeric", s -> s.version().toString()),
-            new Column("deleted", "boolean", s -> String.valueOf(s.deleted())),
-            new Column("event_id", "text", CeilingFold.State::eventId),
-            new Column("event_time", "timestamptz", CeilingFold.State::eventTime));
+            new Column("end_date", "timestamptz", s -> s.text("end_date")));
+
+    /** The id and organization, the entity's own columns, then what every entity has. */
+    private static List<Column> columns(String id, Column... own) {
+        List<Column> columns = new ArrayList<>();
+        columns.add(new Column(id, "uuid", CeilingFold.State::id));
+        columns.add(new Column("org_id", "text", CeilingFold.State::org));
+        columns.addAll(List.of(own));
+        columns.add(new Column("created_at", "timestamptz", s -> s.text("created_at")));
+        columns.add(new Column("updated_at", "timestamptz", s -> s.text("updated_at")));
+        columns.add(new Column("version", "numeric", s -> s.version().toString()));
+        columns.add(new Column("deleted", "boolean", s -> String.valueOf(s.deleted())));
+        columns.add(new Column("event_id", "text", CeilingFold.State::eventId));
+        columns.add(new Column("event_time", "timestamptz", CeilingFold.State::eventTime));
+        return List.copyOf(columns);
+    }
 
     private final String accountUpsert = upsert("account", ACCOUNT);
     private final String contractUpsert = upsert("contract", CONTRACT);

@@ -41,12 +41,4 @@ record Dataset(long records, Map<String, Long> perTopic, HistoryGenerator.Summar
         }
         return new Dataset(summary.records(), perTopic, summary, ExpectedReadModel.load(reference, BenchSettings.ORG));
     }
-
-    long accountRecords(TopicNames topics) {
-        return perTopic.getOrDefault(topics.accounts(), 0L);
-    }
-
-    long contractRecords(TopicNames topics) {
-        return perTopic.getOrDefault(topics.contracts(), 0L);
-    }
 }

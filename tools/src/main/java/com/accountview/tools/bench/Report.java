@@ -1,5 +1,6 @@
 package com.accountview.tools.bench;
 
+import java.time.Duration;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -27,7 +28,7 @@ final class Report {
     }
 
     /** The soak's outcome: each service's resident memory over it. */
-    record Soak(java.time.Duration length, Map<String, RssSampler.Trend> rss) {
+    record Soak(Duration length, Map<String, RssSampler.Trend> rss) {
     }
 
     ResultTable table(List<RunResult> runs, Optional<Soak> soak) {
@@ -62,11 +63,14 @@ final class Report {
                 table.add(label + ": requests/s", ResultTable.count(spread(runs, r -> api.apply(r).window().rate())),
                         ResultTable.count(spread(runs, r -> base.apply(r).window().rate())),
                         ResultTable.percent(spread(runs, r -> api.apply(r).window().rate() / base.apply(r).window().rate())),
-                        String.format(Locale.ROOT, "cores: query-api %s, PostgreSQL %s, load generator %s; %s: PostgreSQL %s, "
-                                        + "itself %s; %s%s",
-                                cores(runs, r -> api.apply(r).serviceCores()), cores(runs, r -> api.apply(r).postgresCores()),
+                        String.format(Locale.ROOT, "CPU µs per request: query-api %s, PostgreSQL %s, load generator %s "
+                                        + "(%s cores); %s: PostgreSQL %s, %s %s; %s%s",
+                                perRequest(runs, api, RunResult.Measured::serviceCores),
+                                perRequest(runs, api, RunResult.Measured::postgresCores),
+                                perRequest(runs, api, RunResult.Measured::clientCores),
                                 cores(runs, r -> api.apply(r).clientCores()), baselineTool,
-                                cores(runs, r -> base.apply(r).postgresCores()), cores(runs, r -> base.apply(r).clientCores()),
+                                perRequest(runs, base, RunResult.Measured::postgresCores), baselineTool,
+                                perRequest(runs, base, RunResult.Measured::clientCores),
                                 outcomes(runs, api), errors == 0 ? "" : String.format(Locale.ROOT, "; %,d errors", errors)));
                 table.add(label + ": p50 / p99 / p99.9 ms", latencies(runs, r -> api.apply(r).window().latencies()),
                         latencies(runs, r -> base.apply(r).window().latencies()), "",
@@ -124,6 +128,13 @@ final class Report {
 
     private static String times(Spread spread) {
         return spread.measured() ? String.format(Locale.ROOT, "%.1f×", spread.median()) : ResultTable.NOT_MEASURED;
+    }
+
+    /** CPU microseconds per request (or transaction) of one process: its cores over the window's rate. */
+    private static String perRequest(List<RunResult> runs, Function<RunResult, RunResult.Measured> window,
+                                     ToDoubleFunction<RunResult.Measured> cores) {
+        Spread spread = spread(runs, r -> cores.applyAsDouble(window.apply(r)) / window.apply(r).window().rate() * 1e6);
+        return spread.measured() ? String.format(Locale.ROOT, "%,.0f", spread.median()) : ResultTable.NOT_MEASURED;
     }
 
     private static String cores(List<RunResult> runs, ToDoubleFunction<RunResult> cores) {

@@ -13,7 +13,8 @@ public final class FreePorts {
     private FreePorts() {
     }
 
-    static void require(RunSettings.Ports ports) {
+    /** Refuses to go on unless every port is free; the options named are those of {@code run} and {@code bench}. */
+    public static void require(RunSettings.Ports ports) {
         Map<String, Integer> wanted = new LinkedHashMap<>();
         wanted.put("--http-port (query-api)", ports.queryApi());
         wanted.put("--query-api-management-port", ports.queryApiManagement());
