@@ -32,6 +32,9 @@ import com.accountview.tools.run.ServiceProcess;
  */
 final class BenchRun {
 
+    /** Events the projector started for the freshness measurement applies before it: its warm-up. */
+    static final int FRESHNESS_WARMUP_EVENTS = 20_000;
+
     private final int run;
     private final BenchSettings settings;
     private final BenchSystem system;
@@ -139,9 +142,12 @@ final class BenchRun {
         projector = system.startProjector("projector-fresh-r" + run, accountViewDatabase(), system.freshnessTopics(),
                 "bench-freshness-r" + run);
         system.awaitReady(projector, settings.ports().projector());
-        Freshness.Result freshness = new Freshness(system.bootstrapServers(), system.freshnessTopics(),
-                settings.ports().queryApi(), BenchSettings.ORG)
-                .measure(settings.freshnessRate(), settings.freshnessWindow(), "fresh-r" + run);
+        Freshness probes = new Freshness(system.bootstrapServers(), system.freshnessTopics(), settings.ports().queryApi(),
+                BenchSettings.ORG);
+        probes.burst(FRESHNESS_WARMUP_EVENTS, "warm-r" + run);
+        projection.awaitCaughtUp(projector, "bench-freshness-r" + run,
+                List.of(system.freshnessTopics().accounts(), system.freshnessTopics().contracts()), settings.timeout());
+        Freshness.Result freshness = probes.measure(settings.freshnessRate(), settings.freshnessWindow(), "fresh-r" + run);
         say("freshness at %,d events/s: p50 %s ms, p99 %s ms (%d probes, %d not seen)", settings.freshnessRate(),
                 ResultTable.millis(freshness.latencies().p50()), ResultTable.millis(freshness.latencies().p99()),
                 freshness.probes(), freshness.unseen());

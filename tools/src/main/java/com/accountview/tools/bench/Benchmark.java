@@ -76,7 +76,11 @@ final class Benchmark {
             return report;
         } finally {
             shutdown.run();
-            Runtime.getRuntime().removeShutdownHook(hook);
+            try {
+                Runtime.getRuntime().removeShutdownHook(hook);
+            } catch (IllegalStateException e) {
+                // Ctrl-C: the hook is running (and found nothing left to stop)
+            }
         }
     }
 

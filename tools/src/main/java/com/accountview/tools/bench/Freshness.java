@@ -1,18 +1,15 @@
 package com.accountview.tools.bench;
 
-import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import java.util.concurrent.DelayQueue;
-import java.util.concurrent.Delayed;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.locks.LockSupport;
@@ -29,16 +26,16 @@ import tools.jackson.databind.node.ObjectNode;
 /**
  * Freshness: the time from publishing an event to the answer that shows it through the API. Account
  * creations of new accounts are published at a steady rate (each with a unique external id); every
- * {@value #PROBE_EVERY}th is a probe, whose external id is then asked for through the query-api every
- * {@value #POLL_MILLIS} ms until it answers 200. The time from just before the publish to that
- * answer is the probe's freshness, so it includes up to one polling interval and one request. Not
- * thread-safe.
+ * {@value #PROBE_EVERY}th is a probe, whose external id is then asked for through the query-api until
+ * it answers 200: one request in flight per probe, the next one {@value #POLL_MILLIS} ms after the
+ * previous one started (or as soon as it returned, if it took longer), so that a slow answer never
+ * queues the other probes behind it. A probe's freshness is the time from just before its publish to
+ * the arrival of that 200: it includes up to one polling interval and one request. Not thread-safe.
  */
 final class Freshness {
 
     static final int PROBE_EVERY = 40;
     static final int POLL_MILLIS = 10;
-    private static final int POLLERS = 4;
     private static final Duration GIVE_UP = Duration.ofSeconds(30);
     private static final JsonMapper JSON = JsonMapper.builder().build();
 
@@ -54,25 +51,43 @@ final class Freshness {
     record Result(Latencies latencies, long probes, long unseen, long published, double achievedRate) {
     }
 
-    private static final class Probe implements Delayed {
-        final String externalId;
-        final long publishedNanos;
-        volatile long dueNanos;
+    /** The probes' polling: one request in flight per probe. Thread-safe. */
+    private final class Polling {
+        final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
+        final ScheduledExecutorService scheduler = Executors.newSingleThreadScheduledExecutor(runnable -> {
+            Thread thread = new Thread(runnable, "freshness-polling");
+            thread.setDaemon(true);
+            return thread;
+        });
+        final Histogram freshness = Latencies.microsecondsHistogram();
+        final AtomicLong seen = new AtomicLong();
+        final AtomicLong unseen = new AtomicLong();
 
-        Probe(String externalId, long publishedNanos) {
-            this.externalId = externalId;
-            this.publishedNanos = publishedNanos;
-            this.dueNanos = publishedNanos;
+        void poll(String externalId, long publishedNanos) {
+            HttpRequest request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + queryApiPort
+                            + Endpoint.ACCOUNT.path(orgId, externalId)))
+                    .header("x-auth-roles", "API_KEY").timeout(Duration.ofSeconds(10)).GET().build();
+            long sent = System.nanoTime();
+            http.sendAsync(request, HttpResponse.BodyHandlers.discarding()).whenComplete((response, failure) -> {
+                long now = System.nanoTime();
+                if (response != null && response.statusCode() == 200) {
+                    synchronized (freshness) {
+                        freshness.recordValue(Math.max(1, (now - publishedNanos) / 1000));
+                    }
+                    seen.incrementAndGet();
+                } else if (now - publishedNanos > GIVE_UP.toNanos()) {
+                    unseen.incrementAndGet();
+                } else if (!scheduler.isShutdown()) {
+                    long wait = Math.max(0, TimeUnit.MILLISECONDS.toNanos(POLL_MILLIS) - (now - sent));
+                    scheduler.schedule(() -> poll(externalId, publishedNanos), wait, TimeUnit.NANOSECONDS);
+                }
+            });
         }
 
-        @Override
-        public long getDelay(TimeUnit unit) {
-            return unit.convert(dueNanos - System.nanoTime(), TimeUnit.NANOSECONDS);
-        }
-
-        @Override
-        public int compareTo(Delayed other) {
-            return Long.compare(dueNanos, ((Probe) other).dueNanos);
+        Latencies latencies() {
+            synchronized (freshness) {
+                return Latencies.of(freshness);
+            }
         }
     }
 
@@ -88,20 +103,22 @@ final class Freshness {
         this.orgId = orgId;
     }
 
-    /** Publishes at {@code rate} events per second for {@code duration}, then waits for the last probes. */
-    Result measure(int rate, Duration duration, String label) throws InterruptedException {
-        DelayQueue<Probe> pending = new DelayQueue<>();
-        Histogram freshness = Latencies.microsecondsHistogram();
-        AtomicLong seen = new AtomicLong();
-        AtomicLong unseen = new AtomicLong();
-        HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
-        List<Thread> pollers = new ArrayList<>();
-        for (int i = 0; i < POLLERS; i++) {
-            Thread poller = new Thread(() -> poll(http, pending, freshness, seen, unseen), "freshness-poller-" + i);
-            poller.setDaemon(true);
-            poller.start();
-            pollers.add(poller);
+    /**
+     * Publishes {@code count} events as fast as the producer goes, none of them a probe: a projector
+     * just started gets its code compiled before a measurement, as the projection of the history
+     * did for the first one.
+     */
+    void burst(int count, String label) {
+        try (KafkaSink sink = new KafkaSink(bootstrapServers, topics, Map.of())) {
+            for (int i = 0; i < count; i++) {
+                sink.accept(created(label + "-" + i));
+            }
         }
+    }
+
+    /** Publishes at {@code rate} events per second for {@code duration}, then waits for the last probes. */
+    Result measure(int rate, Duration duration, String label) {
+        Polling polling = new Polling();
         long published = 0;
         long probes = 0;
         long start = System.nanoTime();
@@ -112,59 +129,22 @@ final class Freshness {
             for (long next = start; next < end; next += interval) {
                 LockSupport.parkNanos(next - System.nanoTime());
                 String externalId = label + "-" + published;
-                boolean probe = published % PROBE_EVERY == 0;
                 long now = System.nanoTime();
                 sink.accept(created(externalId));
-                published++;
-                if (probe) {
+                if (published % PROBE_EVERY == 0) {
                     probes++;
-                    pending.add(new Probe(externalId, now));
+                    polling.poll(externalId, now);
                 }
+                published++;
             }
         }
         double achieved = published / ((System.nanoTime() - start) / 1e9);
-        long deadline = System.nanoTime() + GIVE_UP.toNanos();
-        while (seen.get() + unseen.get() < probes && System.nanoTime() < deadline) {
+        long deadline = System.nanoTime() + GIVE_UP.plusSeconds(10).toNanos();
+        while (polling.seen.get() + polling.unseen.get() < probes && System.nanoTime() < deadline) {
             LockSupport.parkNanos(Duration.ofMillis(50).toNanos());
         }
-        pollers.forEach(Thread::interrupt);
-        for (Thread poller : pollers) {
-            poller.join(5_000);
-        }
-        synchronized (freshness) {
-            return new Result(Latencies.of(freshness), probes, probes - seen.get(), published, achieved);
-        }
-    }
-
-    private void poll(HttpClient http, DelayQueue<Probe> pending, Histogram freshness, AtomicLong seen, AtomicLong unseen) {
-        try {
-            while (!Thread.currentThread().isInterrupted()) {
-                Probe probe = pending.take();
-                HttpRequest request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + queryApiPort
-                                + Endpoint.ACCOUNT.path(orgId, probe.externalId)))
-                        .header("x-auth-roles", "API_KEY").timeout(Duration.ofSeconds(5)).GET().build();
-                int status;
-                try {
-                    status = http.send(request, HttpResponse.BodyHandlers.discarding()).statusCode();
-                } catch (IOException e) {
-                    status = -1;
-                }
-                long now = System.nanoTime();
-                if (status == 200) {
-                    synchronized (freshness) {
-                        freshness.recordValue(Math.max(1, (now - probe.publishedNanos) / 1000));
-                    }
-                    seen.incrementAndGet();
-                } else if (now - probe.publishedNanos > GIVE_UP.toNanos()) {
-                    unseen.incrementAndGet();
-                } else {
-                    probe.dueNanos = now + TimeUnit.MILLISECONDS.toNanos(POLL_MILLIS);
-                    pending.add(probe);
-                }
-            }
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
+        polling.scheduler.shutdownNow();
+        return new Result(polling.latencies(), probes, probes - polling.seen.get(), published, achieved);
     }
 
     /** A new account's creation, as its upstream system would publish it. */

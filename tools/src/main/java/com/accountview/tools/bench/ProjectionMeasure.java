@@ -80,6 +80,20 @@ final class ProjectionMeasure {
         }
     }
 
+    /** Waits until {@code sink}'s group has committed every record of {@code topics}; measures nothing. */
+    void awaitCaughtUp(ServiceProcess sink, String group, List<String> topics, Duration timeout) throws InterruptedException {
+        Instant deadline = Instant.now().plus(timeout);
+        try (ProjectionWatch watch = new ProjectionWatch(bootstrapServers, group, topics)) {
+            while (!watch.progress().caughtUp()) {
+                BenchSystem.requireAlive(sink);
+                if (Instant.now().isAfter(deadline)) {
+                    throw new LocalRunException(sink.name() + " did not catch up with " + topics + " in " + timeout);
+                }
+                Thread.sleep(SAMPLE.toMillis());
+            }
+        }
+    }
+
     private static Result result(Sample first, Sample last, long startNanos) {
         long records = last.projected() - first.projected();
         double seconds = (last.nanos() - first.nanos()) / 1e9;
