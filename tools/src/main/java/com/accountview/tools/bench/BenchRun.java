@@ -95,7 +95,33 @@ final class BenchRun {
             ceiling = projectCeiling(peakRss);
             accountView = projectAccountView();
         }
+        Queries queries = queries();
 
+        // the projector's peak and memory trend are those of the projection and the idle query phase
+        BenchSystem.requireAlive(projector);
+        peakRss.put("projector", ProcFiles.peakRssKib(projector.pid()).orElse(-1));
+        Map<String, RssSampler.Trend> trends = new LinkedHashMap<>();
+        rss.trend("projector").ifPresent(trend -> trends.put("projector", trend));
+        Freshness.Result freshness = freshness();
+
+        Optional<RebuildMeasure.Result> rebuilt = rebuild.measure(new RebuildMeasure.Context(run,
+                settings.ports().projector(), settings.ports().queryApi(), dataset.expected().keys(), dataset.records()));
+
+        BenchSystem.requireAlive(projector);
+        BenchSystem.requireAlive(queryApi);
+        peakRss.put("query-api", ProcFiles.peakRssKib(queryApi.pid()).orElse(-1));
+        rss.trend("query-api").ifPresent(trend -> trends.put("query-api", trend));
+        return new RunResult(run, accountView.result(), accountView.check(), ceiling.result(), ceiling.check(),
+                queries.readyAfter(), queries.startup(), queries.api(), queries.baseline(), freshness, rebuilt, peakRss, trends);
+    }
+
+    /** What the query phase measured. */
+    private record Queries(Duration readyAfter, RunResult.Measured startup, Map<RunResult.QueryKey, RunResult.Measured> api,
+                           Map<RunResult.QueryKey, RunResult.Measured> baseline) {
+    }
+
+    /** A fresh query-api on the run's read model: its first window, a warm-up, then each endpoint next to its SQL. */
+    private Queries queries() throws Exception {
         long start = System.nanoTime();
         queryApi = system.startQueryApi("query-api-r" + run, accountViewDatabase());
         system.awaitReady(queryApi, settings.ports().queryApiManagement());
@@ -112,6 +138,7 @@ final class BenchRun {
         for (int connections : settings.connections()) {
             for (Endpoint endpoint : Endpoint.values()) {
                 RunResult.QueryKey key = new RunResult.QueryKey(endpoint, connections);
+                // both contract endpoints run the same statement: it is measured once per concurrency
                 RunResult.QueryKey sameSql = baseline.keySet().stream()
                         .filter(done -> done.connections() == connections && done.endpoint().sql() == endpoint.sql())
                         .findFirst().orElse(null);
@@ -131,36 +158,26 @@ final class BenchRun {
                         baseline.get(key).window().rate());
             }
         }
+        return new Queries(readyAfter, startup, api, baseline);
+    }
 
-        // the projector's peak and memory trend are those of the projection and the idle query phase
-        BenchSystem.requireAlive(projector);
-        peakRss.put("projector", ProcFiles.peakRssKib(projector.pid()).orElse(-1));
-        Map<String, RssSampler.Trend> trends = new LinkedHashMap<>();
-        rss.trend("projector").ifPresent(trend -> trends.put("projector", trend));
+    /** The projector started again on the run's read model, on the freshness topics, warmed up, then timed. */
+    private Freshness.Result freshness() throws Exception {
         rss.forget("projector");
         projector.stop();
-        projector = system.startProjector("projector-fresh-r" + run, accountViewDatabase(), system.freshnessTopics(),
-                "bench-freshness-r" + run);
+        String group = "bench-freshness-r" + run;
+        projector = system.startProjector("projector-fresh-r" + run, accountViewDatabase(), system.freshnessTopics(), group);
         system.awaitReady(projector, settings.ports().projector());
         Freshness probes = new Freshness(system.bootstrapServers(), system.freshnessTopics(), settings.ports().queryApi(),
                 BenchSettings.ORG);
         probes.burst(FRESHNESS_WARMUP_EVENTS, "warm-r" + run);
-        projection.awaitCaughtUp(projector, "bench-freshness-r" + run,
+        projection.awaitCaughtUp(projector, group,
                 List.of(system.freshnessTopics().accounts(), system.freshnessTopics().contracts()), settings.timeout());
         Freshness.Result freshness = probes.measure(settings.freshnessRate(), settings.freshnessWindow(), "fresh-r" + run);
         say("freshness at %,d events/s: p50 %s ms, p99 %s ms (%d probes, %d not seen)", settings.freshnessRate(),
                 ResultTable.millis(freshness.latencies().p50()), ResultTable.millis(freshness.latencies().p99()),
                 freshness.probes(), freshness.unseen());
-
-        Optional<RebuildMeasure.Result> rebuilt = rebuild.measure(new RebuildMeasure.Context(run,
-                settings.ports().projector(), settings.ports().queryApi(), dataset.expected().keys(), dataset.records()));
-
-        BenchSystem.requireAlive(projector);
-        BenchSystem.requireAlive(queryApi);
-        peakRss.put("query-api", ProcFiles.peakRssKib(queryApi.pid()).orElse(-1));
-        rss.trend("query-api").ifPresent(trend -> trends.put("query-api", trend));
-        return new RunResult(run, accountView.result(), accountView.check(), ceiling.result(), ceiling.check(),
-                readyAfter, startup, api, baseline, freshness, rebuilt, peakRss, trends);
+        return freshness;
     }
 
     /** Stops the run's services and drops its database. */
