@@ -10,6 +10,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.function.Supplier;
 
+import com.accountview.tools.publish.TopicNames;
 import com.accountview.tools.run.Console;
 import com.accountview.tools.run.LocalRunException;
 import com.accountview.tools.run.ServiceProcess;
@@ -59,9 +60,7 @@ final class BenchRun {
         this.rebuild = rebuild;
         this.pgbench = pgbench;
         this.postgresCpu = ProcessCpu.withChildren(system.postgres().pid());
-        this.projection = new ProjectionMeasure(system.bootstrapServers(),
-                List.of(system.topics().accounts(), system.topics().contracts()), postgresCpu,
-                ProcessCpu.of(system.kafka().pid()));
+        this.projection = new ProjectionMeasure(postgresCpu, ProcessCpu.of(system.kafka().pid()));
     }
 
     String accountViewDatabase() {
@@ -171,8 +170,8 @@ final class BenchRun {
         Freshness probes = new Freshness(system.bootstrapServers(), system.freshnessTopics(), settings.ports().queryApi(),
                 BenchSettings.ORG);
         probes.burst(FRESHNESS_WARMUP_EVENTS, "warm-r" + run);
-        projection.awaitCaughtUp(projector, group,
-                List.of(system.freshnessTopics().accounts(), system.freshnessTopics().contracts()), settings.timeout());
+        projection.awaitCaughtUp(projector, SinkProgress.storedIn(system.bootstrapServers(),
+                system.postgres().jdbcUrl(accountViewDatabase()), topics(system.freshnessTopics())), settings.timeout());
         Freshness.Result freshness = probes.measure(settings.freshnessRate(), settings.freshnessWindow(), "fresh-r" + run);
         say("freshness at %,d events/s: p50 %s ms, p99 %s ms (%d probes, %d not seen)", settings.freshnessRate(),
                 ResultTable.millis(freshness.latencies().p50()), ResultTable.millis(freshness.latencies().p99()),
@@ -197,7 +196,8 @@ final class BenchRun {
         system.postgres().createDatabase(database);
         long start = System.nanoTime();
         projector = system.startProjector("projector-r" + run, database, system.topics(), "bench-projector-r" + run);
-        ProjectionMeasure.Result result = projection.measure(projector, start, "bench-projector-r" + run, settings.timeout());
+        ProjectionMeasure.Result result = projection.measure(projector, start, SinkProgress.storedIn(system.bootstrapServers(),
+                system.postgres().jdbcUrl(database), topics(system.topics())), settings.timeout());
         rss.watch("projector", projector.pid());
         say("AccountView projected %,d records at %,.0f/s, %.1f CPU-s per million in its JVM", dataset.records(),
                 result.eventsPerSecond(), result.sinkCpuPerMillion());
@@ -210,7 +210,8 @@ final class BenchRun {
         long start = System.nanoTime();
         ServiceProcess ceiling = system.startCeiling("ceiling-r" + run, database, "bench-ceiling-r" + run);
         try {
-            ProjectionMeasure.Result result = projection.measure(ceiling, start, "bench-ceiling-r" + run, settings.timeout());
+            ProjectionMeasure.Result result = projection.measure(ceiling, start, SinkProgress.committedBy(system.bootstrapServers(),
+                    "bench-ceiling-r" + run, topics(system.topics())), settings.timeout());
             peakRss.put("ceiling", ProcFiles.peakRssKib(ceiling.pid()).orElse(-1));
             say("the ceiling program projected %,d records at %,.0f/s, %.1f CPU-s per million in its JVM", dataset.records(),
                     result.eventsPerSecond(), result.sinkCpuPerMillion());
@@ -220,6 +221,10 @@ final class BenchRun {
             ceiling.stop(); // when the projection failed
             system.postgres().dropDatabase(database);
         }
+    }
+
+    private static List<String> topics(TopicNames names) {
+        return List.of(names.accounts(), names.contracts());
     }
 
     private ReadModelCheck.Outcome verify(String who, ReadModelCheck check, String database) throws SQLException {

@@ -5,13 +5,12 @@ import java.time.Instant;
 import java.util.List;
 
 import com.accountview.tools.run.LocalRunException;
-import com.accountview.tools.run.ProjectionWatch;
 import com.accountview.tools.run.ServiceProcess;
 
 /**
  * Times one projection of the pre-filled topics by a sink (AccountView's projector or the ceiling
- * program) through the offsets its consumer group commits to Kafka, which both commit after the
- * database transaction that applied them. The measured span starts at the first sample that shows
+ * program) through its progress ({@link SinkProgress}: what it has done, recorded after the database
+ * transaction that applied it). The measured span starts at the first sample that shows
  * progress (so a JVM's start-up is not counted) and ends at the first sample where every record is
  * committed; rate and CPU time are taken over exactly that span, CPU from {@code /proc} of the sink's
  * JVM, of PostgreSQL (postmaster and backends) and of the broker. Samples every 100 ms; when
@@ -39,27 +38,23 @@ final class ProjectionMeasure {
     private record Sample(long nanos, long projected, long sinkCpu, long postgresCpu, long brokerCpu) {
     }
 
-    private final String bootstrapServers;
-    private final List<String> topics;
     private final ProcessCpu postgres;
     private final ProcessCpu broker;
 
-    ProjectionMeasure(String bootstrapServers, List<String> topics, ProcessCpu postgres, ProcessCpu broker) {
-        this.bootstrapServers = bootstrapServers;
-        this.topics = List.copyOf(topics);
+    ProjectionMeasure(ProcessCpu postgres, ProcessCpu broker) {
         this.postgres = postgres;
         this.broker = broker;
     }
 
-    /** Waits until {@code sink}, started at {@code startNanos} in group {@code group}, has projected everything. */
-    Result measure(ServiceProcess sink, long startNanos, String group, Duration timeout) throws InterruptedException {
+    /** Waits until {@code sink}, started at {@code startNanos}, has projected everything; closes {@code watch}. */
+    Result measure(ServiceProcess sink, long startNanos, SinkProgress watch, Duration timeout) throws Exception {
         ProcessCpu sinkCpu = ProcessCpu.of(sink.pid());
         Instant deadline = Instant.now().plus(timeout);
-        try (ProjectionWatch watch = new ProjectionWatch(bootstrapServers, group, topics)) {
+        try (watch) {
             Sample first = null;
             Sample previous = null;
             while (true) {
-                ProjectionWatch.Progress progress = watch.progress();
+                SinkProgress.Progress progress = watch.progress();
                 Sample sample = new Sample(System.nanoTime(), progress.projected(), sinkCpu.get().toNanos(),
                         postgres.get().toNanos(), broker.get().toNanos());
                 if (first == null && progress.projected() > 0) {
@@ -80,14 +75,14 @@ final class ProjectionMeasure {
         }
     }
 
-    /** Waits until {@code sink}'s group has committed every record of {@code topics}; measures nothing. */
-    void awaitCaughtUp(ServiceProcess sink, String group, List<String> topics, Duration timeout) throws InterruptedException {
+    /** Waits until {@code sink} has done every record {@code watch} counts; measures nothing; closes {@code watch}. */
+    void awaitCaughtUp(ServiceProcess sink, SinkProgress watch, Duration timeout) throws Exception {
         Instant deadline = Instant.now().plus(timeout);
-        try (ProjectionWatch watch = new ProjectionWatch(bootstrapServers, group, topics)) {
+        try (watch) {
             while (!watch.progress().caughtUp()) {
                 BenchSystem.requireAlive(sink);
                 if (Instant.now().isAfter(deadline)) {
-                    throw new LocalRunException(sink.name() + " did not catch up with " + topics + " in " + timeout);
+                    throw new LocalRunException(sink.name() + " did not catch up in " + timeout);
                 }
                 Thread.sleep(SAMPLE.toMillis());
             }

@@ -17,11 +17,11 @@ import org.apache.kafka.common.TopicPartition;
  * the database transaction that applied them, for standard lag tooling) against the end of the
  * account and contract topics. Not thread-safe.
  */
-public final class ProjectionWatch implements AutoCloseable {
+final class ProjectionWatch implements AutoCloseable {
 
     /** Records consumed and records published, summed over the partitions. */
-    public record Progress(long projected, long published) {
-        public boolean caughtUp() {
+    record Progress(long projected, long published) {
+        boolean caughtUp() {
             return projected >= published;
         }
     }
@@ -30,13 +30,13 @@ public final class ProjectionWatch implements AutoCloseable {
     private final String group;
     private final List<String> topics;
 
-    public ProjectionWatch(String bootstrapServers, String group, List<String> topics) {
+    ProjectionWatch(String bootstrapServers, String group, List<String> topics) {
         this.admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers));
         this.group = group;
         this.topics = List.copyOf(topics);
     }
 
-    public Progress progress() throws InterruptedException {
+    Progress progress() throws InterruptedException {
         try {
             Map<TopicPartition, OffsetSpec> latest = new HashMap<>();
             for (TopicDescription topic : admin.describeTopics(topics).allTopicNames().get().values()) {
