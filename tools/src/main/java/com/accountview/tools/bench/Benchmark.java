@@ -96,7 +96,7 @@ final class Benchmark {
     /** Steady load on the last run's services while their resident memory is sampled. */
     private Report.Soak soak(BenchRun run, BenchSystem system, Dataset dataset, RssSampler rss, Duration length)
             throws InterruptedException {
-        console.say("soak: " + length.toMinutes() + " min of steady queries and events, sampling resident memory");
+        console.say("soak: " + Report.length(length) + " of steady queries and events, sampling resident memory");
         rss.watch("projector", run.projector().pid());
         rss.watch("query-api", run.queryApi().pid());
         int connections = settings.connections().stream().mapToInt(Integer::intValue).min().orElseThrow();

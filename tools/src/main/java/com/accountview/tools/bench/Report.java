@@ -111,7 +111,7 @@ final class Report {
         table.add("RSS over the run, MB: first → last sample (max)",
                 "projector " + trend(runs, "projector") + "; query-api " + trend(runs, "query-api"), "", "",
                 "sampled every second: the projector from the end of its projection, the query-api from its start");
-        soak.ifPresent(s -> table.add("soak of " + s.length().toMinutes() + " min, RSS MB: first → last (max); second half",
+        soak.ifPresent(s -> table.add("soak of " + length(s.length()) + ", RSS MB: first → last (max); second half",
                 s.rss().entrySet().stream().map(e -> e.getKey() + " " + trendText(e.getValue())
                                 + String.format(Locale.ROOT, " %+.1f", e.getValue().secondHalfGrowthKib() / 1024.0))
                         .reduce((a, b) -> a + "; " + b).orElse(ResultTable.NOT_MEASURED), "", "",
@@ -124,6 +124,11 @@ final class Report {
         table.add(label, ResultTable.decimal(spread(runs, r -> cpu.applyAsDouble(r.accountView())), 1),
                 ResultTable.decimal(spread(runs, r -> cpu.applyAsDouble(r.ceiling())), 1),
                 times(spread(runs, r -> cpu.applyAsDouble(r.accountView()) / cpu.applyAsDouble(r.ceiling()))), notes);
+    }
+
+    /** {@code 10 min}, or {@code 40 s} for less than a minute. */
+    static String length(Duration duration) {
+        return duration.toMinutes() == 0 ? duration.toSeconds() + " s" : duration.toMinutes() + " min";
     }
 
     private static String times(Spread spread) {
