@@ -4,10 +4,12 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.concurrent.atomic.AtomicBoolean;
 
+import jakarta.servlet.http.HttpServletResponse;
 import org.apache.catalina.connector.Request;
 import org.apache.catalina.connector.Response;
 import org.apache.catalina.valves.ErrorReportValve;
 import org.apache.coyote.ActionCode;
+import org.springframework.http.HttpHeaders;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
@@ -33,6 +35,13 @@ class JsonErrorReportValve extends ErrorReportValve {
         response.getCoyoteResponse().action(ActionCode.IS_IO_ALLOWED, ioAllowed);
         if (!ioAllowed.get()) {
             return;
+        }
+        if (status == HttpServletResponse.SC_NOT_IMPLEMENTED && !AllowedMethods.allows(request.getMethod())) {
+            // Tomcat answers CONNECT (and a body in a transfer coding it lacks) 501 before any filter
+            // runs; for a method the API does not answer the API's own answer is 405
+            status = HttpServletResponse.SC_METHOD_NOT_ALLOWED;
+            response.setStatus(status);
+            response.setHeader(HttpHeaders.ALLOW, AllowedMethods.ALLOW);
         }
         ErrorResponse body = ErrorResponse.of(ErrorCode.forStatus(status), status, StatusMessages.of(status),
                 TraceIds.of(request));

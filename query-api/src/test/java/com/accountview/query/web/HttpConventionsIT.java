@@ -15,6 +15,7 @@ import com.accountview.query.support.Ids;
 import com.accountview.query.support.OpenApiContract;
 import com.accountview.query.support.ProjectedReadModel;
 import com.accountview.query.support.QueryApiIT;
+import com.accountview.query.support.RawHttp;
 import com.accountview.testinfra.events.TestEvents;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -88,6 +89,20 @@ class HttpConventionsIT {
         assertThat(json(response).path("code").asString()).isEqualTo("METHOD_NOT_ALLOWED");
         assertThat(response.headers().firstValue("Allow")).hasValue("GET, HEAD");
         openApi.assertConforms(OpenApiContract.ACCOUNT, response);
+    }
+
+    /** Methods Tomcat answers itself (CONNECT) or does not know: sent raw, as no HTTP client would send them. */
+    @ParameterizedTest
+    @ValueSource(strings = {"CONNECT %s", "CONNECT localhost:443", "FOO %s", "PROPFIND %s", "MKCOL %s"})
+    void unusualMethodsAreNotAllowedEither(String requestLine) {
+        RawHttp.Response response = RawHttp.send(api.port(), RawHttp.request(
+                requestLine.formatted(account(org, externalId)) + " HTTP/1.1", "x-auth-roles: API_KEY"));
+
+        assertThat(response.status()).isEqualTo(405);
+        assertThat(response.header("Allow")).isEqualTo("GET, HEAD");
+        assertThat(response.header("Content-Type")).startsWith("application/json");
+        assertThat(json(response.body()).path("code").asString()).isEqualTo("METHOD_NOT_ALLOWED");
+        openApi.assertBodyConforms(response.body(), "ErrorResponse");
     }
 
     @ParameterizedTest
