@@ -50,7 +50,7 @@ class SecurityConfiguration {
                             .decoder(JwtCallers.decoder(auth.jwt()))
                             .jwtAuthenticationConverter(JwtCallers.authenticationConverter())));
         } else {
-            http.addFilterBefore(new GatewayRolesFilter(), AnonymousAuthenticationFilter.class);
+            http.addFilterBefore(new GatewayRolesFilter(entryPoint), AnonymousAuthenticationFilter.class);
         }
         return http.build();
     }
