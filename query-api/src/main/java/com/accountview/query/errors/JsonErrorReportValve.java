@@ -14,8 +14,8 @@ import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Tomcat's last word on an error that no servlet answered, for example a request that Tomcat
- * rejects before Spring sees it: writes an {@link ErrorResponse} instead of Tomcat's HTML report.
- * Thread-safe.
+ * rejects before Spring sees it, or any error of the management server (which has no error page):
+ * writes an {@link ErrorResponse} instead of Tomcat's HTML report. Thread-safe.
  */
 class JsonErrorReportValve extends ErrorReportValve {
 
@@ -41,6 +41,9 @@ class JsonErrorReportValve extends ErrorReportValve {
             // runs; for a method the API does not answer the API's own answer is 405
             status = HttpServletResponse.SC_METHOD_NOT_ALLOWED;
             response.setStatus(status);
+        }
+        if (status == HttpServletResponse.SC_METHOD_NOT_ALLOWED) {
+            // Tomcat lists every method a servlet could have (on TRACE); the service answers two
             response.setHeader(HttpHeaders.ALLOW, AllowedMethods.ALLOW);
         }
         ErrorResponse body = ErrorResponse.of(ErrorCode.forStatus(status), status, StatusMessages.of(status),

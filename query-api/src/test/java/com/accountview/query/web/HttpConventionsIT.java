@@ -23,7 +23,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.springframework.beans.factory.annotation.Autowired;
 
-/** ETags, caching, HEAD, methods, unknown paths, the served OpenAPI document, metrics and probes. */
+/** ETags, caching, HEAD, methods, unknown paths, the served OpenAPI document and request metrics. */
 @QueryApiIT
 class HttpConventionsIT {
 
@@ -132,7 +132,7 @@ class HttpConventionsIT {
         api.getAsApiKey(account(org, externalId));
         api.getAsApiKey(account(org, Ids.externalId()));
 
-        String metrics = api.get("/actuator/prometheus").body();
+        String metrics = api.actuator("/actuator/prometheus").body();
 
         assertThat(metrics).contains("http_server_requests_seconds_bucket{")
                 .containsPattern("http_server_requests_seconds_bucket\\{[^}]*status=\"200\"[^}]*"
@@ -141,11 +141,4 @@ class HttpConventionsIT {
                         + "uri=\"/v4/orgs/\\{orgId}/external-accounts/\\{externalId}\"");
     }
 
-    @Test
-    void readyWhenTheDatabaseAnswers() {
-        HttpResponse<String> readiness = api.get("/actuator/health/readiness");
-
-        assertThat(readiness.statusCode()).isEqualTo(200);
-        assertThat(json(readiness).path("status").asString()).isEqualTo("UP");
-    }
 }
