@@ -64,8 +64,8 @@ public final class Api {
     }
 
     /** {@code method path} with the given header name/value pairs, to the given port. */
-    public HttpResponse<String> send(int port, String method, String path, String... headers) {
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
+    public HttpResponse<String> send(int toPort, String method, String path, String... headers) {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://localhost:" + toPort + path))
                 .timeout(Duration.ofSeconds(30))
                 .method(method, HttpRequest.BodyPublishers.noBody());
         for (int i = 0; i < headers.length; i += 2) {
