@@ -91,13 +91,17 @@ class DatabaseOutageIT {
             for (String endpoint : Api.ENDPOINTS) {
                 assertUnavailable(api.getAsApiKey(account(org, externalId) + endpoint), endpoint);
             }
-            assertThat(api.get("/actuator/health/readiness").statusCode()).isEqualTo(503);
-            assertThat(api.get("/actuator/health/liveness").statusCode()).isEqualTo(200);
+            HttpResponse<String> readiness = api.actuator("/actuator/health/readiness");
+            assertThat(readiness.statusCode()).isEqualTo(503);
+            assertThat(readiness.headers().firstValue("Content-Type")).hasValueSatisfying(
+                    type -> assertThat(type).startsWith("application/vnd.spring-boot.actuator.v3+json"));
+            assertThat(json(readiness).path("status").asString()).isEqualTo("DOWN");
+            assertThat(api.actuator("/actuator/health/liveness").statusCode()).isEqualTo(200);
         } finally {
             postgres.restart();
         }
         await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(200))
                 .until(() -> api.getAsApiKey(account(org, externalId)).statusCode() == 200);
-        assertThat(api.get("/actuator/health/readiness").statusCode()).isEqualTo(200);
+        assertThat(api.actuator("/actuator/health/readiness").statusCode()).isEqualTo(200);
     }
 }
