@@ -26,6 +26,8 @@ import org.springframework.kafka.support.KafkaHeaders;
 import org.springframework.kafka.support.SendResult;
 import org.springframework.stereotype.Component;
 
+import com.accountview.contract.Topics;
+
 /** {@link DeadLetters} on the application's {@link KafkaTemplate}. Thread-safe. */
 @Component
 class DeadLetterTopics implements DeadLetters {
@@ -57,7 +59,7 @@ class DeadLetterTopics implements DeadLetters {
     }
 
     static String topicOf(String topic) {
-        return topic + DeadLetterTopicConfiguration.SUFFIX;
+        return Topics.deadLetterTopicOf(topic);
     }
 
     @Override

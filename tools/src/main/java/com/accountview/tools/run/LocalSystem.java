@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 
+import com.accountview.contract.Topics;
 import com.accountview.tools.publish.KafkaSink;
 import com.accountview.tools.publish.ProgressBar;
 import com.accountview.tools.publish.TopicNames;
@@ -67,7 +68,8 @@ final class LocalSystem {
                 settings.ports().kafkaController(), settings.partitions());
         shutdown.onShutdown("Kafka", kafka::stop);
         kafka.createTopics(List.of(topics.accounts(), topics.contracts(),
-                topics.accounts() + ".DLT", topics.contracts() + ".DLT"), settings.partitions());
+                Topics.deadLetterTopicOf(topics.accounts()), Topics.deadLetterTopicOf(topics.contracts())),
+                settings.partitions());
 
         // runs after the services have stopped: only then is there nothing left to clean up next time
         shutdown.onShutdown(null, leftovers::forget);

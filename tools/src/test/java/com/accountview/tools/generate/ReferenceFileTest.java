@@ -7,14 +7,16 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 
-import com.accountview.tools.contract.EntityTopic;
-import com.accountview.tools.contract.OutgoingRecord;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
-class ReferenceFoldTest {
+import com.accountview.contract.EntityKind;
+import com.accountview.tools.contract.OutgoingRecord;
+
+class ReferenceFileTest {
 
     private static final String ID = "3f0c2a6e-8d1b-4c5e-9a7f-1b2c3d4e5f60";
 
@@ -47,7 +49,7 @@ class ReferenceFoldTest {
 
     @Test
     void aKafkaTombstoneDeletesAndKeepsTheVersionSoOnlyANewerEventBringsItBack() throws IOException {
-        OutgoingRecord tombstone = OutgoingRecord.tombstone(EntityTopic.ACCOUNTS, ID);
+        OutgoingRecord tombstone = OutgoingRecord.tombstone(EntityKind.ACCOUNT, ID);
 
         assertThat(fold(account("created", "2", "A"), tombstone, account("updated", "2", "B")).get("deleted").booleanValue())
                 .isTrue();
@@ -58,7 +60,7 @@ class ReferenceFoldTest {
 
     private JsonNode fold(OutgoingRecord... records) throws IOException {
         Path output = directory.resolve("reference.jsonl");
-        try (ReferenceFold fold = new ReferenceFold(output)) {
+        try (ReferenceFile fold = new ReferenceFile(output)) {
             for (OutgoingRecord record : records) {
                 fold.apply(record);
             }
@@ -71,7 +73,7 @@ class ReferenceFoldTest {
     private static OutgoingRecord account(String action, String sequence, String externalId) {
         String data = externalId == null ? "{\"account_id\":\"" + ID + "\"}"
                 : "{\"account_id\":\"" + ID + "\",\"external_id\":\"" + externalId + "\"}";
-        return OutgoingRecord.event(EntityTopic.ACCOUNTS, ID, "{\"type\":\"customers.account." + action
+        return OutgoingRecord.event(EntityKind.ACCOUNT, ID, "{\"type\":\"customers.account." + action
                 + "\",\"orgid\":\"telco\",\"sequence\":\"" + sequence + "\",\"data\":" + data + "}");
     }
 }

@@ -1,4 +1,4 @@
-package com.accountview.projector.events;
+package com.accountview.contract;
 
 import java.time.DateTimeException;
 import java.time.Instant;
@@ -10,16 +10,17 @@ import java.time.format.ResolverStyle;
 import java.time.temporal.ChronoField;
 
 /**
- * Reads the timestamps of the contract: RFC 3339 with seconds and an offset ({@code Z} or
- * {@code +01:00}, upper-case {@code T} and {@code Z}, at most nine fraction digits), rounded to
- * PostgreSQL's microsecond, and within the years 0001 to 9999 <em>in UTC</em>:
- * {@code 9999-12-31T23:30:00-01:00} is in the year 10000, which PostgreSQL would refuse forever.
- * Stateless and thread-safe.
+ * The timestamps of the contract: RFC 3339 with seconds and an offset ({@code Z} or {@code +01:00},
+ * upper-case {@code T} and {@code Z}, at most nine fraction digits), rounded half up to PostgreSQL's
+ * microsecond, and within the years 0001 to 9999 <em>in UTC</em>: {@code 9999-12-31T23:30:00-01:00}
+ * is in the year 10000, which PostgreSQL would refuse forever. Stateless and thread-safe.
  */
-final class Instants {
+public final class Instants {
 
-    static final Instant EARLIEST = Instant.parse("0001-01-01T00:00:00Z");
-    static final Instant LATEST = Instant.parse("9999-12-31T23:59:59.999999Z");
+    public static final Instant EARLIEST = Instant.parse("0001-01-01T00:00:00Z");
+    public static final Instant LATEST = Instant.parse("9999-12-31T23:59:59.999999Z");
+    /** What {@link #parse} says of a well-formed timestamp outside the range. */
+    public static final String OUT_OF_RANGE = "is outside the years 0001 to 9999 in UTC";
 
     private static final DateTimeFormatter RFC_3339 = new DateTimeFormatterBuilder()
             .appendValue(ChronoField.YEAR, 4).appendLiteral('-')
@@ -38,26 +39,25 @@ final class Instants {
     }
 
     /**
-     * @param what how a message names the value, e.g. {@code attribute 'time'}
-     * @throws UnableToDecodeEventException if the text is not such a timestamp or out of range
+     * @throws IllegalArgumentException saying what is wrong ("is not an RFC 3339 timestamp ...", "is
+     *                                  outside the years ..."), to follow the name of the value
      */
-    static Instant parse(String what, String text) {
+    public static Instant parse(String text) {
         Instant instant;
         try {
             instant = OffsetDateTime.parse(text, RFC_3339).toInstant();
         } catch (DateTimeException e) {
-            throw Malformed.because(what + " is not an RFC 3339 timestamp with seconds and an offset: "
-                    + Malformed.quote(text), e);
+            throw new IllegalArgumentException("is not an RFC 3339 timestamp with seconds and an offset", e);
         }
         Instant rounded = roundedToMicroseconds(instant);
         if (rounded.isBefore(EARLIEST) || rounded.isAfter(LATEST)) {
-            throw Malformed.because(what + " is outside the years 0001 to 9999 in UTC: " + Malformed.quote(text));
+            throw new IllegalArgumentException(OUT_OF_RANGE);
         }
         return rounded;
     }
 
     /** Half up, so that PostgreSQL receives exactly the instant that was range-checked. */
-    static Instant roundedToMicroseconds(Instant instant) {
+    public static Instant roundedToMicroseconds(Instant instant) {
         int remainder = instant.getNano() % 1_000;
         Instant truncated = instant.minusNanos(remainder);
         return remainder >= 500 ? truncated.plusNanos(1_000) : truncated;

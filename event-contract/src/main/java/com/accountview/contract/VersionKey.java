@@ -1,4 +1,4 @@
-package com.accountview.projector.projection;
+package com.accountview.contract;
 
 import java.math.BigInteger;
 import java.util.Comparator;
@@ -7,14 +7,15 @@ import java.util.Comparator;
  * Which of two versions of one entity wins: the higher {@code sequence}; at an equal sequence a
  * delete over a non-delete; then the greater event id by Unicode code points (what PostgreSQL's
  * {@code "C"} collation compares in UTF-8). A total order over distinct events, so the result
- * depends only on the set of events, never on their delivery order. The SQL version guard of
- * {@link EntityRows} compares the same three columns in the same order. Immutable.
+ * depends only on the set of events, never on their delivery order (docs/events.md). The
+ * projector's fold and its SQL version guard, and the reference fold, all apply this one order.
+ * Immutable.
  *
  * @param sequence the event's {@code sequence}
  * @param deleted whether the version is a delete (or was deleted by a Kafka tombstone since)
  * @param eventId the CloudEvents id of the event that wrote the version
  */
-record VersionKey(BigInteger sequence, boolean deleted, String eventId) implements Comparable<VersionKey> {
+public record VersionKey(BigInteger sequence, boolean deleted, String eventId) implements Comparable<VersionKey> {
 
     private static final Comparator<VersionKey> ORDER = Comparator.comparing(VersionKey::sequence)
             .thenComparing(VersionKey::deleted)
@@ -26,11 +27,12 @@ record VersionKey(BigInteger sequence, boolean deleted, String eventId) implemen
     }
 
     /** The same version, deleted by a Kafka tombstone: a tombstone keeps the version and the event. */
-    VersionKey tombstoned() {
+    public VersionKey tombstoned() {
         return new VersionKey(sequence, true, eventId);
     }
 
-    static int compareCodePoints(String a, String b) {
+    /** Unicode code point order, which is UTF-8 byte order: what PostgreSQL's {@code "C"} collation compares. */
+    public static int compareCodePoints(String a, String b) {
         int i = 0;
         int j = 0;
         while (i < a.length() && j < b.length()) {

@@ -1,4 +1,4 @@
-package com.accountview.projector.events;
+package com.accountview.contract;
 
 /** The statuses a contract can have (event contract v1). */
 public enum ContractStatus {
