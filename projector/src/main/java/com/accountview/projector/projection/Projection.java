@@ -3,6 +3,7 @@ package com.accountview.projector.projection;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -18,11 +19,11 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 
+import com.accountview.contract.EntityKind;
 import com.accountview.projector.TopicsProperties;
 import com.accountview.projector.deadletters.DeadLetter;
 import com.accountview.projector.deadletters.DeadLetters;
 import com.accountview.projector.events.EntityEvent;
-import com.accountview.projector.events.EntityKind;
 import com.accountview.projector.events.EventDecoder;
 import com.accountview.projector.events.UnableToDecodeEventException;
 import com.accountview.projector.generations.Generation;
@@ -54,8 +55,7 @@ public class Projection {
     private final DeadLetters deadLetters;
     private final ProjectionMetrics metrics;
     private final TopicsProperties topics;
-    private final AccountRows accounts = new AccountRows();
-    private final ContractRows contracts = new ContractRows();
+    private final Map<EntityKind, EntityRows> tables = new EnumMap<>(EntityKind.class);
 
     Projection(Jdbi jdbi, Generation generation, EventDecoder decoder, StoredOffsets offsets,
                DeadLetters deadLetters, ProjectionMetrics metrics, TopicsProperties topics) {
@@ -66,6 +66,7 @@ public class Projection {
         this.deadLetters = deadLetters;
         this.metrics = metrics;
         this.topics = topics;
+        EntityTable.ALL.forEach(table -> tables.put(table.kind(), new EntityRows(table)));
     }
 
     /**
@@ -140,27 +141,23 @@ public class Projection {
             deadLetters.publish(rejected);
         }
 
-        EntityFold accountFold = new EntityFold(accounts.lockVersions(handle, gen, idsOf(fresh, EntityKind.ACCOUNT)));
-        EntityFold contractFold = new EntityFold(contracts.lockVersions(handle, gen, idsOf(fresh, EntityKind.CONTRACT)));
+        Map<EntityKind, EntityFold> folds = new EnumMap<>(EntityKind.class);
+        tables.forEach((kind, rows) -> folds.put(kind, new EntityFold(rows.lockVersions(handle, gen, idsOf(fresh, kind)))));
         List<RecordOutcome> outcomes = new ArrayList<>(fresh.size());
         Map<TopicPartition, PartitionProgress> progress = new HashMap<>();
         for (ConsumedRecord record : fresh) {
-            EventOutcome outcome;
-            if (record.isRejected()) {
-                outcome = EventOutcome.DEAD_LETTERED;
-            } else {
-                outcome = (record.event().kind() == EntityKind.ACCOUNT ? accountFold : contractFold).on(record.event());
-            }
+            EventOutcome outcome = record.isRejected() ? EventOutcome.DEAD_LETTERED
+                    : folds.get(record.event().kind()).on(record.event());
             outcomes.add(new RecordOutcome(record.raw(), record.event(), outcome,
                     record.isRejected() ? record.rejection().getMessage() : null));
             progress.merge(record.partition(),
                     new PartitionProgress(record.raw().offset() + 1, outcome == EventOutcome.APPLIED ? 1 : 0),
                     (a, b) -> new PartitionProgress(Math.max(a.nextOffset(), b.nextOffset()), a.applied() + b.applied()));
         }
-        accounts.write(handle, gen, accountFold.writes());
-        accounts.tombstone(handle, gen, accountFold.tombstoned());
-        contracts.write(handle, gen, contractFold.writes());
-        contracts.tombstone(handle, gen, contractFold.tombstoned());
+        tables.forEach((kind, rows) -> {
+            rows.write(handle, gen, folds.get(kind).writes());
+            rows.tombstone(handle, gen, folds.get(kind).tombstoned());
+        });
         if (!progress.isEmpty()) {
             offsets.advance(handle, gen, progress);
         }
