@@ -17,11 +17,12 @@ import org.junit.jupiter.api.Test;
 import org.postgresql.ds.PGSimpleDataSource;
 
 import com.accountview.projector.support.EventStream;
-import com.accountview.projector.support.ProjectorProcess;
 import com.accountview.projector.support.Projections;
+import com.accountview.projector.support.ProjectorProcess;
 import com.accountview.projector.support.RandomHistory;
 import com.accountview.projector.support.ReadModel;
 import com.accountview.testinfra.DatabaseCoordinates;
+import com.accountview.testinfra.ServiceJar;
 import com.accountview.testinfra.TestInfrastructure;
 import com.accountview.testinfra.events.TestEvent;
 
@@ -47,11 +48,11 @@ class ConsumerGroupIT {
         try (Admin admin = Admin.create(properties)) {
             admin.createTopics(List.of(new NewTopic(accounts, 4, (short) 1), new NewTopic(contracts, 4, (short) 1)))
                     .all().get();
-            ProjectorProcess first = ProjectorProcess.start(environment);
-            ProjectorProcess second = ProjectorProcess.start(environment);
+            ServiceJar first = ProjectorProcess.start(environment);
+            ServiceJar second = ProjectorProcess.start(environment);
             try {
-                first.awaitStarted();
-                second.awaitStarted();
+                first.awaitLive(Duration.ofSeconds(90));
+                second.awaitLive(Duration.ofSeconds(90));
                 await().atMost(Duration.ofSeconds(60)).until(() -> bothMembersOwnPartitions(admin, group));
 
                 List<TestEvent> delivery = history.delivery();

@@ -22,11 +22,12 @@ import org.junit.jupiter.api.Test;
 import org.postgresql.ds.PGSimpleDataSource;
 
 import com.accountview.projector.support.EventStream;
-import com.accountview.projector.support.ProjectorProcess;
 import com.accountview.projector.support.Projections;
+import com.accountview.projector.support.ProjectorProcess;
 import com.accountview.projector.support.RandomHistory;
 import com.accountview.projector.support.ReadModel;
 import com.accountview.testinfra.DatabaseCoordinates;
+import com.accountview.testinfra.ServiceJar;
 import com.accountview.testinfra.TestInfrastructure;
 import com.accountview.testinfra.events.TestEvent;
 
@@ -83,7 +84,7 @@ class CrashSafetyIT {
         for (int kill = 1; kill <= 3; kill++) {
             long progressBefore = consumed();
             long target = Math.min(total - 1, progressBefore + total / 5);
-            try (ProjectorProcess projector = ProjectorProcess.start(environment()).awaitStarted()) {
+            try (ServiceJar projector = ProjectorProcess.start(environment()).awaitLive(Duration.ofSeconds(90))) {
                 await().atMost(Duration.ofSeconds(90)).pollInterval(Duration.ofMillis(20))
                         .until(() -> consumed() >= target);
                 projector.kill();
@@ -91,7 +92,7 @@ class CrashSafetyIT {
             assertThat(consumed()).as("progress after kill %d", kill).isGreaterThan(progressBefore).isLessThan(total);
         }
 
-        try (ProjectorProcess projector = ProjectorProcess.start(environment()).awaitStarted()) {
+        try (ServiceJar projector = ProjectorProcess.start(environment()).awaitLive(Duration.ofSeconds(90))) {
             await().atMost(Duration.ofSeconds(90)).until(() -> consumed() == total);
         }
 
@@ -109,7 +110,7 @@ class CrashSafetyIT {
             }
         }
         Map<TopicPartition, Long> end = endOffsets();
-        try (ProjectorProcess projector = ProjectorProcess.start(environment()).awaitStarted()) {
+        try (ServiceJar projector = ProjectorProcess.start(environment()).awaitLive(Duration.ofSeconds(90))) {
             await().atMost(Duration.ofSeconds(90)).until(() -> storedMatches(end));
             projector.kill();
         }
@@ -122,7 +123,7 @@ class CrashSafetyIT {
         admin.alterConsumerGroupOffsets(group, rewound).all().get();
 
         UUID marker = UUID.randomUUID();
-        try (ProjectorProcess projector = ProjectorProcess.start(environment()).awaitStarted();
+        try (ServiceJar projector = ProjectorProcess.start(environment()).awaitLive(Duration.ofSeconds(90));
              EventStream stream = new EventStream(TestInfrastructure.kafkaBootstrapServers(), readModel)) {
             stream.sendAndAwait(com.accountview.testinfra.events.TestEvents.account(marker).org("crash-marker")
                     .sequence(1).externalId("marker").created().structured(accounts));
