@@ -1,18 +1,21 @@
 package com.accountview.tools;
 
-import com.accountview.tools.generate.GenerateCommand;
-import com.accountview.tools.publish.PublishCommand;
-import com.accountview.tools.run.RunCommand;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
+import com.accountview.tools.generate.GenerateCommand;
+import com.accountview.tools.publish.PublishCommand;
+import com.accountview.tools.rebuild.RebuildCommand;
+import com.accountview.tools.run.RunCommand;
+
 /**
- * The AccountView command line: {@code publish} and {@code generate} events, and {@code run} the
- * whole system locally. {@code java -jar tools/target/accountview-tools.jar --help}.
+ * The AccountView command line: {@code publish} and {@code generate} events, {@code run} the
+ * whole system locally, and {@code rebuild} the read model of a running projector. {@code java -jar tools/target/accountview-tools.jar --help}.
  */
 @Command(name = "accountview-tools", mixinStandardHelpOptions = true, version = "AccountView tools 0.1.0",
         description = "Event tool and local launcher of AccountView.",
-        subcommands = {PublishCommand.class, GenerateCommand.class, RunCommand.class, CommandLine.HelpCommand.class})
+        subcommands = {PublishCommand.class, GenerateCommand.class, RunCommand.class, RebuildCommand.class,
+                CommandLine.HelpCommand.class})
 public final class AccountViewTools {
 
     public static void main(String[] args) {

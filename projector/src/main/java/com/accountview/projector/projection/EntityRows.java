@@ -53,12 +53,15 @@ final class EntityRows {
             """ + VERSION_GUARD;
 
     private final EntityTable table;
+    private final String partition;
     private final String lockVersionsSql;
     private final String tombstoneSql;
     private final String upsertSql;
 
-    EntityRows(EntityTable table) {
+    /** Access to the table's partition of one generation, {@code <table>_g<generation>}, which writes go to directly. */
+    EntityRows(EntityTable table, int generation) {
         this.table = table;
+        this.partition = table.name() + "_g" + generation;
         this.lockVersionsSql = render(LOCK_VERSIONS);
         this.tombstoneSql = render(TOMBSTONE);
         this.upsertSql = render(UPSERT)
@@ -113,7 +116,7 @@ final class EntityRows {
     }
 
     private String render(String template) {
-        return template.replace("{table}", table.name()).replace("{id}", table.idColumn());
+        return template.replace("{table}", partition).replace("{id}", table.idColumn());
     }
 
     private static String join(List<Column> columns, java.util.function.Function<Column, String> each) {

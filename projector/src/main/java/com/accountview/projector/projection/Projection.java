@@ -17,7 +17,6 @@ import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.stereotype.Component;
 
 import com.accountview.contract.EntityKind;
 import com.accountview.projector.TopicsProperties;
@@ -26,7 +25,6 @@ import com.accountview.projector.deadletters.DeadLetters;
 import com.accountview.projector.events.EntityEvent;
 import com.accountview.projector.events.EventDecoder;
 import com.accountview.projector.events.UnableToDecodeEventException;
-import com.accountview.projector.generations.Generation;
 import com.accountview.projector.offsets.PartitionProgress;
 import com.accountview.projector.offsets.StoredOffsets;
 
@@ -41,15 +39,16 @@ import com.accountview.projector.offsets.StoredOffsets;
  * record is dead-lettered with the database's message, and everything else is applied. One
  * unforeseen value costs one dead letter, never the partition behind it.
  *
- * <p>Thread-safe: holds no state between batches.
+ * <p>One instance per generation of the read model (see {@link Projections}); thread-safe: holds no
+ * state between batches.
  */
-@Component
 public class Projection {
 
     private static final Logger log = LoggerFactory.getLogger(Projection.class);
 
     private final Jdbi jdbi;
-    private final Generation generation;
+    private final int generation;
+    private final String consumerGroup;
     private final EventDecoder decoder;
     private final StoredOffsets offsets;
     private final DeadLetters deadLetters;
@@ -57,16 +56,26 @@ public class Projection {
     private final TopicsProperties topics;
     private final Map<EntityKind, EntityRows> tables = new EnumMap<>(EntityKind.class);
 
-    Projection(Jdbi jdbi, Generation generation, EventDecoder decoder, StoredOffsets offsets,
+    Projection(Jdbi jdbi, int generation, String consumerGroup, EventDecoder decoder, StoredOffsets offsets,
                DeadLetters deadLetters, ProjectionMetrics metrics, TopicsProperties topics) {
         this.jdbi = jdbi;
         this.generation = generation;
+        this.consumerGroup = consumerGroup;
         this.decoder = decoder;
         this.offsets = offsets;
         this.deadLetters = deadLetters;
         this.metrics = metrics;
         this.topics = topics;
-        EntityTable.ALL.forEach(table -> tables.put(table.kind(), new EntityRows(table)));
+        EntityTable.ALL.forEach(table -> tables.put(table.kind(), new EntityRows(table, generation)));
+    }
+
+    public int generation() {
+        return generation;
+    }
+
+    /** Removes this projection's meters, when its generation's consumption ends. */
+    public void close() {
+        metrics.close();
     }
 
     /**
@@ -126,7 +135,7 @@ public class Projection {
     }
 
     private BatchResult applyInTransaction(Handle handle, List<ConsumedRecord> consumed) {
-        int gen = generation.id();
+        int gen = generation;
         Set<TopicPartition> partitions = new LinkedHashSet<>();
         consumed.forEach(record -> partitions.add(record.partition()));
         Map<TopicPartition, Long> stored = offsets.lock(handle, gen, partitions);
@@ -136,7 +145,7 @@ public class Projection {
                 .toList();
         // dead letters go out before their offsets are recorded as consumed
         List<DeadLetter> rejected = fresh.stream().filter(ConsumedRecord::isRejected)
-                .map(record -> new DeadLetter(record.raw(), record.rejection())).toList();
+                .map(record -> new DeadLetter(record.raw(), record.rejection(), consumerGroup, generation)).toList();
         if (!rejected.isEmpty()) {
             deadLetters.publish(rejected);
         }

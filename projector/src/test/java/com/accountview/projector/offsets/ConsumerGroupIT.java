@@ -16,6 +16,7 @@ import org.apache.kafka.clients.admin.NewTopic;
 import org.junit.jupiter.api.Test;
 import org.postgresql.ds.PGSimpleDataSource;
 
+import com.accountview.projector.ingestion.Pipelines;
 import com.accountview.projector.support.EventStream;
 import com.accountview.projector.support.Projections;
 import com.accountview.projector.support.ProjectorProcess;
@@ -53,7 +54,8 @@ class ConsumerGroupIT {
             try {
                 first.awaitLive(Duration.ofSeconds(90));
                 second.awaitLive(Duration.ofSeconds(90));
-                await().atMost(Duration.ofSeconds(60)).until(() -> bothMembersOwnPartitions(admin, group));
+                await().atMost(Duration.ofSeconds(60))
+                        .until(() -> bothMembersOwnPartitions(admin, Pipelines.groupOf(group, 1)));
 
                 List<TestEvent> delivery = history.delivery();
                 int total = delivery.size();

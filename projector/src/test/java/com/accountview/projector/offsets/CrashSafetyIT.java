@@ -21,6 +21,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.postgresql.ds.PGSimpleDataSource;
 
+import com.accountview.projector.ingestion.Pipelines;
 import com.accountview.projector.support.EventStream;
 import com.accountview.projector.support.Projections;
 import com.accountview.projector.support.ProjectorProcess;
@@ -117,10 +118,10 @@ class CrashSafetyIT {
 
         // as if every Kafka commit had been lost: Kafka's committed offsets go back to the start
         await().atMost(Duration.ofSeconds(30)).until(() ->
-                admin.describeConsumerGroups(List.of(group)).all().get().get(group).members().isEmpty());
+                admin.describeConsumerGroups(List.of(liveGroup())).all().get().get(liveGroup()).members().isEmpty());
         Map<TopicPartition, OffsetAndMetadata> rewound = new HashMap<>();
         end.keySet().forEach(tp -> rewound.put(tp, new OffsetAndMetadata(0)));
-        admin.alterConsumerGroupOffsets(group, rewound).all().get();
+        admin.alterConsumerGroupOffsets(liveGroup(), rewound).all().get();
 
         UUID marker = UUID.randomUUID();
         try (ServiceJar projector = ProjectorProcess.start(environment()).awaitLive(Duration.ofSeconds(90));
@@ -135,6 +136,11 @@ class CrashSafetyIT {
 
     private Map<String, String> environment() {
         return ProjectorProcess.environment(database, accounts, contracts, group);
+    }
+
+    /** The consumer group of the live generation's pipeline. */
+    private String liveGroup() {
+        return Pipelines.groupOf(group, 1);
     }
 
     /** Records consumed so far according to the stored offsets (all partitions start at 0). */

@@ -74,7 +74,8 @@ final class LocalSystem {
         // runs after the services have stopped: only then is there nothing left to clean up next time
         shutdown.onShutdown(null, leftovers::forget);
         ServiceProcess projector = startService("projector", jars.projector(), ServiceEnvironment.projector(
-                settings.ports().projector(), postgres.jdbcUrl(), kafka.bootstrapServers(), topics), leftovers);
+                settings.ports().projector(), postgres.jdbcUrl(), kafka.bootstrapServers(), topics,
+                AdminToken.of(settings.dataDir())), leftovers);
         ServiceProcess queryApi = startService("query-api", jars.queryApi(), ServiceEnvironment.queryApi(
                 settings.ports().queryApi(), settings.ports().queryApiManagement(), postgres.jdbcUrl()), leftovers);
         List<ServiceProcess> services = List.of(projector, queryApi);
