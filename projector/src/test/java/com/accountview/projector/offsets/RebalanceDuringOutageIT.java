@@ -122,7 +122,7 @@ class RebalanceDuringOutageIT extends ProjectorContextTest {
     private int readiness() throws Exception {
         return HttpClient.newHttpClient().send(
                 HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/actuator/health/readiness"))
-                        .timeout(Duration.ofSeconds(1)).build(),
+                        .timeout(Duration.ofSeconds(10)).build(),
                 HttpResponse.BodyHandlers.discarding()).statusCode();
     }
 

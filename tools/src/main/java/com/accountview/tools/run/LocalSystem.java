@@ -83,7 +83,7 @@ final class LocalSystem {
         awaitReady(projector, settings.ports().projector(), deadline);
         awaitReady(queryApi, settings.ports().queryApiManagement(), deadline);
         publishDemo(kafka);
-        awaitProjection(kafka, services, deadline);
+        awaitProjection(kafka, postgres, services, deadline);
         URI example = URI.create("http://127.0.0.1:" + settings.ports().queryApi() + EXAMPLE_PATH);
         if (settings.loadDemo()) {
             Http.await("the example account to answer 200 at " + example, deadline, () -> allAlive(services),
@@ -128,9 +128,9 @@ final class LocalSystem {
         console.say(String.format("published %,d records", records));
     }
 
-    private void awaitProjection(LocalKafka kafka, List<ServiceProcess> services, Instant deadline)
+    private void awaitProjection(LocalKafka kafka, LocalPostgres postgres, List<ServiceProcess> services, Instant deadline)
             throws InterruptedException {
-        try (ProjectionWatch watch = new ProjectionWatch(kafka.bootstrapServers(), ServiceEnvironment.CONSUMER_GROUP,
+        try (ProjectionWatch watch = new ProjectionWatch(kafka.bootstrapServers(), postgres.jdbcUrl(),
                 List.of(topics.accounts(), topics.contracts()))) {
             ProjectionWatch.Progress start = watch.progress();
             ProgressBar bar = new ProgressBar("records projected", start.published(), 1);
