@@ -2,7 +2,6 @@ package com.accountview.query.accounts;
 
 import java.util.Comparator;
 import java.util.List;
-import java.util.Objects;
 import java.util.UUID;
 import java.util.stream.Collectors;
 
@@ -15,9 +14,9 @@ import com.accountview.query.errors.ErrorCode;
  */
 public record AccountMatches(ExternalAccountRef ref, List<UUID> accountIds) {
 
-    /** @param accountIds the matching ids as read, possibly repeated, possibly with nulls from an outer join */
+    /** @param accountIds the ids read with {@link ExternalIdLookup#ACCOUNTS}, possibly repeated by a join */
     public static AccountMatches of(ExternalAccountRef ref, List<UUID> accountIds) {
-        List<UUID> distinct = accountIds.stream().filter(Objects::nonNull).distinct()
+        List<UUID> distinct = accountIds.stream().distinct()
                 .sorted(Comparator.comparing(UUID::toString)).toList();
         return new AccountMatches(ref, distinct);
     }
