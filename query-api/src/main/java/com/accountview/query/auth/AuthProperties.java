@@ -16,12 +16,12 @@ import org.springframework.core.io.Resource;
  * @param jwt          how tokens are verified, in {@link AuthMode#JWT} mode
  */
 @ConfigurationProperties("accountview.auth")
-public record AuthProperties(
+record AuthProperties(
         @DefaultValue("GATEWAY") AuthMode mode,
         @DefaultValue("API_KEY") Set<String> allowedRoles,
         @DefaultValue Jwt jwt) {
 
-    public AuthProperties {
+    AuthProperties {
         if (mode == AuthMode.JWT) {
             jwt.requireComplete();
         }
@@ -40,7 +40,7 @@ public record AuthProperties(
      * @param checkAudience     {@code false} accepts tokens for any audience (then {@code audiences}
      *                          must be unset); for issuers that mint tokens without {@code aud}
      */
-    public record Jwt(
+    record Jwt(
             URI jwkSetUri,
             Resource publicKeyLocation,
             String issuer,

@@ -15,11 +15,11 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  *                      reports DOWN; below the one second that orchestrators give a probe by default
  */
 @ConfigurationProperties("accountview.query")
-public record QueryProperties(
+record QueryProperties(
         @DefaultValue("2s") Duration timeout,
         @DefaultValue("500ms") Duration healthTimeout) {
 
-    public QueryProperties {
+    QueryProperties {
         requirePositive("accountview.query.timeout", timeout);
         requirePositive("accountview.query.health-timeout", healthTimeout);
     }

@@ -74,10 +74,11 @@ class DatabaseOutageIT {
         assertThat(api.getAsApiKey(account(org, externalId)).statusCode()).isEqualTo(200);
     }
 
+    /** How many of the service's lookups wait for a lock; every lookup is run by {@link ReadModel}. */
     private static int lockWaiters(Statement statement) throws Exception {
         try (ResultSet row = statement.executeQuery("""
                 SELECT count(*) FROM pg_stat_activity
-                WHERE wait_event_type = 'Lock' AND query LIKE '%live_generation g%'""")) {
+                WHERE wait_event_type = 'Lock' AND query LIKE '%read_model_lookup_row%'""")) {
             row.next();
             return row.getInt(1);
         }
