@@ -52,8 +52,8 @@ class ConsumerGroupIT {
             ServiceJar first = ProjectorProcess.start(environment);
             ServiceJar second = ProjectorProcess.start(environment);
             try {
-                first.awaitLive(Duration.ofSeconds(90));
-                second.awaitLive(Duration.ofSeconds(90));
+                first.awaitLive(ProjectorProcess.STARTUP);
+                second.awaitLive(ProjectorProcess.STARTUP);
                 await().atMost(Duration.ofSeconds(60))
                         .until(() -> bothMembersOwnPartitions(admin, Pipelines.groupOf(group, 1)));
 

@@ -85,7 +85,7 @@ class CrashSafetyIT {
         for (int kill = 1; kill <= 3; kill++) {
             long progressBefore = consumed();
             long target = Math.min(total - 1, progressBefore + total / 5);
-            try (ServiceJar projector = ProjectorProcess.start(environment()).awaitLive(Duration.ofSeconds(90))) {
+            try (ServiceJar projector = ProjectorProcess.start(environment()).awaitLive(ProjectorProcess.STARTUP)) {
                 await().atMost(Duration.ofSeconds(90)).pollInterval(Duration.ofMillis(20))
                         .until(() -> consumed() >= target);
                 projector.kill();
@@ -93,7 +93,7 @@ class CrashSafetyIT {
             assertThat(consumed()).as("progress after kill %d", kill).isGreaterThan(progressBefore).isLessThan(total);
         }
 
-        try (ServiceJar projector = ProjectorProcess.start(environment()).awaitLive(Duration.ofSeconds(90))) {
+        try (ServiceJar projector = ProjectorProcess.start(environment()).awaitLive(ProjectorProcess.STARTUP)) {
             await().atMost(Duration.ofSeconds(90)).until(() -> consumed() == total);
         }
 
@@ -111,7 +111,7 @@ class CrashSafetyIT {
             }
         }
         Map<TopicPartition, Long> end = endOffsets();
-        try (ServiceJar projector = ProjectorProcess.start(environment()).awaitLive(Duration.ofSeconds(90))) {
+        try (ServiceJar projector = ProjectorProcess.start(environment()).awaitLive(ProjectorProcess.STARTUP)) {
             await().atMost(Duration.ofSeconds(90)).until(() -> storedMatches(end));
             projector.kill();
         }
@@ -124,7 +124,7 @@ class CrashSafetyIT {
         admin.alterConsumerGroupOffsets(liveGroup(), rewound).all().get();
 
         UUID marker = UUID.randomUUID();
-        try (ServiceJar projector = ProjectorProcess.start(environment()).awaitLive(Duration.ofSeconds(90));
+        try (ServiceJar projector = ProjectorProcess.start(environment()).awaitLive(ProjectorProcess.STARTUP);
              EventStream stream = new EventStream(TestInfrastructure.kafkaBootstrapServers(), readModel)) {
             stream.sendAndAwait(com.accountview.testinfra.events.TestEvents.account(marker).org("crash-marker")
                     .sequence(1).externalId("marker").created().structured(accounts));

@@ -66,8 +66,8 @@ class RebuildAcrossInstancesIT {
             ServiceJar second = ProjectorProcess.start(environment);
             ServiceJar restarted = null;
             try {
-                first.awaitLive(Duration.ofSeconds(90));
-                second.awaitLive(Duration.ofSeconds(90));
+                first.awaitLive(ProjectorProcess.STARTUP);
+                second.awaitLive(ProjectorProcess.STARTUP);
                 await().atMost(Duration.ofSeconds(120)).until(() -> consumed(jdbc, 1, accounts) == total);
 
                 RebuildEndpoint.Answer started = new RebuildEndpoint(first.port(), TOKEN).start("two instances");
@@ -79,7 +79,7 @@ class RebuildAcrossInstancesIT {
 
                 second.kill();
                 assertThat(consumed(jdbc, rebuilt, accounts)).as("killed in the middle of the rebuild").isLessThan(total);
-                restarted = ProjectorProcess.start(environment).awaitLive(Duration.ofSeconds(90));
+                restarted = ProjectorProcess.start(environment).awaitLive(ProjectorProcess.STARTUP);
 
                 await().atMost(Duration.ofSeconds(180))
                         .until(() -> new RebuildEndpoint(first.port(), TOKEN).status().liveGeneration() == rebuilt);

@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.Map;
 import java.util.stream.Stream;
 
@@ -13,6 +14,12 @@ import com.accountview.testinfra.TestInfrastructure;
 
 /** The projector's executable jar, built by this module, as a {@link ServiceJar} of its own. */
 public final class ProjectorProcess {
+
+    /**
+     * How long a started jar may take to become live. A few seconds on a quiet machine; two JVMs
+     * starting side by side on a busy two-core CI machine have been seen to need 90.
+     */
+    public static final Duration STARTUP = Duration.ofSeconds(180);
 
     private ProjectorProcess() {
     }
