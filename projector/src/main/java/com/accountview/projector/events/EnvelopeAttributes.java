@@ -70,7 +70,7 @@ final class EnvelopeAttributes {
         if (orgId == null) {
             throw Malformed.missingAttribute("orgid");
         }
-        if (!(orgId instanceof String text) || !Identifiers.ORG_ID.matcher(text).matches()) {
+        if (!(orgId instanceof String text) || !Identifiers.isOrgId(text)) {
             throw Malformed.attribute("orgid", "does not match " + Identifiers.ORG_ID.pattern(), orgId);
         }
         return text;
@@ -84,7 +84,7 @@ final class EnvelopeAttributes {
             throw Malformed.attribute("sequence", "is not a string (CloudEvents sequence is a String, e.g. \"7\")",
                     sequence);
         }
-        if (!Identifiers.SEQUENCE.matcher(text).matches()) {
+        if (!Identifiers.isSequence(text)) {
             throw Malformed.attribute("sequence", "is not a non-negative decimal integer of at most "
                     + Identifiers.MAX_SEQUENCE_DIGITS + " digits", text);
         }
