@@ -14,8 +14,6 @@ import com.accountview.projector.TopicsProperties;
 @Configuration(proxyBeanMethods = false)
 class DeadLetterTopicConfiguration {
 
-    static final String SUFFIX = ".DLT";
-
     @Bean
     NewTopic accountsDeadLetterTopic(TopicsProperties topics) {
         return TopicBuilder.name(DeadLetterTopics.topicOf(topics.accounts())).build();

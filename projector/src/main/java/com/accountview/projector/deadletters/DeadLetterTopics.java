@@ -20,11 +20,12 @@ import org.apache.kafka.common.header.internals.RecordHeaders;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.kafka.core.KafkaTemplate;
 import org.springframework.kafka.support.KafkaHeaders;
 import org.springframework.kafka.support.SendResult;
 import org.springframework.stereotype.Component;
+
+import com.accountview.contract.Topics;
 
 /** {@link DeadLetters} on the application's {@link KafkaTemplate}. Thread-safe. */
 @Component
@@ -32,6 +33,8 @@ class DeadLetterTopics implements DeadLetters {
 
     private static final Logger log = LoggerFactory.getLogger(DeadLetterTopics.class);
 
+    /** The generation of the read model the record was consumed for. */
+    static final String GENERATION_HEADER = "accountview_dlt-generation";
     /** Says why a dead letter carries neither the value nor the headers of the original. */
     static final String OMITTED_HEADER = "accountview_dlt-omitted";
     /** Longer messages are cut: headers stay small, whatever the failure says. */
@@ -40,24 +43,22 @@ class DeadLetterTopics implements DeadLetters {
     private static final Duration MARGIN = Duration.ofSeconds(5);
 
     private final KafkaTemplate<byte[], byte[]> kafka;
-    private final String consumerGroup;
     private final Duration wait;
 
     @Autowired
-    DeadLetterTopics(KafkaTemplate<byte[], byte[]> kafka, @Value("${spring.kafka.consumer.group-id}") String consumerGroup) {
-        this(kafka, consumerGroup, Duration.ofMillis(Long.parseLong(kafka.getProducerFactory().getConfigurationProperties()
+    DeadLetterTopics(KafkaTemplate<byte[], byte[]> kafka) {
+        this(kafka, Duration.ofMillis(Long.parseLong(kafka.getProducerFactory().getConfigurationProperties()
                 .getOrDefault(ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, 120_000).toString())).plus(MARGIN));
     }
 
     /** @param wait how long to wait for the acknowledgement of a dead letter before the batch fails */
-    DeadLetterTopics(KafkaTemplate<byte[], byte[]> kafka, String consumerGroup, Duration wait) {
+    DeadLetterTopics(KafkaTemplate<byte[], byte[]> kafka, Duration wait) {
         this.kafka = kafka;
-        this.consumerGroup = consumerGroup;
         this.wait = wait;
     }
 
     static String topicOf(String topic) {
-        return topic + DeadLetterTopicConfiguration.SUFFIX;
+        return Topics.deadLetterTopicOf(topic);
     }
 
     @Override
@@ -144,7 +145,8 @@ class DeadLetterTopics implements DeadLetters {
         headers.add(KafkaHeaders.DLT_ORIGINAL_OFFSET, ByteBuffer.allocate(Long.BYTES).putLong(original.offset()).array());
         headers.add(KafkaHeaders.DLT_ORIGINAL_TIMESTAMP, ByteBuffer.allocate(Long.BYTES).putLong(original.timestamp()).array());
         headers.add(KafkaHeaders.DLT_ORIGINAL_TIMESTAMP_TYPE, text(original.timestampType().toString()));
-        headers.add(KafkaHeaders.DLT_ORIGINAL_CONSUMER_GROUP, text(consumerGroup));
+        headers.add(KafkaHeaders.DLT_ORIGINAL_CONSUMER_GROUP, text(deadLetter.consumerGroup()));
+        headers.add(GENERATION_HEADER, text(String.valueOf(deadLetter.generation())));
     }
 
     private static byte[] text(String value) {

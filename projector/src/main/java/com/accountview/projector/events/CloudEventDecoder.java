@@ -9,6 +9,8 @@ import org.springframework.stereotype.Component;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
 
+import com.accountview.contract.EntityKind;
+import com.accountview.contract.EventType;
 import com.accountview.projector.events.EntityEvent.AccountCreated;
 import com.accountview.projector.events.EntityEvent.AccountDeleted;
 import com.accountview.projector.events.EntityEvent.AccountUpdated;
@@ -54,9 +56,9 @@ public class CloudEventDecoder implements EventDecoder {
         }
         JsonNode data = data(envelope, type);
         schemas.validate(type, data);
-        UUID dataId = Snapshots.uuid(data, type.idField());
+        UUID dataId = Snapshots.uuid(data, type.idMember());
         if (!dataId.equals(metadata.subject())) {
-            throw Malformed.because("data member '" + type.idField() + "' " + dataId
+            throw Malformed.because("data member '" + type.idMember() + "' " + dataId
                     + " disagrees with attribute 'subject' " + metadata.subject());
         }
         return switch (type) {
@@ -98,7 +100,7 @@ public class CloudEventDecoder implements EventDecoder {
         }
         if (!envelope.hasData()) {
             throw Malformed.because("missing data: a " + type.typeName() + " event carries "
-                    + (type.idOnly() ? "at least '" + type.idField() + "'" : "the entity's full state"));
+                    + (type.isDelete() ? "at least '" + type.idMember() + "'" : "the entity's full state"));
         }
         JsonNode json = envelope.parsedData();
         if (json == null) {

@@ -2,6 +2,8 @@ package com.accountview.projector.events;
 
 import java.util.UUID;
 
+import com.accountview.contract.EntityKind;
+
 /**
  * One decoded, valid Kafka record of the account or contract topic. Immutable.
  *

@@ -3,9 +3,9 @@ package com.accountview.projector.events;
 import java.math.BigInteger;
 import java.net.URI;
 import java.net.URISyntaxException;
-import java.time.Instant;
 import java.util.UUID;
-import java.util.regex.Pattern;
+
+import com.accountview.contract.Identifiers;
 
 /**
  * Validates the CloudEvents attributes this contract requires and turns them into
@@ -13,11 +13,6 @@ import java.util.regex.Pattern;
  */
 final class EnvelopeAttributes {
 
-    static final int MAX_ID_LENGTH = 256;
-    static final int MAX_SEQUENCE_DIGITS = 100;
-    /** What the API can look up (docs/api.md); an event of any other organization could never be read. */
-    private static final Pattern ORG_ID = Pattern.compile("[a-z0-9][a-z0-9_-]{0,62}");
-    private static final Pattern SEQUENCE = Pattern.compile("[0-9]{1," + MAX_SEQUENCE_DIGITS + "}");
 
     private EnvelopeAttributes() {
     }
@@ -28,7 +23,7 @@ final class EnvelopeAttributes {
             throw Malformed.attribute("specversion", "is not 1.0", specVersion);
         }
         return new EventMetadata(id(text(envelope, "id")), source(text(envelope, "source")),
-                text(envelope, "type"), Instants.parse("attribute 'time'", text(envelope, "time")),
+                text(envelope, "type"), Malformed.instant("attribute 'time'", text(envelope, "time")),
                 subject(text(envelope, "subject")), orgId(envelope.attribute("orgid")),
                 sequence(envelope.attribute("sequence")));
     }
@@ -51,8 +46,9 @@ final class EnvelopeAttributes {
     }
 
     private static String id(String id) {
-        if (id.length() > MAX_ID_LENGTH || id.indexOf('\0') >= 0) {
-            throw Malformed.attribute("id", "is longer than " + MAX_ID_LENGTH + " characters or contains U+0000", id);
+        if (id.length() > Identifiers.MAX_EVENT_ID_LENGTH || id.indexOf('\0') >= 0) {
+            throw Malformed.attribute("id", "is longer than " + Identifiers.MAX_EVENT_ID_LENGTH
+                    + " characters or contains U+0000", id);
         }
         return id;
     }
@@ -66,7 +62,7 @@ final class EnvelopeAttributes {
     }
 
     private static UUID subject(String subject) {
-        return EntityIds.parse(subject)
+        return Identifiers.uuid(subject)
                 .orElseThrow(() -> Malformed.attribute("subject", "is not a UUID", subject));
     }
 
@@ -74,8 +70,8 @@ final class EnvelopeAttributes {
         if (orgId == null) {
             throw Malformed.missingAttribute("orgid");
         }
-        if (!(orgId instanceof String text) || !ORG_ID.matcher(text).matches()) {
-            throw Malformed.attribute("orgid", "does not match " + ORG_ID.pattern(), orgId);
+        if (!(orgId instanceof String text) || !Identifiers.isOrgId(text)) {
+            throw Malformed.attribute("orgid", "does not match " + Identifiers.ORG_ID.pattern(), orgId);
         }
         return text;
     }
@@ -88,9 +84,9 @@ final class EnvelopeAttributes {
             throw Malformed.attribute("sequence", "is not a string (CloudEvents sequence is a String, e.g. \"7\")",
                     sequence);
         }
-        if (!SEQUENCE.matcher(text).matches()) {
-            throw Malformed.attribute("sequence",
-                    "is not a non-negative decimal integer of at most " + MAX_SEQUENCE_DIGITS + " digits", text);
+        if (!Identifiers.isSequence(text)) {
+            throw Malformed.attribute("sequence", "is not a non-negative decimal integer of at most "
+                    + Identifiers.MAX_SEQUENCE_DIGITS + " digits", text);
         }
         return new BigInteger(text);
     }

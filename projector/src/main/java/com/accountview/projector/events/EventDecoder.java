@@ -2,6 +2,8 @@ package com.accountview.projector.events;
 
 import org.apache.kafka.common.header.Headers;
 
+import com.accountview.contract.EntityKind;
+
 /**
  * Decodes one Kafka record of the account or contract topic into an {@link EntityEvent}, applying
  * every validation rule that docs/events.md states. Thread-safe.

@@ -1,5 +1,9 @@
 package com.accountview.projector.events;
 
+import java.time.Instant;
+
+import com.accountview.contract.Instants;
+
 /**
  * Builds the {@link UnableToDecodeEventException}s of the decoder with messages that say exactly
  * what failed; they end up in the dead-letter headers, so offending values are quoted, escaped
@@ -27,6 +31,19 @@ final class Malformed {
 
     static UnableToDecodeEventException missingAttribute(String name) {
         return because("missing required attribute '" + name + "'");
+    }
+
+    /**
+     * A timestamp of the contract ({@link Instants}), or the reason it is not one.
+     *
+     * @param what how the message names the value, e.g. {@code attribute 'time'}
+     */
+    static Instant instant(String what, String text) {
+        try {
+            return Instants.parse(text);
+        } catch (IllegalArgumentException e) {
+            throw because(what + " " + e.getMessage() + ": " + quote(text), e);
+        }
     }
 
     /** JSON text as it appears in a message: cut to a bounded length (it is escaped already). */

@@ -5,6 +5,10 @@ import java.util.UUID;
 
 import tools.jackson.databind.JsonNode;
 
+import com.accountview.contract.AccountStatus;
+import com.accountview.contract.ContractStatus;
+import com.accountview.contract.Identifiers;
+
 /** Reads the full state of an entity from {@code data} that its JSON Schema has accepted. Stateless. */
 final class Snapshots {
 
@@ -27,7 +31,7 @@ final class Snapshots {
 
     static UUID uuid(JsonNode data, String member) {
         String text = nullableText(data, member);
-        return EntityIds.parse(text)
+        return Identifiers.uuid(text)
                 .orElseThrow(() -> Malformed.because("data member '" + member + "' is not a UUID: "
                         + Malformed.quote(text)));
     }
@@ -40,6 +44,6 @@ final class Snapshots {
     /** RFC 3339 with an offset, in range (see {@link Instants}); null stays null where the schema allows it. */
     private static Instant instant(JsonNode data, String member) {
         String text = nullableText(data, member);
-        return text == null ? null : Instants.parse("data member '" + member + "'", text);
+        return text == null ? null : Malformed.instant("data member '" + member + "'", text);
     }
 }

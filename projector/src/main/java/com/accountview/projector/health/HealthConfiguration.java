@@ -8,15 +8,15 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
 import com.accountview.projector.ProjectionProperties;
-import com.accountview.projector.offsets.AssignedPartitions;
+import com.accountview.projector.ingestion.Pipelines;
 
 /** The projector's own health indicators: {@code projection} and {@code database}. */
 @Configuration(proxyBeanMethods = false)
 class HealthConfiguration {
 
     @Bean
-    ProjectionHealthIndicator projectionHealthIndicator(AssignedPartitions partitions, ProjectionProperties properties) {
-        return new ProjectionHealthIndicator(partitions::status, properties);
+    ProjectionHealthIndicator projectionHealthIndicator(Pipelines pipelines, ProjectionProperties properties) {
+        return new ProjectionHealthIndicator(pipelines::liveStatus, properties);
     }
 
     @Bean

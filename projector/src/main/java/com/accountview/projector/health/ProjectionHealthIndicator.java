@@ -1,6 +1,7 @@
 package com.accountview.projector.health;
 
 import java.util.Map;
+import java.util.Optional;
 import java.util.function.Supplier;
 import java.util.stream.Collectors;
 
@@ -19,17 +20,22 @@ import com.accountview.projector.offsets.AssignedPartitions;
  */
 class ProjectionHealthIndicator implements HealthIndicator {
 
-    private final Supplier<AssignedPartitions.Status> status;
+    private final Supplier<Optional<AssignedPartitions.Status>> status;
     private final ProjectionProperties properties;
 
-    ProjectionHealthIndicator(Supplier<AssignedPartitions.Status> status, ProjectionProperties properties) {
+    /** @param status the live generation's consumption on this instance, empty when it runs none */
+    ProjectionHealthIndicator(Supplier<Optional<AssignedPartitions.Status>> status, ProjectionProperties properties) {
         this.status = status;
         this.properties = properties;
     }
 
     @Override
     public Health health() {
-        AssignedPartitions.Status current = status.get();
+        Optional<AssignedPartitions.Status> live = status.get();
+        if (live.isEmpty()) {
+            return Health.down().withDetail("reason", "this instance consumes no live generation (see the log)").build();
+        }
+        AssignedPartitions.Status current = live.get();
         Map<String, Long> lag = current.lag().entrySet().stream()
                 .collect(Collectors.toMap(e -> e.getKey().toString(), Map.Entry::getValue));
         Health.Builder health = Health.up();

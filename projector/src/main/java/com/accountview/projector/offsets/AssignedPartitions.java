@@ -25,9 +25,12 @@ import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.errors.WakeupException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.kafka.listener.CommonErrorHandler;
 import org.springframework.kafka.listener.ConsumerAwareRebalanceListener;
 import org.springframework.util.backoff.BackOff;
-import org.springframework.util.backoff.BackOffExecution;
+import org.springframework.util.backoff.ExponentialBackOff;
+
+import com.accountview.projector.ProjectionProperties;
 
 /**
  * The one owner of the partitions this instance's consumers are assigned: it pauses a partition
@@ -59,7 +62,8 @@ public final class AssignedPartitions implements ConsumerAwareRebalanceListener 
     private final MeterRegistry registry;
     private final Clock clock;
     private final Map<Consumer<?, ?>, ConsumerPartitions> consumers = new ConcurrentHashMap<>();
-    private final Set<TopicPartition> gauged = ConcurrentHashMap.newKeySet();
+    private final Map<TopicPartition, Gauge> gauges = new ConcurrentHashMap<>();
+    private final Counter batchFailures;
     private final Counter positioningFailures;
 
     /** Why batches or positioning currently fail, and since when. */
@@ -76,6 +80,19 @@ public final class AssignedPartitions implements ConsumerAwareRebalanceListener 
     public record Status(boolean assigned, Map<TopicPartition, Long> lag, Failure failure) {
     }
 
+    /** The owner for one generation's consumption, backing off after failures as the properties say. */
+    public static AssignedPartitions forGeneration(StoredOffsets offsets, int generation, ProjectionProperties properties,
+                                                   MeterRegistry registry) {
+        ExponentialBackOff backOff = new ExponentialBackOff(properties.retryInitialInterval().toMillis(), 2.0);
+        backOff.setMaxInterval(properties.retryMaxInterval().toMillis());
+        return new AssignedPartitions(offsets, generation, backOff, registry, Clock.systemUTC());
+    }
+
+    /** The container's error handler that goes with this owner (see {@link RepositionAfterFailure}). */
+    public CommonErrorHandler errorHandler() {
+        return new RepositionAfterFailure(this);
+    }
+
     public AssignedPartitions(StoredOffsets offsets, int generation, BackOff backOff, MeterRegistry registry,
                               Clock clock) {
         this.offsets = offsets;
@@ -83,8 +100,13 @@ public final class AssignedPartitions implements ConsumerAwareRebalanceListener 
         this.backOff = backOff;
         this.registry = registry;
         this.clock = clock;
+        this.batchFailures = Counter.builder("accountview.projector.batch.failures")
+                .description("Batches that failed to apply and were rolled back, to be consumed again")
+                .tag("generation", String.valueOf(generation))
+                .register(registry);
         this.positioningFailures = Counter.builder("accountview.projector.positioning.failures")
                 .description("Attempts to read the stored offsets that failed; the partitions stay paused meanwhile")
+                .tag("generation", String.valueOf(generation))
                 .register(registry);
     }
 
@@ -174,6 +196,7 @@ public final class AssignedPartitions implements ConsumerAwareRebalanceListener 
      * turns false.
      */
     public void recover(Consumer<?, ?> consumer, BooleanSupplier running, Exception failure) {
+        batchFailures.increment();
         ConsumerPartitions state = stateOf(consumer);
         state.failed(failure, clock.instant());
         state.recovering(true);
@@ -262,16 +285,24 @@ public final class AssignedPartitions implements ConsumerAwareRebalanceListener 
 
     private void measured(ConsumerPartitions state, TopicPartition partition, long lag) {
         state.lag(partition, lag);
-        if (gauged.add(partition)) {
-            Gauge.builder("accountview.projector.lag", this, owner -> owner.lagOf(partition))
-                    .description("Records behind the end of the partition, as of the last poll; NaN while not measured")
-                    .tag("topic", partition.topic())
-                    .tag("partition", String.valueOf(partition.partition()))
-                    .register(registry);
-        }
+        gauges.computeIfAbsent(partition, p -> Gauge.builder("accountview.projector.lag", this, owner -> owner.lagOf(p))
+                .description("Records behind the end of the partition, as of the last poll; NaN while not measured")
+                .tag("topic", p.topic())
+                .tag("partition", String.valueOf(p.partition()))
+                .tag("generation", String.valueOf(generation))
+                .register(registry));
     }
 
-    private double lagOf(TopicPartition partition) {
+    /** Removes this owner's meters, when its generation's consumption ends. */
+    public void close() {
+        gauges.values().forEach(registry::remove);
+        gauges.clear();
+        registry.remove(positioningFailures);
+        registry.remove(batchFailures);
+    }
+
+    /** The lag of a partition as last measured by whichever consumer owns it; NaN if none has. */
+    public double lagOf(TopicPartition partition) {
         return consumers.values().stream()
                 .map(state -> state.lag().get(partition))
                 .filter(Objects::nonNull)

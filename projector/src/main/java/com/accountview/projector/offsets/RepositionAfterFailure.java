@@ -1,7 +1,5 @@
 package com.accountview.projector.offsets;
 
-import io.micrometer.core.instrument.Counter;
-import io.micrometer.core.instrument.MeterRegistry;
 import org.apache.kafka.clients.consumer.Consumer;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.ConsumerRecords;
@@ -21,19 +19,14 @@ final class RepositionAfterFailure implements CommonErrorHandler {
     private static final Logger log = LoggerFactory.getLogger(RepositionAfterFailure.class);
 
     private final AssignedPartitions partitions;
-    private final Counter failures;
 
-    RepositionAfterFailure(AssignedPartitions partitions, MeterRegistry registry) {
+    RepositionAfterFailure(AssignedPartitions partitions) {
         this.partitions = partitions;
-        this.failures = Counter.builder("accountview.projector.batch.failures")
-                .description("Batches that failed to apply and were rolled back, to be consumed again")
-                .register(registry);
     }
 
     @Override
     public void handleBatch(Exception thrown, ConsumerRecords<?, ?> data, Consumer<?, ?> consumer,
                             MessageListenerContainer container, Runnable invokeListener) {
-        failures.increment();
         ConsumerRecord<?, ?> first = data.iterator().hasNext() ? data.iterator().next() : null;
         log.warn("Batch of {} records from topic={} partition={} offset={} failed; it is consumed again from the"
                         + " stored offsets once the database answers: {}", data.count(),

@@ -21,11 +21,13 @@ import org.springframework.stereotype.Component;
 @Component
 public class StoredOffsets {
 
-    // DO UPDATE (not DO NOTHING) so that existing rows are locked too and returned in one round trip
+    // DO UPDATE (not DO NOTHING) so that existing rows are locked too and returned in one round trip;
+    // nothing at all is returned once the generation is neither live nor being built (retired, cancelled)
     private static final String LOCK = """
             INSERT INTO consumer_offset AS o (generation, topic, partition, next_offset)
             SELECT :generation, p.topic, p.partition, 0
             FROM unnest(CAST(:topics AS text[]), CAST(:partitions AS int[])) AS p(topic, partition)
+            WHERE EXISTS (SELECT 1 FROM generation WHERE id = :generation AND state IN ('LIVE', 'BUILDING'))
             ON CONFLICT (generation, topic, partition) DO UPDATE SET next_offset = o.next_offset
             RETURNING topic, partition, next_offset
             """;
@@ -54,6 +56,8 @@ public class StoredOffsets {
      * Locks the rows of the given partitions for the rest of the transaction (creating missing ones
      * at offset 0) and returns the next offset to apply in each. Locks in a fixed order, so two
      * consumers that overlap for a moment wait for each other instead of deadlocking.
+     *
+     * @throws GenerationEndedException if the generation is no longer live or being built
      */
     public Map<TopicPartition, Long> lock(Handle handle, int generation, Collection<TopicPartition> partitions) {
         List<TopicPartition> ordered = new ArrayList<>(partitions);
@@ -66,6 +70,9 @@ public class StoredOffsets {
                 .map((rs, ctx) -> Map.entry(new TopicPartition(rs.getString("topic"), rs.getInt("partition")),
                         rs.getLong("next_offset")))
                 .forEach(entry -> offsets.put(entry.getKey(), entry.getValue()));
+        if (offsets.size() < ordered.size()) {
+            throw new GenerationEndedException(generation);
+        }
         return offsets;
     }
 

@@ -8,6 +8,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 
+import com.accountview.contract.VersionKey;
 import com.accountview.projector.events.EntityEvent;
 import com.accountview.projector.events.EntityEvent.AccountDeleted;
 import com.accountview.projector.events.EntityEvent.ContractDeleted;

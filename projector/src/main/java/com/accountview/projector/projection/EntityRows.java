@@ -2,46 +2,78 @@ package com.accountview.projector.projection;
 
 import java.util.Collection;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
-import java.util.function.Function;
+import java.util.stream.Collectors;
 
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.statement.Update;
 
-/**
- * Set-based access to one entity table of the read model within the batch's transaction: one
- * statement per call, whatever the number of entities. Stateless and thread-safe.
- */
-abstract sealed class EntityRows permits AccountRows, ContractRows {
+import com.accountview.contract.VersionKey;
 
+/**
+ * Set-based access to one {@link EntityTable} within the batch's transaction: one statement per
+ * call, whatever the number of entities, each derived from the table's description. Stateless and
+ * thread-safe.
+ */
+final class EntityRows {
+
+    /**
+     * The version guard: a stored row is replaced only by a greater {@link VersionKey} (the higher
+     * sequence, then a delete, then the greater event id, compared byte-wise as Java compares code
+     * points), so a write that lost a race, or came late, is a no-op.
+     */
+    private static final String VERSION_GUARD = """
+            WHERE (stored.version, stored.deleted, stored.event_id COLLATE "C")
+                < (EXCLUDED.version, EXCLUDED.deleted, EXCLUDED.event_id COLLATE "C")
+            """;
+
+    private static final String LOCK_VERSIONS = """
+            SELECT {id} AS id, version, deleted, event_id
+            FROM {table}
+            WHERE generation = :generation AND {id} = ANY(CAST(:ids AS uuid[]))
+            ORDER BY {id}
+            FOR UPDATE
+            """;
+
+    /** A Kafka tombstone deletes whatever the version, and keeps the version. */
+    private static final String TOMBSTONE = """
+            UPDATE {table} SET deleted = true, applied_at = now()
+            WHERE generation = :generation AND {id} = ANY(CAST(:ids AS uuid[])) AND NOT deleted
+            """;
+
+    /** One multi-row upsert: one text array per column, unnested side by side and cast to the column's type. */
+    private static final String UPSERT = """
+            INSERT INTO {table} AS stored (generation, {columns})
+            SELECT :generation, {casts}
+            FROM unnest({arrays}) AS w({columns})
+            ON CONFLICT (generation, {id}) DO UPDATE SET {assignments}, applied_at = now()
+            """ + VERSION_GUARD;
+
+    private final EntityTable table;
+    private final String partition;
     private final String lockVersionsSql;
     private final String tombstoneSql;
     private final String upsertSql;
-    private final Map<String, Function<EntityWrite, String>> upsertParameters;
 
-    /**
-     * @param upsertSql a multi-row upsert that unnests one text array per parameter
-     * @param upsertParameters the array parameters of {@code upsertSql}: each entity's value, as text
-     */
-    EntityRows(String table, String idColumn, String upsertSql, Map<String, Function<EntityWrite, String>> upsertParameters) {
-        lockVersionsSql = """
-                SELECT %2$s AS id, version, deleted, event_id
-                FROM %1$s
-                WHERE generation = :generation AND %2$s = ANY(CAST(:ids AS uuid[]))
-                ORDER BY %2$s
-                FOR UPDATE
-                """.formatted(table, idColumn);
-        // a Kafka tombstone deletes whatever the version and keeps the version
-        tombstoneSql = """
-                UPDATE %1$s SET deleted = true, applied_at = now()
-                WHERE generation = :generation AND %2$s = ANY(CAST(:ids AS uuid[])) AND NOT deleted
-                """.formatted(table, idColumn);
-        this.upsertSql = upsertSql;
-        this.upsertParameters = new LinkedHashMap<>(upsertParameters);
+    /** Access to the table's partition of one generation, {@code <table>_g<generation>}, which writes go to directly. */
+    EntityRows(EntityTable table, int generation) {
+        this.table = table;
+        this.partition = table.name() + "_g" + generation;
+        this.lockVersionsSql = render(LOCK_VERSIONS);
+        this.tombstoneSql = render(TOMBSTONE);
+        this.upsertSql = render(UPSERT)
+                .replace("{casts}", join(table.columns(), c -> "CAST(w." + c.name() + " AS " + c.sqlType() + ")"))
+                .replace("{arrays}", join(table.columns(), c -> "CAST(:" + c.parameter() + " AS text[])"))
+                .replace("{columns}", table.columnList(""))
+                .replace("{assignments}", join(table.columns().subList(1, table.columns().size()),
+                        c -> c.name() + " = EXCLUDED." + c.name()));
+    }
+
+    EntityTable table() {
+        return table;
     }
 
     /** Reads and locks the stored versions of the given entities; absent ones are not in the map. */
@@ -66,7 +98,9 @@ abstract sealed class EntityRows permits AccountRows, ContractRows {
             return 0;
         }
         Update upsert = handle.createUpdate(upsertSql).bind("generation", generation);
-        upsertParameters.forEach((name, value) -> upsert.bindArray(name, String.class, writes.stream().map(value).toList()));
+        for (Column column : table.columns()) {
+            upsert.bindArray(column.parameter(), String.class, writes.stream().map(column.value()).toList());
+        }
         return upsert.execute();
     }
 
@@ -81,24 +115,11 @@ abstract sealed class EntityRows permits AccountRows, ContractRows {
                 .execute();
     }
 
-    /** The parameters every entity table has: id, organization, version, deleted flag and the winning event. */
-    static Map<String, Function<EntityWrite, String>> commonParameters(String idParameter) {
-        Map<String, Function<EntityWrite, String>> parameters = new LinkedHashMap<>();
-        parameters.put(idParameter, write -> write.entityId().toString());
-        parameters.put("org_ids", write -> write.source().metadata().orgId());
-        parameters.put("versions", write -> write.version().toString());
-        parameters.put("deleted", write -> String.valueOf(write.deleted()));
-        parameters.put("event_ids", write -> write.source().metadata().id());
-        parameters.put("event_times", write -> write.source().metadata().time().toString());
-        return parameters;
+    private String render(String template) {
+        return template.replace("{table}", partition).replace("{id}", table.idColumn());
     }
 
-    /** A value of the entity's state as text, or null when the entity ends up deleted or the value is unknown. */
-    static <S> Function<EntityWrite, String> stateValue(Function<EntityWrite, S> state, Function<S, Object> value) {
-        return write -> {
-            S snapshot = write.deleted() ? null : state.apply(write);
-            Object result = snapshot == null ? null : value.apply(snapshot);
-            return result == null ? null : result.toString();
-        };
+    private static String join(List<Column> columns, java.util.function.Function<Column, String> each) {
+        return columns.stream().map(each).collect(Collectors.joining(", "));
     }
 }

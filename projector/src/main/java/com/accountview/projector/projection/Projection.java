@@ -3,6 +3,7 @@ package com.accountview.projector.projection;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -16,16 +17,14 @@ import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.stereotype.Component;
 
+import com.accountview.contract.EntityKind;
 import com.accountview.projector.TopicsProperties;
 import com.accountview.projector.deadletters.DeadLetter;
 import com.accountview.projector.deadletters.DeadLetters;
 import com.accountview.projector.events.EntityEvent;
-import com.accountview.projector.events.EntityKind;
 import com.accountview.projector.events.EventDecoder;
 import com.accountview.projector.events.UnableToDecodeEventException;
-import com.accountview.projector.generations.Generation;
 import com.accountview.projector.offsets.PartitionProgress;
 import com.accountview.projector.offsets.StoredOffsets;
 
@@ -40,32 +39,43 @@ import com.accountview.projector.offsets.StoredOffsets;
  * record is dead-lettered with the database's message, and everything else is applied. One
  * unforeseen value costs one dead letter, never the partition behind it.
  *
- * <p>Thread-safe: holds no state between batches.
+ * <p>One instance per generation of the read model (see {@link Projections}); thread-safe: holds no
+ * state between batches.
  */
-@Component
 public class Projection {
 
     private static final Logger log = LoggerFactory.getLogger(Projection.class);
 
     private final Jdbi jdbi;
-    private final Generation generation;
+    private final int generation;
+    private final String consumerGroup;
     private final EventDecoder decoder;
     private final StoredOffsets offsets;
     private final DeadLetters deadLetters;
     private final ProjectionMetrics metrics;
     private final TopicsProperties topics;
-    private final AccountRows accounts = new AccountRows();
-    private final ContractRows contracts = new ContractRows();
+    private final Map<EntityKind, EntityRows> tables = new EnumMap<>(EntityKind.class);
 
-    Projection(Jdbi jdbi, Generation generation, EventDecoder decoder, StoredOffsets offsets,
+    Projection(Jdbi jdbi, int generation, String consumerGroup, EventDecoder decoder, StoredOffsets offsets,
                DeadLetters deadLetters, ProjectionMetrics metrics, TopicsProperties topics) {
         this.jdbi = jdbi;
         this.generation = generation;
+        this.consumerGroup = consumerGroup;
         this.decoder = decoder;
         this.offsets = offsets;
         this.deadLetters = deadLetters;
         this.metrics = metrics;
         this.topics = topics;
+        EntityTable.ALL.forEach(table -> tables.put(table.kind(), new EntityRows(table, generation)));
+    }
+
+    public int generation() {
+        return generation;
+    }
+
+    /** Removes this projection's meters, when its generation's consumption ends. */
+    public void close() {
+        metrics.close();
     }
 
     /**
@@ -125,7 +135,7 @@ public class Projection {
     }
 
     private BatchResult applyInTransaction(Handle handle, List<ConsumedRecord> consumed) {
-        int gen = generation.id();
+        int gen = generation;
         Set<TopicPartition> partitions = new LinkedHashSet<>();
         consumed.forEach(record -> partitions.add(record.partition()));
         Map<TopicPartition, Long> stored = offsets.lock(handle, gen, partitions);
@@ -135,32 +145,28 @@ public class Projection {
                 .toList();
         // dead letters go out before their offsets are recorded as consumed
         List<DeadLetter> rejected = fresh.stream().filter(ConsumedRecord::isRejected)
-                .map(record -> new DeadLetter(record.raw(), record.rejection())).toList();
+                .map(record -> new DeadLetter(record.raw(), record.rejection(), consumerGroup, generation)).toList();
         if (!rejected.isEmpty()) {
             deadLetters.publish(rejected);
         }
 
-        EntityFold accountFold = new EntityFold(accounts.lockVersions(handle, gen, idsOf(fresh, EntityKind.ACCOUNT)));
-        EntityFold contractFold = new EntityFold(contracts.lockVersions(handle, gen, idsOf(fresh, EntityKind.CONTRACT)));
+        Map<EntityKind, EntityFold> folds = new EnumMap<>(EntityKind.class);
+        tables.forEach((kind, rows) -> folds.put(kind, new EntityFold(rows.lockVersions(handle, gen, idsOf(fresh, kind)))));
         List<RecordOutcome> outcomes = new ArrayList<>(fresh.size());
         Map<TopicPartition, PartitionProgress> progress = new HashMap<>();
         for (ConsumedRecord record : fresh) {
-            EventOutcome outcome;
-            if (record.isRejected()) {
-                outcome = EventOutcome.DEAD_LETTERED;
-            } else {
-                outcome = (record.event().kind() == EntityKind.ACCOUNT ? accountFold : contractFold).on(record.event());
-            }
+            EventOutcome outcome = record.isRejected() ? EventOutcome.DEAD_LETTERED
+                    : folds.get(record.event().kind()).on(record.event());
             outcomes.add(new RecordOutcome(record.raw(), record.event(), outcome,
                     record.isRejected() ? record.rejection().getMessage() : null));
             progress.merge(record.partition(),
                     new PartitionProgress(record.raw().offset() + 1, outcome == EventOutcome.APPLIED ? 1 : 0),
                     (a, b) -> new PartitionProgress(Math.max(a.nextOffset(), b.nextOffset()), a.applied() + b.applied()));
         }
-        accounts.write(handle, gen, accountFold.writes());
-        accounts.tombstone(handle, gen, accountFold.tombstoned());
-        contracts.write(handle, gen, contractFold.writes());
-        contracts.tombstone(handle, gen, contractFold.tombstoned());
+        tables.forEach((kind, rows) -> {
+            rows.write(handle, gen, folds.get(kind).writes());
+            rows.tombstone(handle, gen, folds.get(kind).tombstoned());
+        });
         if (!progress.isEmpty()) {
             offsets.advance(handle, gen, progress);
         }

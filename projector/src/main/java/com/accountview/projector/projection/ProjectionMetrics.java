@@ -11,21 +11,21 @@ import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.DistributionSummary;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
-import org.springframework.stereotype.Component;
 
 import com.accountview.projector.events.EntityEvent;
 
 /**
- * The projector's Micrometer meters, recorded only for committed batches:
+ * The Micrometer meters of one generation's projection, tagged {@code generation}, recorded only
+ * for committed batches:
  * {@code accountview.projector.events} (by {@code type} and {@code outcome}),
  * {@code accountview.projector.batch.size}, {@code accountview.projector.batch.apply},
  * {@code accountview.projector.freshness} (now minus event time at apply) and
  * {@code accountview.projector.redelivered}. Thread-safe.
  */
-@Component
-class ProjectionMetrics {
+final class ProjectionMetrics {
 
     private final MeterRegistry registry;
+    private final String generation;
     private final Clock clock;
     private final DistributionSummary batchSize;
     private final Timer applyTime;
@@ -33,21 +33,32 @@ class ProjectionMetrics {
     private final Counter redelivered;
     private final Map<List<String>, Counter> events = new ConcurrentHashMap<>();
 
-    ProjectionMetrics(MeterRegistry registry) {
+    ProjectionMetrics(MeterRegistry registry, int generation) {
         this.registry = registry;
+        this.generation = String.valueOf(generation);
         this.clock = Clock.systemUTC();
         batchSize = DistributionSummary.builder("accountview.projector.batch.size")
-                .description("Records per consumed batch").baseUnit("records")
+                .description("Records per consumed batch").baseUnit("records").tag("generation", this.generation)
                 .publishPercentileHistogram().register(registry);
         applyTime = Timer.builder("accountview.projector.batch.apply")
                 .description("Time to apply one batch in one transaction, dead letters included")
+                .tag("generation", this.generation)
                 .publishPercentileHistogram().register(registry);
         freshness = Timer.builder("accountview.projector.freshness")
                 .description("Now minus the event's upstream time, when the event is applied")
+                .tag("generation", this.generation)
                 .publishPercentileHistogram().register(registry);
         redelivered = Counter.builder("accountview.projector.redelivered")
                 .description("Records skipped because the stored offsets show them applied already")
+                .tag("generation", this.generation)
                 .register(registry);
+    }
+
+    /** Removes these meters, when the generation's consumption ends. */
+    void close() {
+        List.of(batchSize, applyTime, freshness, redelivered).forEach(registry::remove);
+        events.values().forEach(registry::remove);
+        events.clear();
     }
 
     private Counter eventCounter(List<String> typeAndOutcome) {
@@ -55,6 +66,7 @@ class ProjectionMetrics {
                 .description("Consumed events by type and outcome")
                 .tag("type", typeAndOutcome.get(0))
                 .tag("outcome", typeAndOutcome.get(1))
+                .tag("generation", generation)
                 .register(registry);
     }
 

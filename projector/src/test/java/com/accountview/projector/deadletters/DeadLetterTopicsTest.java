@@ -21,7 +21,8 @@ class DeadLetterTopicsTest {
 
     private final ConsumerRecord<byte[], byte[]> original = new ConsumerRecord<>("customers.accounts.v1", 2, 41,
             "key".getBytes(StandardCharsets.UTF_8), "{ not json".getBytes(StandardCharsets.UTF_8));
-    private final DeadLetter deadLetter = new DeadLetter(original, new IllegalArgumentException("not JSON"));
+    private final DeadLetter deadLetter = new DeadLetter(original, new IllegalArgumentException("not JSON"),
+            "accountview-projector.g1", 1);
 
     @Test
     void aDeadLetterNeverAcknowledgedFailsTheBatchWithinTheWaitInsteadOfHoldingIt() {
@@ -90,6 +91,6 @@ class DeadLetterTopicsTest {
     }
 
     private static DeadLetterTopics deadLetters(MockProducer<byte[], byte[]> producer, Duration wait) {
-        return new DeadLetterTopics(new KafkaTemplate<>(new MockProducerFactory<>(() -> producer)), "group", wait);
+        return new DeadLetterTopics(new KafkaTemplate<>(new MockProducerFactory<>(() -> producer)), wait);
     }
 }

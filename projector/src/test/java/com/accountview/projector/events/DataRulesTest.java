@@ -19,6 +19,8 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 import org.junit.jupiter.params.provider.ValueSource;
 
+import com.accountview.contract.AccountStatus;
+import com.accountview.contract.ContractStatus;
 import com.accountview.projector.events.EntityEvent.AccountUpdated;
 import com.accountview.projector.events.EntityEvent.ContractUpdated;
 import com.accountview.testinfra.events.AccountEventBuilder;

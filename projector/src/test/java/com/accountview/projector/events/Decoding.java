@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.assertj.core.api.AbstractThrowableAssert;
 
+import com.accountview.contract.EntityKind;
 import com.accountview.testinfra.events.TestEvent;
 
 /** Decodes test records the way the projector does: key, value and headers of a real Kafka record. */

@@ -18,7 +18,6 @@ import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
 import com.networknt.schema.Schema;
-import com.networknt.schema.SchemaRegistry;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.header.internals.RecordHeaders;
 import org.junit.jupiter.api.Test;
@@ -28,6 +27,8 @@ import org.junit.jupiter.params.provider.MethodSource;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
+import com.accountview.contract.EventType;
+import com.accountview.contract.JsonSchemas;
 import com.accountview.projector.events.EntityEvent.UnknownTypeReceived;
 
 /**
@@ -41,8 +42,8 @@ class EventContractDocumentationTest {
     private static final Pattern JSON_BLOCK = Pattern.compile("```json\\n(.*?)```", Pattern.DOTALL);
     private static final Pattern TEXT_BLOCK = Pattern.compile("```text\\n(.*?)```", Pattern.DOTALL);
     private static final JsonMapper JSON = JsonMapper.builder().build();
-    private static final SchemaRegistry REGISTRY = DataSchemas.registry();
-    private static final Schema ENVELOPE = DataSchemas.load(REGISTRY, "cloudevent");
+    private static final JsonSchemas SCHEMAS = JsonSchemas.load();
+    private static final Schema ENVELOPE = SCHEMAS.envelope();
 
     static Stream<String> jsonExamples() throws IOException {
         return blocks(JSON_BLOCK).stream();
@@ -55,7 +56,7 @@ class EventContractDocumentationTest {
         String type = event.get("type").asString();
 
         assertThat(ENVELOPE.validate(event)).as("envelope of %s", type).isEmpty();
-        assertThat(DataSchemas.load(REGISTRY, type).validate(event.get("data"))).as("data of %s", type).isEmpty();
+        assertThat(SCHEMAS.data(EventType.named(type).orElseThrow()).validate(event.get("data"))).as("data of %s", type).isEmpty();
     }
 
     @ParameterizedTest

@@ -20,7 +20,7 @@ import com.accountview.testinfra.events.EventMode;
 import com.accountview.testinfra.events.TestEvent;
 import com.accountview.testinfra.events.TestEvents;
 
-/** DESIGN §1 envelope: structured mode, binary mode and plain producers all carry the same event. */
+/** docs/events.md, envelope: structured mode, binary mode and plain producers all carry the same event. */
 class EventModesTest {
 
     private static final UUID ACCOUNT = UUID.fromString("3f0c2a6e-8d1b-4c5e-9a7f-1b2c3d4e5f60");

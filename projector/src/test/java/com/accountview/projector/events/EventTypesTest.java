@@ -16,6 +16,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
+import com.accountview.contract.AccountStatus;
+import com.accountview.contract.ContractStatus;
+import com.accountview.contract.EntityKind;
 import com.accountview.projector.events.EntityEvent.AccountCreated;
 import com.accountview.projector.events.EntityEvent.AccountDeleted;
 import com.accountview.projector.events.EntityEvent.AccountUpdated;
@@ -25,7 +28,7 @@ import com.accountview.projector.events.EntityEvent.ContractUpdated;
 import com.accountview.projector.events.EntityEvent.UnknownTypeReceived;
 import com.accountview.testinfra.events.TestEvents;
 
-/** DESIGN §1 types: each type of each topic, deletes, unknown types and misrouted types. */
+/** docs/events.md, types: each type of each topic, deletes, unknown types and misrouted types. */
 class EventTypesTest {
 
     private static final UUID ACCOUNT = UUID.fromString("3f0c2a6e-8d1b-4c5e-9a7f-1b2c3d4e5f60");

@@ -10,7 +10,6 @@ import java.util.stream.Stream;
 
 import com.networknt.schema.Schema;
 import com.networknt.schema.SchemaLocation;
-import com.networknt.schema.SchemaRegistry;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
@@ -21,6 +20,10 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ObjectNode;
 
+import com.accountview.contract.AccountStatus;
+import com.accountview.contract.ContractStatus;
+import com.accountview.contract.EventType;
+import com.accountview.contract.JsonSchemas;
 import com.accountview.testinfra.events.AccountEventBuilder;
 import com.accountview.testinfra.events.TestEvent;
 import com.accountview.testinfra.events.TestEvents;
@@ -29,15 +32,15 @@ import com.accountview.testinfra.events.TestEvents;
 class SchemasTest {
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
-    private static final SchemaRegistry REGISTRY = DataSchemas.registry();
-    private static final Schema ENVELOPE = DataSchemas.load(REGISTRY, "cloudevent");
+    private static final JsonSchemas SCHEMAS = JsonSchemas.load();
+    private static final Schema ENVELOPE = SCHEMAS.envelope();
     private static final AccountEventBuilder ACCOUNT =
             TestEvents.account(UUID.fromString("3f0c2a6e-8d1b-4c5e-9a7f-1b2c3d4e5f60")).externalId("214748364");
 
     @ParameterizedTest
     @EnumSource(EventType.class)
     void everySchemaIsAValidDraft202012Schema(EventType type) {
-        Schema metaSchema = REGISTRY.getSchema(SchemaLocation.of("https://json-schema.org/draft/2020-12/schema"));
+        Schema metaSchema = JsonSchemas.registry().getSchema(SchemaLocation.of("https://json-schema.org/draft/2020-12/schema"));
 
         assertThat(metaSchema.validate(schemaNode(type.typeName()))).isEmpty();
         assertThat(metaSchema.validate(schemaNode("cloudevent"))).isEmpty();
@@ -97,7 +100,7 @@ class SchemasTest {
     }
 
     private static JsonNode schemaNode(String name) {
-        return JSON.readTree(SchemasTest.class.getResourceAsStream(DataSchemas.LOCATION + name + ".json"));
+        return JSON.readTree(SchemasTest.class.getResourceAsStream(JsonSchemas.LOCATION + name + ".json"));
     }
 
     private static String[] enumOf(String type) {

@@ -10,11 +10,12 @@ import java.util.UUID;
 
 import org.junit.jupiter.api.Test;
 
+import com.accountview.contract.EntityKind;
 import com.accountview.projector.events.EntityEvent.EntityTombstoned;
 import com.accountview.testinfra.events.EventMode;
 import com.accountview.testinfra.events.TestEvents;
 
-/** DESIGN §1 tombstones: a null value deletes the entity its key names, on either topic. */
+/** docs/events.md, Kafka tombstones: a null value deletes the entity its key names, on either topic. */
 class TombstoneTest {
 
     private static final UUID ID = UUID.fromString("3f0c2a6e-8d1b-4c5e-9a7f-1b2c3d4e5f60");

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
+import java.util.Optional;
 
 import org.apache.kafka.common.TopicPartition;
 import org.junit.jupiter.api.Test;
@@ -17,8 +18,16 @@ class ProjectionHealthIndicatorTest {
 
     private final TopicPartition partition = new TopicPartition("customers.accounts.v1", 0);
     private AssignedPartitions.Status status = new AssignedPartitions.Status(false, Map.of(), null);
-    private final ProjectionHealthIndicator indicator = new ProjectionHealthIndicator(() -> status,
+    private final ProjectionHealthIndicator indicator = new ProjectionHealthIndicator(() -> Optional.of(status),
             new ProjectionProperties(100, Duration.ofMillis(200), Duration.ofSeconds(10), Duration.ofSeconds(2)));
+
+    @Test
+    void notReadyWhenThisInstanceConsumesNoLiveGeneration() {
+        ProjectionHealthIndicator none = new ProjectionHealthIndicator(Optional::empty,
+                new ProjectionProperties(100, Duration.ofMillis(200), Duration.ofSeconds(10), Duration.ofSeconds(2)));
+
+        assertThat(none.health().getStatus()).isEqualTo(Status.DOWN);
+    }
 
     @Test
     void notReadyBeforeTheGroupAssignedPartitions() {

@@ -16,12 +16,14 @@ import org.apache.kafka.clients.admin.NewTopic;
 import org.junit.jupiter.api.Test;
 import org.postgresql.ds.PGSimpleDataSource;
 
+import com.accountview.projector.ingestion.Pipelines;
 import com.accountview.projector.support.EventStream;
-import com.accountview.projector.support.ProjectorProcess;
 import com.accountview.projector.support.Projections;
+import com.accountview.projector.support.ProjectorProcess;
 import com.accountview.projector.support.RandomHistory;
 import com.accountview.projector.support.ReadModel;
 import com.accountview.testinfra.DatabaseCoordinates;
+import com.accountview.testinfra.ServiceJar;
 import com.accountview.testinfra.TestInfrastructure;
 import com.accountview.testinfra.events.TestEvent;
 
@@ -47,12 +49,13 @@ class ConsumerGroupIT {
         try (Admin admin = Admin.create(properties)) {
             admin.createTopics(List.of(new NewTopic(accounts, 4, (short) 1), new NewTopic(contracts, 4, (short) 1)))
                     .all().get();
-            ProjectorProcess first = ProjectorProcess.start(environment);
-            ProjectorProcess second = ProjectorProcess.start(environment);
+            ServiceJar first = ProjectorProcess.start(environment);
+            ServiceJar second = ProjectorProcess.start(environment);
             try {
-                first.awaitStarted();
-                second.awaitStarted();
-                await().atMost(Duration.ofSeconds(60)).until(() -> bothMembersOwnPartitions(admin, group));
+                first.awaitLive(ProjectorProcess.STARTUP);
+                second.awaitLive(ProjectorProcess.STARTUP);
+                await().atMost(Duration.ofSeconds(60))
+                        .until(() -> bothMembersOwnPartitions(admin, Pipelines.groupOf(group, 1)));
 
                 List<TestEvent> delivery = history.delivery();
                 int total = delivery.size();

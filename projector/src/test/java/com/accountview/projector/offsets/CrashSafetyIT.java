@@ -21,12 +21,14 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.postgresql.ds.PGSimpleDataSource;
 
+import com.accountview.projector.ingestion.Pipelines;
 import com.accountview.projector.support.EventStream;
-import com.accountview.projector.support.ProjectorProcess;
 import com.accountview.projector.support.Projections;
+import com.accountview.projector.support.ProjectorProcess;
 import com.accountview.projector.support.RandomHistory;
 import com.accountview.projector.support.ReadModel;
 import com.accountview.testinfra.DatabaseCoordinates;
+import com.accountview.testinfra.ServiceJar;
 import com.accountview.testinfra.TestInfrastructure;
 import com.accountview.testinfra.events.TestEvent;
 
@@ -83,7 +85,7 @@ class CrashSafetyIT {
         for (int kill = 1; kill <= 3; kill++) {
             long progressBefore = consumed();
             long target = Math.min(total - 1, progressBefore + total / 5);
-            try (ProjectorProcess projector = ProjectorProcess.start(environment()).awaitStarted()) {
+            try (ServiceJar projector = ProjectorProcess.start(environment()).awaitLive(ProjectorProcess.STARTUP)) {
                 await().atMost(Duration.ofSeconds(90)).pollInterval(Duration.ofMillis(20))
                         .until(() -> consumed() >= target);
                 projector.kill();
@@ -91,7 +93,7 @@ class CrashSafetyIT {
             assertThat(consumed()).as("progress after kill %d", kill).isGreaterThan(progressBefore).isLessThan(total);
         }
 
-        try (ProjectorProcess projector = ProjectorProcess.start(environment()).awaitStarted()) {
+        try (ServiceJar projector = ProjectorProcess.start(environment()).awaitLive(ProjectorProcess.STARTUP)) {
             await().atMost(Duration.ofSeconds(90)).until(() -> consumed() == total);
         }
 
@@ -109,20 +111,20 @@ class CrashSafetyIT {
             }
         }
         Map<TopicPartition, Long> end = endOffsets();
-        try (ProjectorProcess projector = ProjectorProcess.start(environment()).awaitStarted()) {
+        try (ServiceJar projector = ProjectorProcess.start(environment()).awaitLive(ProjectorProcess.STARTUP)) {
             await().atMost(Duration.ofSeconds(90)).until(() -> storedMatches(end));
             projector.kill();
         }
 
         // as if every Kafka commit had been lost: Kafka's committed offsets go back to the start
         await().atMost(Duration.ofSeconds(30)).until(() ->
-                admin.describeConsumerGroups(List.of(group)).all().get().get(group).members().isEmpty());
+                admin.describeConsumerGroups(List.of(liveGroup())).all().get().get(liveGroup()).members().isEmpty());
         Map<TopicPartition, OffsetAndMetadata> rewound = new HashMap<>();
         end.keySet().forEach(tp -> rewound.put(tp, new OffsetAndMetadata(0)));
-        admin.alterConsumerGroupOffsets(group, rewound).all().get();
+        admin.alterConsumerGroupOffsets(liveGroup(), rewound).all().get();
 
         UUID marker = UUID.randomUUID();
-        try (ProjectorProcess projector = ProjectorProcess.start(environment()).awaitStarted();
+        try (ServiceJar projector = ProjectorProcess.start(environment()).awaitLive(ProjectorProcess.STARTUP);
              EventStream stream = new EventStream(TestInfrastructure.kafkaBootstrapServers(), readModel)) {
             stream.sendAndAwait(com.accountview.testinfra.events.TestEvents.account(marker).org("crash-marker")
                     .sequence(1).externalId("marker").created().structured(accounts));
@@ -134,6 +136,11 @@ class CrashSafetyIT {
 
     private Map<String, String> environment() {
         return ProjectorProcess.environment(database, accounts, contracts, group);
+    }
+
+    /** The consumer group of the live generation's pipeline. */
+    private String liveGroup() {
+        return Pipelines.groupOf(group, 1);
     }
 
     /** Records consumed so far according to the stored offsets (all partitions start at 0). */

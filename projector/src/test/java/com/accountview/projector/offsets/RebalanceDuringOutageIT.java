@@ -25,13 +25,13 @@ import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.context.annotation.Import;
 
+import com.accountview.projector.ingestion.Pipelines;
 import com.accountview.projector.support.DatabaseFaults;
 import com.accountview.projector.support.EventStream;
-import com.accountview.projector.support.ProjectorContextTest;
 import com.accountview.projector.support.Projections;
+import com.accountview.projector.support.ProjectorContextTest;
 import com.accountview.projector.support.RandomHistory;
 import com.accountview.projector.support.ReadModel;
-import com.accountview.testinfra.events.TestEvent;
 
 /**
  * The interleaving that once lost records, made deterministic: batches fail while the database is
@@ -57,7 +57,7 @@ class RebalanceDuringOutageIT extends ProjectorContextTest {
     int port;
 
     @Value("${spring.kafka.consumer.group-id}")
-    String group;
+    String groupPrefix;
 
     @Value("${spring.datasource.url}")
     String databaseUrl;
@@ -86,6 +86,7 @@ class RebalanceDuringOutageIT extends ProjectorContextTest {
         RandomHistory during = RandomHistory.of(809, "during-outage", 300, 3);
         before.delivery().forEach(event -> events.send(event.structured(topics.accounts())));
         await().atMost(Duration.ofSeconds(60)).until(() -> consumed() == before.delivery().size());
+        await().atMost(Duration.ofSeconds(60)).ignoreExceptions().until(() -> readiness() == 200);
 
         database.down();
         try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers))) {
@@ -121,7 +122,7 @@ class RebalanceDuringOutageIT extends ProjectorContextTest {
     private int readiness() throws Exception {
         return HttpClient.newHttpClient().send(
                 HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/actuator/health/readiness"))
-                        .timeout(Duration.ofSeconds(1)).build(),
+                        .timeout(Duration.ofSeconds(10)).build(),
                 HttpResponse.BodyHandlers.discarding()).statusCode();
     }
 
@@ -130,6 +131,7 @@ class RebalanceDuringOutageIT extends ProjectorContextTest {
     }
 
     private long assignedAccountPartitions(Admin admin) throws Exception {
+        String group = Pipelines.groupOf(groupPrefix, 1);
         ConsumerGroupDescription description = admin.describeConsumerGroups(List.of(group)).all().get().get(group);
         return description.members().stream()
                 .flatMap(member -> member.assignment().topicPartitions().stream())

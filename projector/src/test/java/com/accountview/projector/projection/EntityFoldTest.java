@@ -11,14 +11,15 @@ import java.util.UUID;
 
 import org.junit.jupiter.api.Test;
 
+import com.accountview.contract.AccountStatus;
+import com.accountview.contract.EntityKind;
+import com.accountview.contract.VersionKey;
 import com.accountview.projector.events.AccountSnapshot;
-import com.accountview.projector.events.AccountStatus;
 import com.accountview.projector.events.EntityEvent;
 import com.accountview.projector.events.EntityEvent.AccountDeleted;
 import com.accountview.projector.events.EntityEvent.AccountUpdated;
 import com.accountview.projector.events.EntityEvent.EntityTombstoned;
 import com.accountview.projector.events.EntityEvent.UnknownTypeReceived;
-import com.accountview.projector.events.EntityKind;
 import com.accountview.projector.events.EventMetadata;
 
 class EntityFoldTest {

@@ -35,9 +35,8 @@ import com.accountview.testinfra.RealInfrastructure;
  * the reference fold (per entity its highest-sequence event of a known type) and counts every event
  * applied exactly once.
  *
- * <p>The projector's context runs once for all tries on a real PostgreSQL, with its listener not
- * started: each try hands its batches to {@link Projection#apply} itself, so that it chooses the
- * delivery. Tries are isolated by fresh organizations, entity ids and partitions.
+ * <p>The projector's context runs once for all tries on a real PostgreSQL, consuming nothing: each
+ * try hands its batches to {@link Projection#apply} itself, so that it chooses the delivery. Tries are isolated by fresh organizations, entity ids and partitions.
  */
 @SpringBootTest(properties = "spring.kafka.listener.auto-startup=false")
 @RealInfrastructure
@@ -47,7 +46,7 @@ class ProjectionOrderIndependenceIT {
     private static final int MAX_SIZE = 12;
 
     @Autowired
-    Projection projection;
+    Projections projections;
 
     @Autowired
     TopicsProperties topics;
@@ -62,6 +61,8 @@ class ProjectionOrderIndependenceIT {
     Stream<DynamicTest> readModelDependsOnlyOnTheSetOfEventsAndEachIsAppliedOnce() {
         StoredReadModel stored = new StoredReadModel(dataSource);
         ReadModel readModel = new ReadModel(dataSource);
+        // the live generation's projection, fed here by the test
+        Projection projection = projections.forGeneration(1, "property-test");
         return PropertyTries.configured(TRIES, MAX_SIZE).stream(t -> {
             UpstreamHistory history = UpstreamHistory.random(t.random(), t.size());
             Delivery delivery = Delivery.random(history, t.random(), topics.accounts(), topics.contracts(),

@@ -18,7 +18,7 @@ import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.header.internals.RecordHeaders;
 import org.apache.kafka.common.record.TimestampType;
 
-import com.accountview.projector.events.EntityKind;
+import com.accountview.contract.EntityKind;
 
 /**
  * One way Kafka may hand a history to the projector. Each key lives in one partition of its topic

@@ -2,7 +2,7 @@ package com.accountview.projector.properties;
 
 import java.util.UUID;
 
-import com.accountview.projector.events.EntityKind;
+import com.accountview.contract.EntityKind;
 
 /** An account or contract of a generated history: its kind, id (the Kafka key) and organization. */
 public record Entity(EntityKind kind, UUID id, String org) {

@@ -1,7 +1,5 @@
 package com.accountview.projector.properties;
 
-import java.util.Arrays;
-import java.util.Comparator;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -12,17 +10,17 @@ import java.util.stream.Collectors;
 
 import org.apache.kafka.common.TopicPartition;
 
-import com.accountview.projector.events.EntityKind;
+import com.accountview.contract.EntityKind;
+import com.accountview.contract.ReferenceFold.Key;
+import com.accountview.contract.VersionKey;
 
 /**
- * What applying a history must leave, whatever the delivery: per entity the state its
- * winning event of a known type carries ({@link #WINS}: highest sequence, then a delete, then the
- * greater event id) (deleted if that event is a delete; an entity
- * with events of unknown types only is absent), the live views' answers that
- * follow from it, and per partition how many events the sequential fold of the delivery order
- * applies (those of a known type with a sequence above every earlier one of their key), i.e. each
- * exactly once.
- * Immutable.
+ * What applying a history must leave, whatever the delivery, computed by the contract's
+ * {@link com.accountview.contract.ReferenceFold}: the final state is the sequential fold of the
+ * publish order (every entity its winning event of a known type: highest sequence, then a delete,
+ * then the greater event id; an entity with events of unknown types only is absent); the live
+ * views' answers follow from it; and per partition, how many events the sequential fold of the
+ * delivery order applies, i.e. each exactly once. Immutable.
  */
 public final class ReferenceFold {
 
@@ -32,42 +30,29 @@ public final class ReferenceFold {
     private final Map<TopicPartition, Long> nextOffsets = new HashMap<>();
 
     private ReferenceFold(UpstreamHistory history, Delivery delivery) {
-        history.publishOrder().forEach(this::latestVersion);
+        com.accountview.contract.ReferenceFold<EntityState> published = new com.accountview.contract.ReferenceFold<>();
+        history.publishOrder().forEach((entity, events) -> events.forEach(event -> fold(published, event)));
+        published.entities().forEach((key, stored) -> (key.kind() == EntityKind.ACCOUNT ? accounts : contracts)
+                .put(key.id(), stored.deleted()
+                        ? StoredEntity.deleted(key.id(), stored.orgId(), stored.version().sequence())
+                        : StoredEntity.live(key.id(), stored.orgId(), stored.version().sequence(), stored.state())));
         countApplied(delivery);
-    }
-
-    /**
-     * Which of two events of one entity wins, as docs/events.md states it: the higher sequence; at an
-     * equal one a delete; then the greater event id by code points.
-     */
-    static final Comparator<UpstreamEvent> WINS = Comparator.comparing(UpstreamEvent::sequence)
-            .thenComparing(UpstreamEvent::isDelete)
-            .thenComparing(event -> event.rendered().id(), (a, b) -> Arrays.compare(a.codePoints().toArray(),
-                    b.codePoints().toArray()));
-
-    private void latestVersion(Entity entity, List<UpstreamEvent> events) {
-        events.stream()
-                .filter(event -> !event.unknownType())
-                .max(WINS)
-                .ifPresent(latest -> (entity.kind() == EntityKind.ACCOUNT ? accounts : contracts).put(entity.id(),
-                        latest.isDelete()
-                                ? StoredEntity.deleted(entity.id(), entity.org(), latest.sequence())
-                                : StoredEntity.live(entity.id(), entity.org(), latest.sequence(), latest.state())));
     }
 
     /** The sequential fold of the delivery order, as a single consumer that never rewinds would apply it. */
     private void countApplied(Delivery delivery) {
-        Map<Entity, UpstreamEvent> highest = new HashMap<>();
-        for (Delivery.DeliveredRecord delivered : delivery.order()) {
-            UpstreamEvent event = delivered.event();
-            UpstreamEvent before = highest.get(event.entity());
-            boolean newer = !event.unknownType() && (before == null || WINS.compare(event, before) > 0);
-            applied.merge(delivered.partition(), newer ? 1L : 0L, Long::sum);
-            if (newer) {
-                highest.put(event.entity(), event);
-            }
-            nextOffsets.put(delivered.partition(), delivered.record().offset() + 1);
+        com.accountview.contract.ReferenceFold<EntityState> delivered = new com.accountview.contract.ReferenceFold<>();
+        for (Delivery.DeliveredRecord record : delivery.order()) {
+            applied.merge(record.partition(), fold(delivered, record.event()) ? 1L : 0L, Long::sum);
+            nextOffsets.put(record.partition(), record.record().offset() + 1);
         }
+    }
+
+    /** Folds one event; an unknown type is never applied. */
+    private static boolean fold(com.accountview.contract.ReferenceFold<EntityState> fold, UpstreamEvent event) {
+        return !event.unknownType() && fold.event(new Key(event.entity().kind(), event.entity().id()),
+                new VersionKey(event.sequence(), event.isDelete(), event.rendered().id()), event.entity().org(),
+                event.state());
     }
 
     public static ReferenceFold of(UpstreamHistory history, Delivery delivery) {

@@ -9,7 +9,7 @@ import java.util.Random;
 import java.util.Set;
 import java.util.UUID;
 
-import com.accountview.projector.events.EntityKind;
+import com.accountview.contract.EntityKind;
 
 /**
  * A random history of a few accounts and contracts in two organizations, as upstream systems

@@ -12,7 +12,7 @@ import java.util.Map;
 import java.util.Random;
 import java.util.UUID;
 
-import com.accountview.projector.events.EntityKind;
+import com.accountview.contract.EntityKind;
 import com.accountview.testinfra.events.AccountEventBuilder;
 import com.accountview.testinfra.events.ContractEventBuilder;
 import com.accountview.testinfra.events.EventMode;

@@ -3,7 +3,10 @@ package com.accountview.projector.support;
 import static org.awaitility.Awaitility.await;
 
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
+import java.util.concurrent.Future;
 import java.util.concurrent.ExecutionException;
 
 import org.apache.kafka.clients.producer.KafkaProducer;
@@ -43,10 +46,26 @@ public final class EventStream implements AutoCloseable {
         }
     }
 
+    /** Publishes many records at once (pipelined, not one round trip each) and waits for the broker's acknowledgements. */
+    public void publishAll(List<ProducerRecord<byte[], byte[]>> records) {
+        List<Future<RecordMetadata>> sent = new ArrayList<>(records.size());
+        records.forEach(record -> sent.add(producer.send(record)));
+        for (Future<RecordMetadata> future : sent) {
+            try {
+                future.get();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException(e);
+            } catch (ExecutionException e) {
+                throw new IllegalStateException("Could not publish", e.getCause());
+            }
+        }
+    }
+
     /** Publishes records and waits until the projector has consumed each of them. */
     @SafeVarargs
     public final void sendAndAwait(ProducerRecord<byte[], byte[]>... records) {
-        java.util.List<RecordMetadata> sent = new java.util.ArrayList<>();
+        List<RecordMetadata> sent = new ArrayList<>();
         for (ProducerRecord<byte[], byte[]> record : records) {
             sent.add(send(record));
         }

@@ -1,5 +1,6 @@
 package com.accountview.projector.support;
 
+import java.math.BigInteger;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HashMap;
@@ -9,6 +10,9 @@ import java.util.Map;
 import java.util.Random;
 import java.util.UUID;
 
+import com.accountview.contract.EntityKind;
+import com.accountview.contract.ReferenceFold;
+import com.accountview.contract.VersionKey;
 import com.accountview.testinfra.events.TestEvent;
 import com.accountview.testinfra.events.TestEvents;
 
@@ -16,8 +20,8 @@ import com.accountview.testinfra.events.TestEvents;
  * A reproducible history of account events for end-to-end tests: per account a run of versions
  * (some delivered out of order, some twice, some ending in a delete), interleaved across accounts
  * at random while each account's own order is kept (Kafka keeps a key's order in its partition).
- * Knows the reference result: the latest version per account, and how many events applying them
- * in this delivery order must apply.
+ * Knows the reference result, from the contract's {@link ReferenceFold}: the final version per
+ * account, and how many events applying them in this delivery order must apply.
  */
 public final class RandomHistory {
 
@@ -38,8 +42,6 @@ public final class RandomHistory {
     public static RandomHistory of(long seed, String org, int accounts, int versionsPerAccount) {
         Random random = new Random(seed);
         Map<UUID, List<TestEvent>> perKey = new LinkedHashMap<>();
-        Map<UUID, Expected> expected = new HashMap<>();
-        long applied = 0;
         for (int a = 0; a < accounts; a++) {
             UUID id = new UUID(seed, a);
             List<Integer> sequences = new ArrayList<>();
@@ -60,21 +62,28 @@ public final class RandomHistory {
             // a redelivered duplicate is the same event again, event id included
             Map<Integer, TestEvent> published = new HashMap<>();
             int account = a;
-            long max = 0;
             for (int sequence : sequences) {
                 boolean delete = deletedAtEnd && sequence == versionsPerAccount;
                 events.add(published.computeIfAbsent(sequence, s -> delete
                         ? TestEvents.account(id).org(org).sequence(s).deleted()
                         : TestEvents.account(id).org(org).sequence(s).externalId(externalId(account, s)).updated()));
-                if (sequence > max) {
-                    max = sequence;
-                    applied++;
-                }
             }
-            expected.put(id, new Expected(versionsPerAccount, deletedAtEnd ? null : externalId(a, versionsPerAccount),
-                    deletedAtEnd));
             perKey.put(id, events);
         }
+        // the reference: each key's events folded in its own order (Kafka keeps it), as the contract says
+        ReferenceFold<String> reference = new ReferenceFold<>();
+        long applied = 0;
+        for (Map.Entry<UUID, List<TestEvent>> key : perKey.entrySet()) {
+            for (TestEvent event : key.getValue()) {
+                boolean delete = event.type().endsWith(".deleted");
+                applied += reference.event(new ReferenceFold.Key(EntityKind.ACCOUNT, key.getKey()),
+                        new VersionKey(new BigInteger(event.sequence()), delete, event.id()), org,
+                        delete ? null : (String) event.data().get("external_id")) ? 1 : 0;
+            }
+        }
+        Map<UUID, Expected> expected = new HashMap<>();
+        reference.entities().forEach((key, stored) -> expected.put(key.id(), new Expected(
+                stored.version().sequence().longValueExact(), stored.state(), stored.deleted())));
         return new RandomHistory(interleave(perKey, random), expected, applied);
     }
 

@@ -2,12 +2,7 @@ package com.accountview.query.accounts;
 
 import java.util.Comparator;
 import java.util.List;
-import java.util.Objects;
 import java.util.UUID;
-import java.util.stream.Collectors;
-
-import com.accountview.query.errors.ApiException;
-import com.accountview.query.errors.ErrorCode;
 
 /**
  * The live accounts that currently carry one external id in one organization: none is "not
@@ -15,27 +10,22 @@ import com.accountview.query.errors.ErrorCode;
  */
 public record AccountMatches(ExternalAccountRef ref, List<UUID> accountIds) {
 
-    /** @param accountIds the matching ids as read, possibly repeated, possibly with nulls from an outer join */
+    /** @param accountIds the ids read with {@link ExternalIdLookup#ACCOUNTS}, possibly repeated by a join */
     public static AccountMatches of(ExternalAccountRef ref, List<UUID> accountIds) {
-        List<UUID> distinct = accountIds.stream().filter(Objects::nonNull).distinct()
-                .sorted(Comparator.comparing(UUID::toString)).toList();
+        List<UUID> distinct = accountIds.stream().distinct().sorted(Comparator.comparing(UUID::toString)).toList();
         return new AccountMatches(ref, distinct);
     }
 
     /**
-     * @throws ApiException {@code ACCOUNT_NOT_FOUND} without a match, {@code EXTERNAL_ID_CONFLICT}
-     *                      (listing the accounts) with several
+     * The one matching account; throws an {@code AccountNotFoundException} without a match, an
+     * {@code ExternalIdConflictException} listing them with several.
      */
     public UUID single() {
         if (accountIds.isEmpty()) {
-            throw new ApiException(ErrorCode.ACCOUNT_NOT_FOUND,
-                    "No account with external id '" + ref.externalId() + "' in organization '" + ref.orgId() + "'.");
+            throw new AccountNotFoundException(ref);
         }
         if (accountIds.size() > 1) {
-            throw new ApiException(ErrorCode.EXTERNAL_ID_CONFLICT,
-                    "External id '" + ref.externalId() + "' in organization '" + ref.orgId()
-                            + "' is claimed by several accounts: "
-                            + accountIds.stream().map(UUID::toString).collect(Collectors.joining(", ")) + ".");
+            throw new ExternalIdConflictException(ref, accountIds);
         }
         return accountIds.get(0);
     }

@@ -1,6 +1,5 @@
 package com.accountview.query.accounts;
 
-import java.util.Map;
 import java.util.UUID;
 
 import com.accountview.query.readmodel.ReadModel;
@@ -10,13 +9,6 @@ import org.springframework.stereotype.Component;
 @Component
 class ExternalAccounts {
 
-    private static final String ACCOUNTS_BY_EXTERNAL_ID = """
-            SELECT a.account_id
-            FROM accountview.live_generation g
-            LEFT JOIN accountview.live_account a
-                   ON a.org_id = :orgId AND a.external_id = :externalId
-            """;
-
     private final ReadModel readModel;
 
     ExternalAccounts(ReadModel readModel) {
@@ -24,12 +16,11 @@ class ExternalAccounts {
     }
 
     UUID resolve(ExternalAccountRef ref) {
-        var rows = readModel.readLive(ACCOUNTS_BY_EXTERNAL_ID, AccountRow.class,
-                Map.of("orgId", ref.orgId(), "externalId", ref.externalId()));
+        var rows = readModel.readLive(ExternalIdLookup.ACCOUNTS, AccountRow.class, ExternalIdLookup.arguments(ref));
         return AccountMatches.of(ref, rows.stream().map(AccountRow::accountId).toList()).single();
     }
 
-    /** One row of {@link #ACCOUNTS_BY_EXTERNAL_ID}; {@code accountId} is null when nothing matched. */
+    /** One row of {@link ExternalIdLookup#ACCOUNTS}. */
     record AccountRow(UUID accountId) {
     }
 }

@@ -1,7 +1,7 @@
 package com.accountview.query.auth;
 
 /** How callers are authenticated ({@code accountview.auth.mode}). */
-public enum AuthMode {
+enum AuthMode {
     /**
      * A trusted gateway authenticated the caller and passes {@code x-auth-roles}; every organization
      * is permitted. Only safe behind a gateway that strips client-supplied {@code x-auth-roles}.

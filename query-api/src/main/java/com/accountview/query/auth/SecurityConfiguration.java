@@ -12,8 +12,9 @@ import org.springframework.security.web.authentication.AnonymousAuthenticationFi
 /**
  * Who may call what. The three lookups under {@code /v4/orgs/{org_id}/...} need an authenticated
  * caller with an allowed role who is permitted that organization; the rest of {@code /v4} needs an
- * authenticated caller; actuator endpoints and the OpenAPI document are open (probes, scraping,
- * clients). Stateless: no session, no CSRF (no cookies are ever honoured), no login forms.
+ * authenticated caller; the OpenAPI document is open (clients), and so are the actuator endpoints,
+ * which only the management port serves (probes, scraping): Spring Boot applies this chain there
+ * too. Stateless: no session, no CSRF (no cookies are ever honoured), no login forms.
  */
 @Configuration(proxyBeanMethods = false)
 class SecurityConfiguration {
@@ -50,7 +51,7 @@ class SecurityConfiguration {
                             .decoder(JwtCallers.decoder(auth.jwt()))
                             .jwtAuthenticationConverter(JwtCallers.authenticationConverter())));
         } else {
-            http.addFilterBefore(new GatewayRolesFilter(), AnonymousAuthenticationFilter.class);
+            http.addFilterBefore(new GatewayRolesFilter(entryPoint), AnonymousAuthenticationFilter.class);
         }
         return http.build();
     }

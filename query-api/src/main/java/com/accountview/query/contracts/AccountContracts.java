@@ -2,11 +2,11 @@ package com.accountview.query.contracts;
 
 import java.time.Instant;
 import java.util.List;
-import java.util.Map;
 import java.util.UUID;
 
 import com.accountview.query.accounts.AccountMatches;
 import com.accountview.query.accounts.ExternalAccountRef;
+import com.accountview.query.accounts.ExternalIdLookup;
 import com.accountview.query.readmodel.ReadModel;
 import org.springframework.stereotype.Component;
 
@@ -18,14 +18,13 @@ import org.springframework.stereotype.Component;
 @Component
 class AccountContracts {
 
-    private static final String CONTRACTS_BY_EXTERNAL_ID = """
-            SELECT a.account_id, c.contract_id, c.status, c.product_id, c.product_name,
+    /** The accounts of {@link ExternalIdLookup#ACCOUNTS}, each with each of its live contracts, if any. */
+    private static final String CONTRACTS_BY_EXTERNAL_ID = "WITH account AS (" + ExternalIdLookup.ACCOUNTS + ")\n" + """
+            SELECT account.account_id, c.contract_id, c.status, c.product_id, c.product_name,
                    c.start_date, c.end_date, c.created_at, c.updated_at
-            FROM accountview.live_generation g
-            LEFT JOIN accountview.live_account a
-                   ON a.org_id = :orgId AND a.external_id = :externalId
+            FROM account
             LEFT JOIN accountview.live_contract c
-                   ON c.account_id = a.account_id AND c.org_id = a.org_id
+                   ON c.account_id = account.account_id AND c.org_id = account.org_id
             """;
 
     private final ReadModel readModel;
@@ -37,7 +36,7 @@ class AccountContracts {
     /** Newest {@code start_date} first; empty when the account has none. */
     List<Contract> of(ExternalAccountRef ref) {
         List<ContractRow> rows = readModel.readLive(CONTRACTS_BY_EXTERNAL_ID, ContractRow.class,
-                Map.of("orgId", ref.orgId(), "externalId", ref.externalId()));
+                ExternalIdLookup.arguments(ref));
         AccountMatches.of(ref, rows.stream().map(ContractRow::accountId).toList()).single();
         return rows.stream()
                 .filter(row -> row.contractId() != null)
@@ -48,7 +47,7 @@ class AccountContracts {
 
     /** One row of {@link #CONTRACTS_BY_EXTERNAL_ID}: an account and one of its contracts, if any. */
     record ContractRow(UUID accountId, UUID contractId, String status, String productId, String productName,
-                              Instant startDate, Instant endDate, Instant createdAt, Instant updatedAt) {
+                       Instant startDate, Instant endDate, Instant createdAt, Instant updatedAt) {
 
         Contract toContract() {
             Contract.Product product = productId == null && productName == null

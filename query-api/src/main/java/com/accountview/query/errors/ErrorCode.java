@@ -33,7 +33,7 @@ public enum ErrorCode {
     }
 
     /** The code for a status that arrives without one, e.g. from the framework or the web server. */
-    public static ErrorCode forStatus(int status) {
+    static ErrorCode forStatus(int status) {
         return switch (status) {
             case 400 -> INVALID_REQUEST;
             case 401 -> UNAUTHORIZED;

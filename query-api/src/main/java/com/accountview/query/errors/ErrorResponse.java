@@ -12,7 +12,7 @@ public record ErrorResponse(
         String message,
         @JsonProperty("trace_id") String traceId) {
 
-    public static ErrorResponse of(ErrorCode code, int status, String message, String traceId) {
+    static ErrorResponse of(ErrorCode code, int status, String message, String traceId) {
         return new ErrorResponse(code.name(), status, message, traceId);
     }
 }

@@ -24,7 +24,8 @@ public class ErrorResponses {
 
     private final JsonMapper json;
 
-    ErrorResponses(JsonMapper json) {
+    /** @param json writes the body for {@link #write}; Spring Boot's own mapper in the application */
+    public ErrorResponses(JsonMapper json) {
         this.json = json;
     }
 

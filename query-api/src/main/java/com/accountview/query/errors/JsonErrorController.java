@@ -36,7 +36,7 @@ class JsonErrorController implements ErrorController {
         }
         if (status == 405) {
             // Tomcat rejects TRACE itself, listing every method a servlet could have; the API has two
-            response.setHeader(HttpHeaders.ALLOW, "GET, HEAD");
+            response.setHeader(HttpHeaders.ALLOW, AllowedMethods.ALLOW);
         }
         if (status >= 500) {
             log.error("Unexpected failure of {} (trace_id={})", request.getAttribute(RequestDispatcher.ERROR_REQUEST_URI),

@@ -6,7 +6,10 @@ import org.springframework.boot.web.server.WebServerFactoryCustomizer;
 import org.springframework.stereotype.Component;
 import tools.jackson.databind.json.JsonMapper;
 
-/** Installs {@link JsonErrorReportValve} in place of Tomcat's HTML error report. */
+/**
+ * Installs {@link JsonErrorReportValve} in place of Tomcat's HTML error report, on the API's server
+ * and (imported by {@link ManagementServerErrors}) on the management server.
+ */
 @Component
 class TomcatErrorReports implements WebServerFactoryCustomizer<TomcatServletWebServerFactory> {
 

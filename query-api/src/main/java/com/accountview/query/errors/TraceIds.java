@@ -10,10 +10,10 @@ import jakarta.servlet.http.HttpServletRequest;
  * well formed, otherwise a fresh random one. Kept as a request attribute so that an error
  * dispatch of the same request reports the same id. Stateless and thread-safe.
  */
-public final class TraceIds {
+final class TraceIds {
 
     /** Name of the request attribute and of the logging MDC key. */
-    public static final String KEY = "trace_id";
+    static final String KEY = "trace_id";
 
     private static final Pattern TRACEPARENT =
             Pattern.compile("[0-9a-f]{2}-([0-9a-f]{32})-[0-9a-f]{16}-[0-9a-f]{2}");
@@ -23,7 +23,7 @@ public final class TraceIds {
     }
 
     /** The request's trace id, assigning one on first use. */
-    public static String of(HttpServletRequest request) {
+    static String of(HttpServletRequest request) {
         if (request.getAttribute(KEY) instanceof String id) {
             return id;
         }

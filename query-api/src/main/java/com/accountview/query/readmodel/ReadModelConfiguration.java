@@ -6,6 +6,7 @@ import org.jdbi.v3.core.Jdbi;
 import org.jdbi.v3.postgres.PostgresPlugin;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.config.BeanPostProcessor;
+import org.springframework.boot.jdbc.health.DataSourceHealthIndicator;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
@@ -21,5 +22,11 @@ class ReadModelConfiguration {
     @Bean
     static BeanPostProcessor statementTimeout(ObjectProvider<QueryProperties> properties) {
         return new StatementTimeout(properties);
+    }
+
+    /** Named so that it replaces Spring Boot's own {@code db} indicator. */
+    @Bean
+    DatabaseHealth dbHealthIndicator(DataSource dataSource, QueryProperties properties) {
+        return new DatabaseHealth(new DataSourceHealthIndicator(dataSource), properties.healthTimeout());
     }
 }

@@ -1,8 +1,8 @@
 package com.accountview.query.web;
 
 import java.io.IOException;
-import java.util.Set;
 
+import com.accountview.query.errors.AllowedMethods;
 import com.accountview.query.errors.ErrorCode;
 import com.accountview.query.errors.ErrorResponses;
 import jakarta.servlet.FilterChain;
@@ -23,8 +23,6 @@ import org.springframework.web.filter.OncePerRequestFilter;
 @Order(Ordered.HIGHEST_PRECEDENCE + 10)
 class ReadOnlyMethodsFilter extends OncePerRequestFilter {
 
-    private static final Set<String> ALLOWED = Set.of("GET", "HEAD");
-
     private final ErrorResponses errors;
 
     ReadOnlyMethodsFilter(ErrorResponses errors) {
@@ -34,11 +32,11 @@ class ReadOnlyMethodsFilter extends OncePerRequestFilter {
     @Override
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
-        if (ALLOWED.contains(request.getMethod())) {
+        if (AllowedMethods.allows(request.getMethod())) {
             chain.doFilter(request, response);
             return;
         }
-        response.setHeader(HttpHeaders.ALLOW, "GET, HEAD");
+        response.setHeader(HttpHeaders.ALLOW, AllowedMethods.ALLOW);
         errors.write(request, response, ErrorCode.METHOD_NOT_ALLOWED,
                 "Method " + request.getMethod() + " is not allowed; this API is read-only (GET, HEAD).");
     }

@@ -1,24 +1,20 @@
 package com.accountview.query.accounts;
 
-import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatCode;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import com.accountview.query.errors.ApiException;
-import com.accountview.query.errors.ErrorCode;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
+/** Which ids are well formed; that a malformed one is answered 400 INVALID_REQUEST is {@link ExternalAccountErrorsTest}'s. */
 class ExternalAccountRefTest {
 
     private static final String LONGEST_ORG = "o" + "a".repeat(62);
     private static final String LONGEST_EXTERNAL_ID = "x".repeat(64);
 
     private static void assertInvalidRequest(String org, String externalId) {
-        assertThatThrownBy(() -> new ExternalAccountRef(org, externalId))
-                .isInstanceOfSatisfying(ApiException.class,
-                        e -> assertThat(e.code()).isEqualTo(ErrorCode.INVALID_REQUEST));
+        assertThatThrownBy(() -> new ExternalAccountRef(org, externalId)).isInstanceOf(MalformedIdException.class);
     }
 
     @ParameterizedTest

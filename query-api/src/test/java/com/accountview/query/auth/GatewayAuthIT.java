@@ -11,6 +11,7 @@ import com.accountview.query.support.Ids;
 import com.accountview.query.support.OpenApiContract;
 import com.accountview.query.support.ProjectedReadModel;
 import com.accountview.query.support.QueryApiIT;
+import com.accountview.query.support.RawHttp;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -64,11 +65,29 @@ class GatewayAuthIT {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"API_KEY", "ADMIN,API_KEY", " ADMIN , API_KEY "})
+    @ValueSource(strings = {"API_KEY", "ADMIN,API_KEY", " ADMIN , API_KEY ", "GUEST,API_KEY"})
     void callerWithAnAllowedRoleAmongOthersIsServed(String roles) {
         for (String endpoint : Api.ENDPOINTS) {
             assertThat(api.get(account(org, externalId) + endpoint, Api.GATEWAY_ROLES, roles).statusCode())
                     .as(roles + endpoint).isEqualTo(200);
+        }
+    }
+
+    /** A gateway that appends its header to the client's, instead of replacing it, must not let the client add roles. */
+    @ParameterizedTest
+    @ValueSource(strings = {"x-auth-roles: GUEST|x-auth-roles: API_KEY", "x-auth-roles: API_KEY|x-auth-roles: GUEST",
+            "x-auth-roles: API_KEY|X-Auth-Roles: API_KEY", "x-auth-roles: API_KEY|x-auth-roles:",
+            "x-auth-roles: GUEST,ADMIN|x-auth-roles: API_KEY|x-auth-roles: API_KEY"})
+    void severalRolesHeadersAreUnauthorized(String headerLines) {
+        for (String endpoint : Api.ENDPOINTS) {
+            RawHttp.Response response = RawHttp.send(api.port(), RawHttp.request(
+                    "GET " + account(org, externalId) + endpoint + " HTTP/1.1", headerLines.split("\\|")));
+
+            assertThat(response.status()).as(headerLines + endpoint).isEqualTo(401);
+            assertThat(response.header("Content-Type")).startsWith("application/json");
+            assertThat(json(response.body()).path("code").asString()).isEqualTo("UNAUTHORIZED");
+            assertThat(json(response.body()).path("message").asString()).contains("x-auth-roles");
+            openApi.assertBodyConforms(response.body(), "ErrorResponse");
         }
     }
 

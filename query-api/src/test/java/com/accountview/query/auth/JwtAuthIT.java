@@ -23,7 +23,10 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
-/** JWT mode: RS256 tokens that the test signs itself; {@code roles} and {@code orgs} claims decide. */
+/**
+ * JWT mode: RS256 tokens that the test signs itself, from one issuer for the query-api's audiences;
+ * {@code roles} and {@code orgs} claims decide.
+ */
 @QueryApiIT
 class JwtAuthIT {
 
@@ -40,6 +43,8 @@ class JwtAuthIT {
     static void jwtMode(DynamicPropertyRegistry properties) {
         properties.add("accountview.auth.mode", () -> "JWT");
         properties.add("accountview.auth.jwt.public-key-location", () -> "file:" + TOKENS.writePublicKeyPem());
+        properties.add("accountview.auth.jwt.issuer", () -> Tokens.ISSUER);
+        properties.add("accountview.auth.jwt.audiences", () -> "accountview-reports," + Tokens.AUDIENCE);
     }
 
     @BeforeEach
@@ -122,6 +127,41 @@ class JwtAuthIT {
     @Test
     void tokenSignedWithASharedSecretIsUnauthorized() {
         assertStatus(Tokens.signHs256(Tokens.claims(List.of("API_KEY"), List.of(org))), 401, "UNAUTHORIZED");
+    }
+
+    @Test
+    void tokenForAnotherAudienceIsUnauthorized() {
+        assertStatus(TOKENS.sign(Tokens.claims(List.of("API_KEY"), List.of(org)).audience("billing-api")),
+                401, "UNAUTHORIZED");
+    }
+
+    @Test
+    void tokenWithoutAudienceIsUnauthorized() {
+        assertStatus(TOKENS.sign(Tokens.claims(List.of("API_KEY"), List.of(org)).audience((String) null)),
+                401, "UNAUTHORIZED");
+    }
+
+    @Test
+    void tokenForSeveralAudiencesOneOfThemConfiguredIsServed() {
+        String token = TOKENS.sign(Tokens.claims(List.of("API_KEY"), List.of(org))
+                .audience(List.of("billing-api", "accountview-reports")));
+
+        assertThat(getWithToken("", token).statusCode()).isEqualTo(200);
+    }
+
+    @Test
+    void tokenByAnotherIssuerIsUnauthorized() {
+        // same key, so only the issuer check can refuse it: a key shared by two issuers, or one
+        // issuer's tenants, must not let one's tokens in as the other's
+        for (String issuer : List.of("https://idp.example.org/", "https://idp.accountview.test")) {
+            assertStatus(TOKENS.sign(Tokens.claims(List.of("API_KEY"), List.of(org)).issuer(issuer)),
+                    401, "UNAUTHORIZED");
+        }
+    }
+
+    @Test
+    void tokenWithoutIssuerIsUnauthorized() {
+        assertStatus(TOKENS.sign(Tokens.claims(List.of("API_KEY"), List.of(org)).issuer(null)), 401, "UNAUTHORIZED");
     }
 
     @Test

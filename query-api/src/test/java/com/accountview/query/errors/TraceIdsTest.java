@@ -2,8 +2,25 @@ package com.accountview.query.errors;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.io.IOException;
+import java.net.http.HttpResponse;
+import java.util.concurrent.atomic.AtomicReference;
+
+import com.accountview.query.support.Api;
+import jakarta.servlet.DispatcherType;
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
-import org.springframework.mock.web.MockHttpServletRequest;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.context.TestConfiguration;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.boot.web.servlet.FilterRegistrationBean;
+import org.springframework.context.annotation.Bean;
+import org.springframework.core.Ordered;
+import org.springframework.web.filter.OncePerRequestFilter;
 
 class TraceIdsTest {
 
@@ -22,10 +39,56 @@ class TraceIdsTest {
         }
     }
 
-    @Test
-    void requestKeepsItsTraceIdAcrossDispatches() {
-        MockHttpServletRequest request = new MockHttpServletRequest();
+    /**
+     * The whole service on a real Tomcat (no database needed: nothing is read): a request is failed
+     * with {@code sendError} on its first dispatch, as Spring Security's firewall fails one, and
+     * Tomcat forwards it to {@code /error}, whose ErrorResponse must carry the trace id the request
+     * was given on its first dispatch. No {@code traceparent} is sent, so a regenerated id would be
+     * a different random one.
+     */
+    @Nested
+    @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+    class ErrorDispatch {
 
-        assertThat(TraceIds.of(request)).isEqualTo(TraceIds.of(request));
+        @LocalServerPort
+        int port;
+        @Autowired
+        FailedOnFirstDispatch failed;
+
+        @Test
+        void requestKeepsItsTraceIdAcrossDispatches() {
+            HttpResponse<String> response = new Api(port, port).get(FailedOnFirstDispatch.PATH);
+
+            assertThat(response.statusCode()).isEqualTo(400);
+            assertThat(Api.json(response).path("code").asString()).isEqualTo("INVALID_REQUEST");
+            assertThat(failed.traceId.get()).matches("[0-9a-f]{32}");
+            assertThat(Api.json(response).path("trace_id").asString()).isEqualTo(failed.traceId.get());
+        }
+
+        /** Notes the request's trace id on its first dispatch, then fails it with a status only. */
+        @TestConfiguration(proxyBeanMethods = false)
+        static class FailedOnFirstDispatch {
+
+            static final String PATH = "/failed-on-first-dispatch";
+
+            final AtomicReference<String> traceId = new AtomicReference<>();
+
+            @Bean
+            FilterRegistrationBean<OncePerRequestFilter> failOnFirstDispatch() {
+                var registration = new FilterRegistrationBean<OncePerRequestFilter>(new OncePerRequestFilter() {
+                    @Override
+                    protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response,
+                                                    FilterChain chain) throws IOException {
+                        traceId.set(TraceIds.of(request));
+                        response.sendError(HttpServletResponse.SC_BAD_REQUEST);
+                    }
+                });
+                registration.addUrlPatterns(PATH);
+                registration.setDispatcherTypes(DispatcherType.REQUEST);
+                // after TraceIdFilter, like every filter of the service
+                registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 1);
+                return registration;
+            }
+        }
     }
 }

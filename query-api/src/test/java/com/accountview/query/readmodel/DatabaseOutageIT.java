@@ -74,10 +74,11 @@ class DatabaseOutageIT {
         assertThat(api.getAsApiKey(account(org, externalId)).statusCode()).isEqualTo(200);
     }
 
+    /** How many of the service's lookups wait for a lock; every lookup is run by {@link ReadModel}. */
     private static int lockWaiters(Statement statement) throws Exception {
         try (ResultSet row = statement.executeQuery("""
                 SELECT count(*) FROM pg_stat_activity
-                WHERE wait_event_type = 'Lock' AND query LIKE '%live_generation g%'""")) {
+                WHERE wait_event_type = 'Lock' AND query LIKE '%read_model_lookup_row%'""")) {
             row.next();
             return row.getInt(1);
         }
@@ -91,13 +92,17 @@ class DatabaseOutageIT {
             for (String endpoint : Api.ENDPOINTS) {
                 assertUnavailable(api.getAsApiKey(account(org, externalId) + endpoint), endpoint);
             }
-            assertThat(api.get("/actuator/health/readiness").statusCode()).isEqualTo(503);
-            assertThat(api.get("/actuator/health/liveness").statusCode()).isEqualTo(200);
+            HttpResponse<String> readiness = api.actuator("/actuator/health/readiness");
+            assertThat(readiness.statusCode()).isEqualTo(503);
+            assertThat(readiness.headers().firstValue("Content-Type")).hasValueSatisfying(
+                    type -> assertThat(type).startsWith("application/vnd.spring-boot.actuator.v3+json"));
+            assertThat(json(readiness).path("status").asString()).isEqualTo("DOWN");
+            assertThat(api.actuator("/actuator/health/liveness").statusCode()).isEqualTo(200);
         } finally {
             postgres.restart();
         }
         await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(200))
                 .until(() -> api.getAsApiKey(account(org, externalId)).statusCode() == 200);
-        assertThat(api.get("/actuator/health/readiness").statusCode()).isEqualTo(200);
+        assertThat(api.actuator("/actuator/health/readiness").statusCode()).isEqualTo(200);
     }
 }

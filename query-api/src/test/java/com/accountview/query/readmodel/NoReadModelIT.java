@@ -20,6 +20,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalManagementPort;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
 /**
@@ -34,6 +35,8 @@ class NoReadModelIT {
 
     @LocalServerPort
     int port;
+    @LocalManagementPort
+    int managementPort;
     @Value("${spring.datasource.url}")
     String databaseUrl;
     @Value("${spring.datasource.username}")
@@ -44,7 +47,7 @@ class NoReadModelIT {
 
     @BeforeEach
     void connect() {
-        api = new Api(port);
+        api = new Api(port, managementPort);
     }
 
     private void assertEveryLookupUnavailable() {

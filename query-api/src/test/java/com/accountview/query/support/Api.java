@@ -13,8 +13,8 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * A plain HTTP client for the query-api under test: real requests over the loopback interface.
- * Thread-safe.
+ * A plain HTTP client for the query-api under test: real requests over the loopback interface, to
+ * the API port or to the management (actuator) port. Thread-safe.
  */
 public final class Api {
 
@@ -25,13 +25,19 @@ public final class Api {
     private static final HttpClient CLIENT = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
     private final int port;
+    private final int managementPort;
 
-    public Api(int port) {
+    public Api(int port, int managementPort) {
         this.port = port;
+        this.managementPort = managementPort;
     }
 
     public int port() {
         return port;
+    }
+
+    public int managementPort() {
+        return managementPort;
     }
 
     /** {@code GET path} with the given header name/value pairs. */
@@ -48,8 +54,18 @@ public final class Api {
         return get(path, all);
     }
 
+    /** {@code GET path} on the management port, e.g. {@code /actuator/health/readiness}. */
+    public HttpResponse<String> actuator(String path) {
+        return send(managementPort, "GET", path);
+    }
+
     public HttpResponse<String> send(String method, String path, String... headers) {
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
+        return send(port, method, path, headers);
+    }
+
+    /** {@code method path} with the given header name/value pairs, to the given port. */
+    public HttpResponse<String> send(int toPort, String method, String path, String... headers) {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://localhost:" + toPort + path))
                 .timeout(Duration.ofSeconds(30))
                 .method(method, HttpRequest.BodyPublishers.noBody());
         for (int i = 0; i < headers.length; i += 2) {

@@ -18,7 +18,7 @@ public final class ProjectorJar {
     private ProjectorJar() {
     }
 
-    static Path path() {
+    public static Path path() {
         Path jar = Path.of(System.getProperty("accountview.projector.jar", "target/projector.jar"));
         if (!Files.isRegularFile(jar)) {
             throw new IllegalStateException("No projector jar at " + jar.toAbsolutePath()

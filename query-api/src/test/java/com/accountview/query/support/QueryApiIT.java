@@ -17,9 +17,10 @@ import org.springframework.context.annotation.Primary;
 import org.springframework.test.context.ContextConfiguration;
 
 /**
- * The query-api on a random port against the {@link ProjectedReadModel shared projected read
- * model}, with a {@link TestClock} and an {@link Api} client for that port (inject both with
- * {@code @Autowired}). Test classes with no further configuration share one context.
+ * The query-api on a random port (and a random management port) against the
+ * {@link ProjectedReadModel shared projected read model}, with a {@link TestClock} and an
+ * {@link Api} client for those ports (inject both with {@code @Autowired}). Test classes with no
+ * further configuration share one context.
  */
 @Target(ElementType.TYPE)
 @Retention(RetentionPolicy.RUNTIME)
@@ -38,11 +39,11 @@ public @interface QueryApiIT {
             return new TestClock();
         }
 
-        /** Lazy: the port is known only once the web server has started, after the singletons. */
+        /** Lazy: the ports are known only once the web servers have started, after the singletons. */
         @Bean
         @Lazy
-        Api api(@Value("${local.server.port}") int port) {
-            return new Api(port);
+        Api api(@Value("${local.server.port}") int port, @Value("${local.management.port}") int managementPort) {
+            return new Api(port, managementPort);
         }
     }
 }

@@ -49,10 +49,17 @@ public final class Tokens {
         }
     }
 
-    /** Claims valid for five minutes with the given roles and organizations. */
+    /** The {@code iss} of the tokens this test's identity provider mints. */
+    public static final String ISSUER = "https://idp.accountview.test/";
+    /** The {@code aud} of tokens minted for the query-api. */
+    public static final String AUDIENCE = "accountview-query-api";
+
+    /** Claims valid for five minutes, from {@link #ISSUER} for {@link #AUDIENCE}, with these roles and organizations. */
     public static JWTClaimsSet.Builder claims(List<String> roles, List<String> orgs) {
         Instant now = Instant.now();
         return new JWTClaimsSet.Builder()
+                .issuer(ISSUER)
+                .audience(AUDIENCE)
                 .subject("client-" + now.toEpochMilli())
                 .issueTime(Date.from(now))
                 .expirationTime(Date.from(now.plusSeconds(300)))

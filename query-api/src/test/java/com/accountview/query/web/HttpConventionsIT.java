@@ -15,6 +15,7 @@ import com.accountview.query.support.Ids;
 import com.accountview.query.support.OpenApiContract;
 import com.accountview.query.support.ProjectedReadModel;
 import com.accountview.query.support.QueryApiIT;
+import com.accountview.query.support.RawHttp;
 import com.accountview.testinfra.events.TestEvents;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -22,7 +23,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.springframework.beans.factory.annotation.Autowired;
 
-/** ETags, caching, HEAD, methods, unknown paths, the served OpenAPI document, metrics and probes. */
+/** ETags, caching, HEAD, methods, unknown paths, the served OpenAPI document and request metrics. */
 @QueryApiIT
 class HttpConventionsIT {
 
@@ -90,6 +91,20 @@ class HttpConventionsIT {
         openApi.assertConforms(OpenApiContract.ACCOUNT, response);
     }
 
+    /** Methods Tomcat answers itself (CONNECT) or does not know: sent raw, as no HTTP client would send them. */
+    @ParameterizedTest
+    @ValueSource(strings = {"CONNECT %s", "CONNECT localhost:443", "FOO %s", "PROPFIND %s", "MKCOL %s"})
+    void unusualMethodsAreNotAllowedEither(String requestLine) {
+        RawHttp.Response response = RawHttp.send(api.port(), RawHttp.request(
+                requestLine.formatted(account(org, externalId)) + " HTTP/1.1", "x-auth-roles: API_KEY"));
+
+        assertThat(response.status()).isEqualTo(405);
+        assertThat(response.header("Allow")).isEqualTo("GET, HEAD");
+        assertThat(response.header("Content-Type")).startsWith("application/json");
+        assertThat(json(response.body()).path("code").asString()).isEqualTo("METHOD_NOT_ALLOWED");
+        openApi.assertBodyConforms(response.body(), "ErrorResponse");
+    }
+
     @ParameterizedTest
     @ValueSource(strings = {"/", "/v4", "/v4/orgs/telco", "/v4/orgs/telco/external-accounts/x/contracts/history",
             "/v4/orgs/telco/external-accounts/x/", "/favicon.ico"})
@@ -117,7 +132,7 @@ class HttpConventionsIT {
         api.getAsApiKey(account(org, externalId));
         api.getAsApiKey(account(org, Ids.externalId()));
 
-        String metrics = api.get("/actuator/prometheus").body();
+        String metrics = api.actuator("/actuator/prometheus").body();
 
         assertThat(metrics).contains("http_server_requests_seconds_bucket{")
                 .containsPattern("http_server_requests_seconds_bucket\\{[^}]*status=\"200\"[^}]*"
@@ -126,11 +141,4 @@ class HttpConventionsIT {
                         + "uri=\"/v4/orgs/\\{orgId}/external-accounts/\\{externalId}\"");
     }
 
-    @Test
-    void readyWhenTheDatabaseAnswers() {
-        HttpResponse<String> readiness = api.get("/actuator/health/readiness");
-
-        assertThat(readiness.statusCode()).isEqualTo(200);
-        assertThat(json(readiness).path("status").asString()).isEqualTo("UP");
-    }
 }

@@ -6,6 +6,8 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.UUID;
 
+import com.accountview.contract.EntityKind;
+
 /**
  * Builds account events. Defaults: {@code external_id} null (not yet assigned), {@code customer_id}
  * derived from the account id, status {@code ACTIVE}, {@code created_at} 2024-03-01T09:00:00Z,
@@ -14,11 +16,11 @@ import java.util.UUID;
 public final class AccountEventBuilder extends EntityEventBuilder<AccountEventBuilder> {
 
     AccountEventBuilder(UUID accountId) {
-        this(EventDraft.of(accountId, "account_id", defaults(accountId)));
+        this(EventDraft.of(accountId, EntityKind.ACCOUNT.idMember(), defaults(accountId)));
     }
 
     private AccountEventBuilder(EventDraft draft) {
-        super(draft, "customers.account.");
+        super(draft, EntityKind.ACCOUNT);
     }
 
     private static Map<String, Object> defaults(UUID accountId) {

@@ -7,6 +7,8 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.UUID;
 
+import com.accountview.contract.EntityKind;
+
 /**
  * Builds contract events. Defaults: an {@code account_id} derived from the contract id, status
  * {@code ACTIVE}, product {@code FIBER_1GB} "Fibra 1 Gb", {@code start_date} and {@code created_at}
@@ -16,11 +18,11 @@ import java.util.UUID;
 public final class ContractEventBuilder extends EntityEventBuilder<ContractEventBuilder> {
 
     ContractEventBuilder(UUID contractId) {
-        this(EventDraft.of(contractId, "contract_id", defaults(contractId)));
+        this(EventDraft.of(contractId, EntityKind.CONTRACT.idMember(), defaults(contractId)));
     }
 
     private ContractEventBuilder(EventDraft draft) {
-        super(draft, "customers.contract.");
+        super(draft, EntityKind.CONTRACT);
     }
 
     private static Map<String, Object> defaults(UUID contractId) {

@@ -2,6 +2,9 @@ package com.accountview.testinfra.events;
 
 import java.time.Instant;
 
+import com.accountview.contract.EntityKind;
+import com.accountview.contract.EventType;
+
 /**
  * What every event builder can set: the CloudEvents envelope, the record key and headers, and raw
  * data fields for malformed-event tests. Immutable: every method returns a new builder, so one
@@ -13,11 +16,11 @@ public abstract sealed class EntityEventBuilder<B extends EntityEventBuilder<B>>
         permits AccountEventBuilder, ContractEventBuilder {
 
     private final EventDraft draft;
-    private final String typePrefix;
+    private final EntityKind kind;
 
-    EntityEventBuilder(EventDraft draft, String typePrefix) {
+    EntityEventBuilder(EventDraft draft, EntityKind kind) {
         this.draft = draft;
-        this.typePrefix = typePrefix;
+        this.kind = kind;
     }
 
     abstract B with(EventDraft changed);
@@ -89,17 +92,17 @@ public abstract sealed class EntityEventBuilder<B extends EntityEventBuilder<B>>
 
     /** A {@code customers.<entity>.created} event carrying the full state. */
     public TestEvent created() {
-        return ofType(typePrefix + "created");
+        return ofType(EventType.of(kind, "created").typeName());
     }
 
     /** A {@code customers.<entity>.updated} event carrying the full state. */
     public TestEvent updated() {
-        return ofType(typePrefix + "updated");
+        return ofType(EventType.of(kind, "updated").typeName());
     }
 
     /** A {@code customers.<entity>.deleted} event whose data holds only the id. */
     public TestEvent deleted() {
-        return draft.build(typePrefix + "deleted", true);
+        return draft.build(EventType.of(kind, "deleted").typeName(), true);
     }
 
     /** An event of any type (e.g. one the projector does not know) carrying the full state. */

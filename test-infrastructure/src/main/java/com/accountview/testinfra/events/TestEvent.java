@@ -11,14 +11,14 @@ import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.header.Header;
 import org.apache.kafka.common.header.internals.RecordHeader;
 
+import com.accountview.contract.CloudEvent;
+
 /**
  * One Kafka record of the event contract (docs/events.md), ready to be sent in any
  * {@link EventMode}: a CloudEvent, a tombstone, or raw bytes for malformed-event tests. Immutable
  * and thread-safe; every {@code record(...)} call returns a new {@link ProducerRecord}.
  */
 public final class TestEvent {
-
-    private static final String CONTENT_TYPE = "content-type";
 
     private final String key;
     private final Body body;
@@ -32,7 +32,7 @@ public final class TestEvent {
 
     static TestEvent cloudEvent(String key, Map<String, Object> attributes, Map<String, Object> data,
                                 List<Header> headers) {
-        return new TestEvent(key, new CloudEvent(unmodifiable(attributes), unmodifiable(data)), headers);
+        return new TestEvent(key, new Event(new CloudEvent(attributes, unmodifiable(data))), headers);
     }
 
     static TestEvent tombstone(String key) {
@@ -72,20 +72,19 @@ public final class TestEvent {
     }
 
     /** The {@code data} members in rendering order (nested objects as maps); unmodifiable. */
+    @SuppressWarnings("unchecked")
     public Map<String, Object> data() {
-        return cloudEvent().data();
+        return (Map<String, Object>) cloudEvent().data();
     }
 
     /** The whole CloudEvent as structured-mode JSON text. */
     public String structuredJson() {
-        Map<String, Object> whole = new LinkedHashMap<>(cloudEvent().attributes());
-        whole.put("data", cloudEvent().data());
-        return CloudEventJson.write(whole);
+        return cloudEvent().structuredJson();
     }
 
     /** The {@code data} object as JSON text (the binary-mode value). */
     public String dataJson() {
-        return CloudEventJson.write(cloudEvent().data());
+        return cloudEvent().dataJson();
     }
 
     /** A copy with one more record header, sent in every mode (e.g. a stray {@code content-type}). */
@@ -117,11 +116,13 @@ public final class TestEvent {
         if (body instanceof Raw raw) {
             value = raw.value() == null ? null : raw.value().clone();
         } else if (mode == EventMode.BINARY) {
-            cloudEvent().attributes().forEach((name, attribute) -> recordHeaders.add(binaryHeader(name, attribute)));
+            cloudEvent().binaryHeaders().forEach(header -> recordHeaders.add(new RecordHeader(header.getKey(),
+                    header.getValue())));
             value = utf8(dataJson());
         } else {
             if (mode == EventMode.STRUCTURED) {
-                recordHeaders.add(new RecordHeader(CONTENT_TYPE, utf8("application/cloudevents+json")));
+                recordHeaders.add(new RecordHeader(CloudEvent.CONTENT_TYPE_HEADER,
+                        utf8(CloudEvent.STRUCTURED_CONTENT_TYPE)));
             }
             value = utf8(structuredJson());
         }
@@ -131,19 +132,13 @@ public final class TestEvent {
 
     @Override
     public String toString() {
-        return body instanceof CloudEvent ? "TestEvent[key=" + key + ", " + structuredJson() + "]"
+        return body instanceof Event ? "TestEvent[key=" + key + ", " + structuredJson() + "]"
                 : "TestEvent[key=" + key + ", " + body + "]";
     }
 
-    /** In binary mode {@code datacontenttype} travels as {@code content-type}, the rest as {@code ce_*}. */
-    private static Header binaryHeader(String name, Object attribute) {
-        String headerName = name.equals("datacontenttype") ? CONTENT_TYPE : "ce_" + name;
-        return new RecordHeader(headerName, attribute == null ? null : utf8(CloudEventJson.text(attribute)));
-    }
-
     private CloudEvent cloudEvent() {
-        if (body instanceof CloudEvent cloudEvent) {
-            return cloudEvent;
+        if (body instanceof Event event) {
+            return event.cloudEvent();
         }
         throw new IllegalStateException("not a CloudEvent: " + this);
     }
@@ -159,7 +154,7 @@ public final class TestEvent {
     private sealed interface Body {
     }
 
-    private record CloudEvent(Map<String, Object> attributes, Map<String, Object> data) implements Body {
+    private record Event(CloudEvent cloudEvent) implements Body {
     }
 
     private record Raw(byte[] value) implements Body {

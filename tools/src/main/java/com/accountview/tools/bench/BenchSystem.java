@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Map;
 
 import com.accountview.tools.publish.TopicNames;
+import com.accountview.tools.run.AdminToken;
 import com.accountview.tools.run.Console;
 import com.accountview.tools.run.DataDirectory;
 import com.accountview.tools.run.FreePorts;
@@ -51,6 +52,7 @@ final class BenchSystem {
      * stays the same. The projector reads them in a second start on the run's read model.
      */
     private final TopicNames freshnessTopics = new TopicNames("bench.freshness.accounts", "bench.freshness.contracts");
+    private final String adminToken;
     private LocalPostgres postgres;
     private ServiceProcess kafka;
 
@@ -61,6 +63,7 @@ final class BenchSystem {
         this.leftovers = leftovers;
         this.jars = ServiceJars.locate(settings.projectDir());
         this.toolsJar = ServiceJars.tools(settings.projectDir());
+        this.adminToken = AdminToken.of(settings.dataDir());
     }
 
     /** Claims and empties the data directory, checks the ports, starts PostgreSQL and Kafka, creates the topics. */
@@ -131,10 +134,15 @@ final class BenchSystem {
         return kafka;
     }
 
+    /** The token of every projector's admin endpoint ({@code /actuator/rebuild}), made up for this benchmark. */
+    String adminToken() {
+        return adminToken;
+    }
+
     /** The projector on {@code database}, reading {@code topics} in consumer group {@code group}. */
     ServiceProcess startProjector(String name, String database, TopicNames topics, String group) throws IOException {
         Map<String, String> environment = ServiceEnvironment.projector(settings.ports().projector(),
-                postgres.jdbcUrl(database), bootstrapServers(), topics);
+                postgres.jdbcUrl(database), bootstrapServers(), topics, adminToken);
         environment.put("SPRING_KAFKA_CONSUMER_GROUP_ID", group);
         return startProcess(name, jars.projector(), environment, settings.serviceJvmOptions(), List.of(), null);
     }

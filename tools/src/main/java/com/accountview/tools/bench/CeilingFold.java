@@ -6,7 +6,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-import com.accountview.tools.contract.EntityTopic;
+import com.accountview.contract.EntityKind;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -53,11 +53,11 @@ final class CeilingFold {
         State after;
     }
 
-    private final Map<EntityTopic, Map<String, Slot>> slots = Map.of(
-            EntityTopic.ACCOUNTS, new LinkedHashMap<>(), EntityTopic.CONTRACTS, new LinkedHashMap<>());
+    private final Map<EntityKind, Map<String, Slot>> slots = Map.of(
+            EntityKind.ACCOUNT, new LinkedHashMap<>(), EntityKind.CONTRACT, new LinkedHashMap<>());
 
     /** Adds the next record of the batch, in its partition's order; {@code value} null is a tombstone. */
-    void add(EntityTopic topic, String key, byte[] value) {
+    void add(EntityKind topic, String key, byte[] value) {
         Slot slot = slots.get(topic).computeIfAbsent(key, k -> new Slot());
         if (value == null) {
             // b, T, a, T  has the effect of  max(b, a), T
@@ -74,7 +74,7 @@ final class CeilingFold {
         }
     }
 
-    Writes writes(EntityTopic topic) {
+    Writes writes(EntityKind topic) {
         List<State> first = new ArrayList<>();
         List<String> tombstoned = new ArrayList<>();
         List<State> then = new ArrayList<>();

@@ -8,7 +8,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Properties;
 
-import com.accountview.tools.contract.EntityTopic;
+import com.accountview.contract.EntityKind;
 import com.accountview.tools.publish.TopicNames;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -58,11 +58,11 @@ final class CeilingProjection {
                 }
                 CeilingFold fold = new CeilingFold();
                 for (ConsumerRecord<byte[], byte[]> record : records) {
-                    EntityTopic topic = record.topic().equals(topics.accounts()) ? EntityTopic.ACCOUNTS : EntityTopic.CONTRACTS;
+                    EntityKind topic = record.topic().equals(topics.accounts()) ? EntityKind.ACCOUNT : EntityKind.CONTRACT;
                     fold.add(topic, new String(record.key(), StandardCharsets.UTF_8), record.value());
                 }
-                tables.write(connection, EntityTopic.ACCOUNTS, fold.writes(EntityTopic.ACCOUNTS));
-                tables.write(connection, EntityTopic.CONTRACTS, fold.writes(EntityTopic.CONTRACTS));
+                tables.write(connection, EntityKind.ACCOUNT, fold.writes(EntityKind.ACCOUNT));
+                tables.write(connection, EntityKind.CONTRACT, fold.writes(EntityKind.CONTRACT));
                 connection.commit();
                 consumer.commitAsync();
             }

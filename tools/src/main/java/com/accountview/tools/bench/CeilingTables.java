@@ -10,7 +10,7 @@ import java.util.List;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
-import com.accountview.tools.contract.EntityTopic;
+import com.accountview.contract.EntityKind;
 
 /**
  * The ceiling program's tables, in a database of their own: one row per entity with the same columns
@@ -76,12 +76,12 @@ final class CeilingTables {
     }
 
     /** Writes one table's part of the batch: up to three statements, in the fold's order. */
-    void write(Connection connection, EntityTopic topic, CeilingFold.Writes writes) throws SQLException {
-        List<Column> columns = topic == EntityTopic.ACCOUNTS ? ACCOUNT : CONTRACT;
-        String upsert = topic == EntityTopic.ACCOUNTS ? accountUpsert : contractUpsert;
+    void write(Connection connection, EntityKind topic, CeilingFold.Writes writes) throws SQLException {
+        List<Column> columns = topic == EntityKind.ACCOUNT ? ACCOUNT : CONTRACT;
+        String upsert = topic == EntityKind.ACCOUNT ? accountUpsert : contractUpsert;
         upsert(connection, upsert, columns, writes.first());
         if (!writes.tombstoned().isEmpty()) {
-            String table = topic == EntityTopic.ACCOUNTS ? "account" : "contract";
+            String table = topic == EntityKind.ACCOUNT ? "account" : "contract";
             String sql = "UPDATE " + table + " SET deleted = true WHERE " + columns.get(0).name()
                     + " = ANY(CAST(? AS uuid[])) AND NOT deleted";
             try (PreparedStatement statement = connection.prepareStatement(sql)) {

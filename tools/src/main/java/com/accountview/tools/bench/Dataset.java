@@ -8,7 +8,7 @@ import java.util.Optional;
 
 import com.accountview.tools.generate.HistoryGenerator;
 import com.accountview.tools.generate.HistorySettings;
-import com.accountview.tools.generate.ReferenceFold;
+import com.accountview.tools.generate.ReferenceFile;
 import com.accountview.tools.publish.KafkaSink;
 import com.accountview.tools.publish.ProgressBar;
 import com.accountview.tools.publish.TopicNames;
@@ -33,7 +33,7 @@ record Dataset(long records, Map<String, Long> perTopic, HistoryGenerator.Summar
         HistoryGenerator.Summary summary;
         Map<String, Long> perTopic;
         try (KafkaSink sink = new KafkaSink(bootstrapServers, topics, Map.of());
-             ReferenceFold fold = new ReferenceFold(reference)) {
+             ReferenceFile fold = new ReferenceFile(reference)) {
             summary = new HistoryGenerator(history).generate(sink, Optional.of(fold),
                     new ProgressBar("accounts", settings.accounts(), 20_000));
             sink.close();

@@ -6,6 +6,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.Executors;
@@ -14,14 +15,13 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.locks.LockSupport;
 
-import com.accountview.tools.contract.EntityTopic;
-import com.accountview.tools.contract.EventTypes;
+import com.accountview.contract.CloudEvent;
+import com.accountview.contract.EntityKind;
+import com.accountview.contract.EventType;
 import com.accountview.tools.contract.OutgoingRecord;
 import com.accountview.tools.publish.KafkaSink;
 import com.accountview.tools.publish.TopicNames;
 import org.HdrHistogram.Histogram;
-import tools.jackson.databind.json.JsonMapper;
-import tools.jackson.databind.node.ObjectNode;
 
 /**
  * Freshness: the time from publishing an event to the answer that shows it through the API. Account
@@ -37,7 +37,6 @@ final class Freshness {
     static final int PROBE_EVERY = 40;
     static final int POLL_MILLIS = 10;
     private static final Duration GIVE_UP = Duration.ofSeconds(30);
-    private static final JsonMapper JSON = JsonMapper.builder().build();
 
     /**
      * One measurement.
@@ -149,25 +148,17 @@ final class Freshness {
 
     /** A new account's creation, as its upstream system would publish it. */
     private OutgoingRecord created(String externalId) {
-        String id = UUID.randomUUID().toString();
+        UUID id = UUID.randomUUID();
         String now = Instant.now().toString();
-        ObjectNode event = JSON.createObjectNode();
-        event.put("specversion", "1.0");
-        event.put("id", UUID.randomUUID().toString());
-        event.put("source", "/bench");
-        event.put("type", EventTypes.ACCOUNT_CREATED);
-        event.put("time", now);
-        event.put("subject", id);
-        event.put("orgid", orgId);
-        event.put("sequence", "1");
-        event.put("datacontenttype", "application/json");
-        ObjectNode data = event.putObject("data");
-        data.put("account_id", id);
+        Map<String, Object> data = new LinkedHashMap<>();
+        data.put("account_id", id.toString());
         data.put("external_id", externalId);
         data.put("customer_id", UUID.randomUUID().toString());
         data.put("status", "ACTIVE");
         data.put("created_at", now);
         data.put("updated_at", now);
-        return OutgoingRecord.event(EntityTopic.ACCOUNTS, id, JSON.writeValueAsString(event));
+        CloudEvent event = CloudEvent.of(EventType.ACCOUNT_CREATED, UUID.randomUUID().toString(), "/bench", now, id,
+                orgId, "1", data);
+        return OutgoingRecord.event(EntityKind.ACCOUNT, id.toString(), event.structuredJson());
     }
 }

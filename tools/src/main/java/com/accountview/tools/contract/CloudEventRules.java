@@ -1,26 +1,35 @@
 package com.accountview.tools.contract;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
-import java.util.regex.Pattern;
+import java.util.Map;
 
 import tools.jackson.databind.JsonNode;
 
+import com.accountview.contract.EntityKind;
+import com.accountview.contract.EventType;
+import com.accountview.contract.Identifiers;
+import com.accountview.contract.Instants;
+
 /**
  * The rules of contract v1 that the JSON Schemas cannot state: the type must be one this version
- * knows (consumers skip others, so publishing one is almost always a typo), and the {@code subject}
- * must name the same entity as the id in {@code data}. Stateless.
+ * knows (consumers skip others, so publishing one is almost always a typo), the {@code subject}
+ * must name the same entity as the id in {@code data}, and every timestamp must fall in the years
+ * 0001 to 9999 in UTC ({@link Instants}). Stateless.
  */
 final class CloudEventRules {
 
-    private static final Pattern UUID_TEXT =
-            Pattern.compile("[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}");
+    private static final Map<EntityKind, List<String>> TIMESTAMPS = Map.of(
+            EntityKind.ACCOUNT, List.of("created_at", "updated_at"),
+            EntityKind.CONTRACT, List.of("start_date", "end_date", "created_at", "updated_at"));
+    private static final List<String> KNOWN_TYPES = Arrays.stream(EventType.values()).map(EventType::typeName).toList();
 
     private CloudEventRules() {
     }
 
     static boolean isUuid(String text) {
-        return UUID_TEXT.matcher(text).matches();
+        return Identifiers.uuid(text).isPresent();
     }
 
     static List<String> check(JsonNode event) {
@@ -30,13 +39,20 @@ final class CloudEventRules {
             return problems; // the envelope schema reports it
         }
         String type = typeNode.stringValue();
-        if (!EventTypes.ALL.contains(type)) {
-            problems.add("unknown type \"" + type + "\" (contract v1 knows " + String.join(", ", EventTypes.ALL) + ")");
+        if (!KNOWN_TYPES.contains(type)) {
+            problems.add("unknown type \"" + type + "\" (contract v1 knows " + String.join(", ", KNOWN_TYPES) + ")");
         }
+        inRange("time", event.get("time"), problems);
+        EventType.named(type).filter(known -> !known.isDelete()).ifPresent(known -> {
+            JsonNode data = event.get("data");
+            if (data != null && data.isObject()) {
+                TIMESTAMPS.get(known.kind()).forEach(member -> inRange("data." + member, data.get(member), problems));
+            }
+        });
         JsonNode subject = event.get("subject");
         JsonNode data = event.get("data");
         if (subject != null && subject.isString() && data != null && data.isObject()) {
-            EntityTopic.ofType(type).ifPresent(topic -> {
+            EntityKind.ofType(type).ifPresent(topic -> {
                 JsonNode id = data.get(topic.idMember());
                 if (id != null && id.isString() && !id.stringValue().equalsIgnoreCase(subject.stringValue())) {
                     problems.add("subject \"" + subject.stringValue() + "\" differs from data." + topic.idMember()
@@ -45,5 +61,19 @@ final class CloudEventRules {
             });
         }
         return problems;
+    }
+
+    /** A timestamp the schema's pattern accepted may still lie outside what PostgreSQL can store. */
+    private static void inRange(String name, JsonNode value, List<String> problems) {
+        if (value == null || !value.isString()) {
+            return; // the schemas report a missing or mistyped timestamp
+        }
+        try {
+            Instants.parse(value.stringValue());
+        } catch (IllegalArgumentException e) {
+            if (Instants.OUT_OF_RANGE.equals(e.getMessage())) {
+                problems.add(name + ": " + e.getMessage() + " (is \"" + value.stringValue() + "\")");
+            }
+        }
     }
 }

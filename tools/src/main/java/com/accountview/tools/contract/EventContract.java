@@ -3,12 +3,16 @@ package com.accountview.tools.contract;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.UUID;
 
 import tools.jackson.core.JacksonException;
 import tools.jackson.core.StreamReadFeature;
 import tools.jackson.databind.DeserializationFeature;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
+
+import com.accountview.contract.EntityKind;
+import com.accountview.contract.Identifiers;
 
 /**
  * Contract v1 applied to one line of an events file: a structured-mode CloudEvent (the projector's
@@ -73,8 +77,10 @@ public final class EventContract {
             return Optional.empty();
         }
         JsonNode subject = event.get("subject");
-        String key = subject != null && subject.isString() ? subject.stringValue() : null;
-        return EntityTopic.ofType(type.stringValue()).map(topic -> OutgoingRecord.event(topic, key, line));
+        // the key spells the id in lower case, whatever the subject's case: one spelling per entity
+        String key = subject != null && subject.isString()
+                ? Identifiers.uuid(subject.stringValue()).map(UUID::toString).orElse(subject.stringValue()) : null;
+        return EntityKind.ofType(type.stringValue()).map(topic -> OutgoingRecord.event(topic, key, line));
     }
 
     private static LineVerdict tombstone(JsonNode node) {
@@ -88,8 +94,8 @@ public final class EventContract {
             }
         }
         JsonNode topicName = node.get(TombstoneLine.TOPIC);
-        Optional<EntityTopic> topic = topicName != null && topicName.isString()
-                ? EntityTopic.ofLogicalName(topicName.stringValue()) : Optional.empty();
+        Optional<EntityKind> topic = topicName != null && topicName.isString()
+                ? EntityKind.ofTopicName(topicName.stringValue()) : Optional.empty();
         if (topic.isEmpty()) {
             problems.add("a tombstone line needs \"topic\": \"accounts\" or \"contracts\"");
         }

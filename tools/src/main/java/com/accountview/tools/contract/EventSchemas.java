@@ -1,58 +1,41 @@
 package com.accountview.tools.contract;
 
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 
 import com.networknt.schema.Error;
-import com.networknt.schema.Schema;
-import com.networknt.schema.SchemaRegistry;
-import com.networknt.schema.SchemaRegistryConfig;
-import com.networknt.schema.SpecificationVersion;
+
 import tools.jackson.databind.JsonNode;
 
+import com.accountview.contract.EventType;
+import com.accountview.contract.JsonSchemas;
+
 /**
- * The event contract's JSON Schemas, exactly as the projector publishes them
- * ({@code projector/src/main/resources/schemas}, copied into this jar at build time): the envelope
- * ({@code cloudevent.json}) and the {@code data} of each type ({@code <type>.json}). Draft 2020-12
- * with {@code format} asserted, as the projector validates. Immutable and thread-safe.
+ * Checks an event against the contract's published JSON Schemas ({@link JsonSchemas}): the
+ * envelope and the {@code data} of its type, reporting every violation the way the event tool
+ * prints them. Immutable and thread-safe.
  */
 final class EventSchemas {
 
-    private static final String LOCATION = "/schemas/";
+    private final JsonSchemas schemas;
 
-    private final Schema envelope;
-    private final Map<String, Schema> dataByType;
-
-    private EventSchemas(Schema envelope, Map<String, Schema> dataByType) {
-        this.envelope = envelope;
-        this.dataByType = Map.copyOf(dataByType);
+    private EventSchemas(JsonSchemas schemas) {
+        this.schemas = schemas;
     }
 
     static EventSchemas bundled() {
-        SchemaRegistryConfig config = SchemaRegistryConfig.builder().formatAssertionsEnabled(true).build();
-        SchemaRegistry registry = SchemaRegistry.withDefaultDialect(SpecificationVersion.DRAFT_2020_12,
-                builder -> builder.schemaRegistryConfig(config));
-        Map<String, Schema> data = new HashMap<>();
-        for (String type : EventTypes.ALL) {
-            data.put(type, load(registry, type));
-        }
-        return new EventSchemas(load(registry, "cloudevent"), data);
+        return new EventSchemas(JsonSchemas.load());
     }
 
     /** Everything the envelope schema and the data schema of the event's type find wrong with it. */
     List<String> check(JsonNode event) {
         List<String> problems = new ArrayList<>();
-        envelope.validate(event).forEach(error -> problems.add(describe(error, "")));
+        schemas.envelope().validate(event).forEach(error -> problems.add(describe(error, "")));
         JsonNode type = event.get("type");
         JsonNode data = event.get("data");
-        Schema dataSchema = type != null && type.isString() ? dataByType.get(type.stringValue()) : null;
-        if (dataSchema != null && data != null && data.isObject()) {
-            dataSchema.validate(data).forEach(error -> problems.add(describe(error, "data")));
+        if (type != null && type.isString() && data != null && data.isObject()) {
+            EventType.named(type.stringValue()).ifPresent(known -> schemas.data(known).validate(data)
+                    .forEach(error -> problems.add(describe(error, "data"))));
         }
         return problems;
     }
@@ -64,18 +47,5 @@ final class EventSchemas {
         JsonNode value = error.getInstanceNode();
         String actual = value != null && value.isValueNode() ? " (is " + value + ")" : "";
         return (path.isEmpty() ? "" : path + ": ") + error.getMessage() + actual;
-    }
-
-    private static Schema load(SchemaRegistry registry, String name) {
-        String resource = LOCATION + name + ".json";
-        try (InputStream in = EventSchemas.class.getResourceAsStream(resource)) {
-            if (in == null) {
-                throw new IllegalStateException("The event contract's JSON Schema " + resource
-                        + " is missing from this jar: rebuild it with ./mvnw package");
-            }
-            return registry.getSchema(in);
-        } catch (IOException e) {
-            throw new UncheckedIOException("Could not read JSON Schema " + resource, e);
-        }
     }
 }

@@ -5,6 +5,8 @@ import java.util.Set;
 import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ObjectNode;
 
+import com.accountview.contract.EntityKind;
+
 /**
  * The events-file form of a Kafka tombstone (a record with a null value), which JSON lines cannot
  * express otherwise: {@code {"tombstone": true, "topic": "accounts", "key": "<entity uuid>"}}, with
@@ -23,10 +25,10 @@ public final class TombstoneLine {
     }
 
     /** The line for a tombstone of {@code key} on {@code topic}. */
-    public static String format(EntityTopic topic, String key) {
+    public static String format(EntityKind topic, String key) {
         ObjectNode line = JSON.createObjectNode();
         line.put(MARKER, true);
-        line.put(TOPIC, topic.logicalName());
+        line.put(TOPIC, topic.topicName());
         line.put(KEY, key);
         return JSON.writeValueAsString(line);
     }

@@ -1,8 +1,11 @@
 package com.accountview.tools.generate;
 
-import com.accountview.tools.contract.OutgoingRecord;
 import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ObjectNode;
+
+import com.accountview.contract.CloudEvent;
+import com.accountview.contract.EventType;
+import com.accountview.tools.contract.OutgoingRecord;
 
 /**
  * Writes down each change of an entity as the upstream system would publish it: a structured-mode
@@ -56,23 +59,18 @@ final class Chronicle {
 
     /** A delete carries only the entity's id; every other event its full state. */
     private void write(SimulatedEntity entity, String action) {
-        ObjectNode event = JSON.createObjectNode();
-        event.put("specversion", "1.0");
-        event.put("id", random.uuid().toString());
-        event.put("source", entity instanceof SimulatedAccount ? "/crm" : "/billing");
-        event.put("type", entity.topic.type(action));
-        event.put("time", entity.updatedAt.toString());
-        event.put("subject", entity.id.toString());
-        event.put("orgid", entity.org);
-        // the contract compares versions as numbers: an occasional leading zero keeps consumers honest
-        event.put("sequence", (random.chance(0.02) ? "0" : "") + entity.sequence);
-        event.put("datacontenttype", "application/json");
-        ObjectNode data = event.putObject("data");
+        String eventId = random.uuid().toString();
+        ObjectNode data = JSON.createObjectNode();
         if (entity.deleted) {
             data.put(entity.topic.idMember(), entity.id.toString());
         } else {
             entity.writeData(data);
         }
-        entity.stream.add(OutgoingRecord.event(entity.topic, entity.id.toString(), JSON.writeValueAsString(event)));
+        // the contract compares versions as numbers: an occasional leading zero keeps consumers honest
+        String sequence = (random.chance(0.02) ? "0" : "") + entity.sequence;
+        CloudEvent event = CloudEvent.of(EventType.of(entity.topic, action), eventId,
+                entity instanceof SimulatedAccount ? "/crm" : "/billing", entity.updatedAt.toString(), entity.id,
+                entity.org, sequence, data);
+        entity.stream.add(OutgoingRecord.event(entity.topic, entity.id.toString(), event.structuredJson()));
     }
 }

@@ -85,12 +85,12 @@ public final class GenerateCommand implements Callable<Integer> {
                 orgs, start);
         PrintWriter out = spec.commandLine().getOut();
         ProgressBar progress = new ProgressBar("accounts", accounts, 20_000);
-        Optional<ReferenceFold> fold = Optional.ofNullable(reference).map(ReferenceFold::new);
+        Optional<ReferenceFile> fold = Optional.ofNullable(reference).map(ReferenceFile::new);
         HistoryGenerator.Summary summary;
         try (EventSink sink = target.publish ? kafka.openSink() : new FileSink(target.out)) {
             summary = new HistoryGenerator(settings).generate(sink, fold, progress);
         } finally {
-            fold.ifPresent(ReferenceFold::close);
+            fold.ifPresent(ReferenceFile::close);
         }
         out.printf("generated %,d records (%,d accounts, %,d contracts; %,d duplicates, %,d out of order, "
                         + "%,d tombstones) %s%n", summary.records(), summary.accounts(), summary.contracts(),

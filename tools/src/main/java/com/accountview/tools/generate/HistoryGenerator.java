@@ -33,7 +33,7 @@ public final class HistoryGenerator {
                           long tombstones) {
     }
 
-    public Summary generate(EventSink sink, Optional<ReferenceFold> reference, ProgressBar progress) {
+    public Summary generate(EventSink sink, Optional<ReferenceFile> reference, ProgressBar progress) {
         Randomness random = new Randomness(settings.seed());
         ExternalIds externalIds = new ExternalIds();
         Delivery delivery = new Delivery(random, settings.duplicates(), settings.outOfOrder());
@@ -64,7 +64,7 @@ public final class HistoryGenerator {
                 records++;
                 tombstones += record.isTombstone() ? 1 : 0;
             }
-            reference.ifPresent(ReferenceFold::flush);
+            reference.ifPresent(ReferenceFile::flush);
             progress.advanceTo(told + groupSize);
         }
         progress.finish();

@@ -2,7 +2,8 @@ package com.accountview.tools.generate;
 
 import java.time.Instant;
 import java.util.List;
-import java.util.regex.Pattern;
+
+import com.accountview.contract.Identifiers;
 
 /**
  * What history to generate. The same settings always give the same history, record for record.
@@ -19,8 +20,6 @@ import java.util.regex.Pattern;
 public record HistorySettings(long seed, int accounts, int contractsPerAccount, double duplicates, double outOfOrder,
                               List<String> orgs, Instant start) {
 
-    private static final Pattern ORG_ID = Pattern.compile("[a-z0-9][a-z0-9_-]{0,62}");
-
     public static final Instant DEFAULT_START = Instant.parse("2022-01-01T00:00:00Z");
 
     public HistorySettings {
@@ -35,8 +34,8 @@ public record HistorySettings(long seed, int accounts, int contractsPerAccount, 
             throw new IllegalArgumentException("at least one organization is needed");
         }
         for (String org : orgs) {
-            if (!ORG_ID.matcher(org).matches()) {
-                throw new IllegalArgumentException("organization id \"" + org + "\" does not match " + ORG_ID);
+            if (!Identifiers.ORG_ID.matcher(org).matches()) {
+                throw new IllegalArgumentException("organization id \"" + org + "\" does not match " + Identifiers.ORG_ID);
             }
         }
     }

@@ -3,8 +3,9 @@ package com.accountview.tools.generate;
 import java.time.Instant;
 import java.util.UUID;
 
-import com.accountview.tools.contract.EntityTopic;
 import tools.jackson.databind.node.ObjectNode;
+
+import com.accountview.contract.EntityKind;
 
 /** An account in the story. Not thread-safe. */
 final class SimulatedAccount extends SimulatedEntity {
@@ -19,7 +20,7 @@ final class SimulatedAccount extends SimulatedEntity {
 
     SimulatedAccount(UUID id, String org, long firstSequence, Instant createdAt, String externalId,
                      UUID customerId, String status) {
-        super(id, org, EntityTopic.ACCOUNTS, firstSequence, createdAt);
+        super(id, org, EntityKind.ACCOUNT, firstSequence, createdAt);
         this.externalId = externalId;
         this.customerId = customerId;
         this.status = status;

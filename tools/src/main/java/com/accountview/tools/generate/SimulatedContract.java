@@ -3,8 +3,9 @@ package com.accountview.tools.generate;
 import java.time.Instant;
 import java.util.UUID;
 
-import com.accountview.tools.contract.EntityTopic;
 import tools.jackson.databind.node.ObjectNode;
+
+import com.accountview.contract.EntityKind;
 
 /** A contract in the story. Not thread-safe. */
 final class SimulatedContract extends SimulatedEntity {
@@ -27,7 +28,7 @@ final class SimulatedContract extends SimulatedEntity {
 
     SimulatedContract(UUID id, SimulatedAccount account, long firstSequence, Instant createdAt, String status,
                       Product product, Instant startDate, Instant endDate) {
-        super(id, account.org, EntityTopic.CONTRACTS, firstSequence, createdAt);
+        super(id, account.org, EntityKind.CONTRACT, firstSequence, createdAt);
         this.account = account;
         this.status = status;
         this.product = product;

@@ -5,9 +5,10 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 
-import com.accountview.tools.contract.EntityTopic;
-import com.accountview.tools.contract.OutgoingRecord;
 import tools.jackson.databind.node.ObjectNode;
+
+import com.accountview.contract.EntityKind;
+import com.accountview.tools.contract.OutgoingRecord;
 
 /**
  * One account or contract as its upstream system sees it while the story is told: its current
@@ -17,7 +18,7 @@ abstract class SimulatedEntity {
 
     final UUID id;
     final String org;
-    final EntityTopic topic;
+    final EntityKind topic;
     final Instant createdAt;
     long sequence;
     Instant updatedAt;
@@ -26,7 +27,7 @@ abstract class SimulatedEntity {
     boolean ended;
     final List<OutgoingRecord> stream = new ArrayList<>();
 
-    SimulatedEntity(UUID id, String org, EntityTopic topic, long firstSequence, Instant createdAt) {
+    SimulatedEntity(UUID id, String org, EntityKind topic, long firstSequence, Instant createdAt) {
         this.id = id;
         this.org = org;
         this.topic = topic;

@@ -5,6 +5,8 @@ import java.util.Map;
 
 import picocli.CommandLine.Option;
 
+import com.accountview.contract.Topics;
+
 /** Where to publish: the options every publishing command shares. Defaults are the services' defaults. */
 public final class KafkaOptions {
 
@@ -14,12 +16,12 @@ public final class KafkaOptions {
     String bootstrapServers;
 
     @Option(names = "--accounts-topic", paramLabel = "TOPIC",
-            defaultValue = "${env:ACCOUNTVIEW_TOPICS_ACCOUNTS:-customers.accounts.v1}",
+            defaultValue = "${env:ACCOUNTVIEW_TOPICS_ACCOUNTS:-" + Topics.ACCOUNTS + "}",
             description = "Topic of account events (default: $ACCOUNTVIEW_TOPICS_ACCOUNTS or ${DEFAULT-VALUE}).")
     String accountsTopic;
 
     @Option(names = "--contracts-topic", paramLabel = "TOPIC",
-            defaultValue = "${env:ACCOUNTVIEW_TOPICS_CONTRACTS:-customers.contracts.v1}",
+            defaultValue = "${env:ACCOUNTVIEW_TOPICS_CONTRACTS:-" + Topics.CONTRACTS + "}",
             description = "Topic of contract events (default: $ACCOUNTVIEW_TOPICS_CONTRACTS or ${DEFAULT-VALUE}).")
     String contractsTopic;
 

@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 
+import com.accountview.contract.Topics;
 import com.accountview.tools.publish.KafkaSink;
 import com.accountview.tools.publish.ProgressBar;
 import com.accountview.tools.publish.TopicNames;
@@ -67,12 +68,14 @@ final class LocalSystem {
                 settings.ports().kafkaController(), settings.partitions());
         shutdown.onShutdown("Kafka", kafka::stop);
         kafka.createTopics(List.of(topics.accounts(), topics.contracts(),
-                topics.accounts() + ".DLT", topics.contracts() + ".DLT"), settings.partitions());
+                Topics.deadLetterTopicOf(topics.accounts()), Topics.deadLetterTopicOf(topics.contracts())),
+                settings.partitions());
 
         // runs after the services have stopped: only then is there nothing left to clean up next time
         shutdown.onShutdown(null, leftovers::forget);
         ServiceProcess projector = startService("projector", jars.projector(), ServiceEnvironment.projector(
-                settings.ports().projector(), postgres.jdbcUrl(), kafka.bootstrapServers(), topics), leftovers);
+                settings.ports().projector(), postgres.jdbcUrl(), kafka.bootstrapServers(), topics,
+                AdminToken.of(settings.dataDir())), leftovers);
         ServiceProcess queryApi = startService("query-api", jars.queryApi(), ServiceEnvironment.queryApi(
                 settings.ports().queryApi(), settings.ports().queryApiManagement(), postgres.jdbcUrl()), leftovers);
         List<ServiceProcess> services = List.of(projector, queryApi);
@@ -80,7 +83,7 @@ final class LocalSystem {
         awaitReady(projector, settings.ports().projector(), deadline);
         awaitReady(queryApi, settings.ports().queryApiManagement(), deadline);
         publishDemo(kafka);
-        awaitProjection(kafka, services, deadline);
+        awaitProjection(kafka, postgres, services, deadline);
         URI example = URI.create("http://127.0.0.1:" + settings.ports().queryApi() + EXAMPLE_PATH);
         if (settings.loadDemo()) {
             Http.await("the example account to answer 200 at " + example, deadline, () -> allAlive(services),
@@ -125,9 +128,9 @@ final class LocalSystem {
         console.say(String.format("published %,d records", records));
     }
 
-    private void awaitProjection(LocalKafka kafka, List<ServiceProcess> services, Instant deadline)
+    private void awaitProjection(LocalKafka kafka, LocalPostgres postgres, List<ServiceProcess> services, Instant deadline)
             throws InterruptedException {
-        try (ProjectionWatch watch = new ProjectionWatch(kafka.bootstrapServers(), ServiceEnvironment.CONSUMER_GROUP,
+        try (ProjectionWatch watch = new ProjectionWatch(kafka.bootstrapServers(), postgres.jdbcUrl(),
                 List.of(topics.accounts(), topics.contracts()))) {
             ProjectionWatch.Progress start = watch.progress();
             ProgressBar bar = new ProgressBar("records projected", start.published(), 1);

@@ -19,9 +19,12 @@ public final class ServiceEnvironment {
     private ServiceEnvironment() {
     }
 
-    public static Map<String, String> projector(int port, String jdbcUrl, String bootstrapServers, TopicNames topics) {
+    /** @param adminToken the token of the projector's admin endpoint ({@code ./accountview rebuild} reads it from the data directory) */
+    public static Map<String, String> projector(int port, String jdbcUrl, String bootstrapServers, TopicNames topics,
+                                                String adminToken) {
         Map<String, String> environment = database(port, jdbcUrl);
         environment.put("SPRING_KAFKA_BOOTSTRAP_SERVERS", bootstrapServers);
+        environment.put("ACCOUNTVIEW_REBUILD_ADMIN_TOKEN", adminToken);
         environment.put("SPRING_KAFKA_CONSUMER_GROUP_ID", CONSUMER_GROUP);
         environment.put("ACCOUNTVIEW_TOPICS_ACCOUNTS", topics.accounts());
         environment.put("ACCOUNTVIEW_TOPICS_CONTRACTS", topics.contracts());

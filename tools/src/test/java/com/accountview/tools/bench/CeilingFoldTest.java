@@ -6,7 +6,7 @@ import java.math.BigInteger;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 
-import com.accountview.tools.contract.EntityTopic;
+import com.accountview.contract.EntityKind;
 import org.junit.jupiter.api.Test;
 
 class CeilingFoldTest {
@@ -18,37 +18,37 @@ class CeilingFoldTest {
 
     @Test
     void theHighestSequenceWinsWhateverTheOrderAndDuplicatesChangeNothing() {
-        fold.add(EntityTopic.ACCOUNTS, A, account(A, "3", "updated", "300"));
-        fold.add(EntityTopic.ACCOUNTS, A, account(A, "5", "updated", "500"));
-        fold.add(EntityTopic.ACCOUNTS, A, account(A, "4", "updated", "400"));
-        fold.add(EntityTopic.ACCOUNTS, A, account(A, "5", "updated", "500"));
-        fold.add(EntityTopic.ACCOUNTS, B, account(B, "1", "created", "100"));
+        fold.add(EntityKind.ACCOUNT, A, account(A, "3", "updated", "300"));
+        fold.add(EntityKind.ACCOUNT, A, account(A, "5", "updated", "500"));
+        fold.add(EntityKind.ACCOUNT, A, account(A, "4", "updated", "400"));
+        fold.add(EntityKind.ACCOUNT, A, account(A, "5", "updated", "500"));
+        fold.add(EntityKind.ACCOUNT, B, account(B, "1", "created", "100"));
 
-        CeilingFold.Writes writes = fold.writes(EntityTopic.ACCOUNTS);
+        CeilingFold.Writes writes = fold.writes(EntityKind.ACCOUNT);
 
         assertThat(writes.first()).extracting(CeilingFold.State::id, CeilingFold.State::version, s -> s.text("external_id"))
                 .containsExactly(org.assertj.core.groups.Tuple.tuple(A, BigInteger.valueOf(5), "500"),
                         org.assertj.core.groups.Tuple.tuple(B, BigInteger.ONE, "100"));
         assertThat(writes.tombstoned()).isEmpty();
         assertThat(writes.then()).isEmpty();
-        assertThat(fold.writes(EntityTopic.CONTRACTS).isEmpty()).isTrue();
+        assertThat(fold.writes(EntityKind.CONTRACT).isEmpty()).isTrue();
     }
 
     @Test
     void sequencesCompareAsNumbersNotAsText() {
-        fold.add(EntityTopic.ACCOUNTS, A, account(A, "10", "updated", "ten"));
-        fold.add(EntityTopic.ACCOUNTS, A, account(A, "09", "updated", "nine"));
+        fold.add(EntityKind.ACCOUNT, A, account(A, "10", "updated", "ten"));
+        fold.add(EntityKind.ACCOUNT, A, account(A, "09", "updated", "nine"));
 
-        assertThat(fold.writes(EntityTopic.ACCOUNTS).first()).singleElement()
+        assertThat(fold.writes(EntityKind.ACCOUNT).first()).singleElement()
                 .satisfies(state -> assertThat(state.text("external_id")).isEqualTo("ten"));
     }
 
     @Test
     void aDeleteEventIsAVersionWithoutData() {
-        fold.add(EntityTopic.ACCOUNTS, A, account(A, "2", "updated", "200"));
-        fold.add(EntityTopic.ACCOUNTS, A, account(A, "3", "deleted", null));
+        fold.add(EntityKind.ACCOUNT, A, account(A, "2", "updated", "200"));
+        fold.add(EntityKind.ACCOUNT, A, account(A, "3", "deleted", null));
 
-        CeilingFold.State state = fold.writes(EntityTopic.ACCOUNTS).first().get(0);
+        CeilingFold.State state = fold.writes(EntityKind.ACCOUNT).first().get(0);
 
         assertThat(state.deleted()).isTrue();
         assertThat(state.version()).isEqualTo(3);
@@ -57,12 +57,12 @@ class CeilingFoldTest {
 
     @Test
     void aTombstoneIsWrittenAfterTheEventsBeforeItAndBeforeTheEventsAfterIt() {
-        fold.add(EntityTopic.CONTRACTS, A, contract(A, "2"));
-        fold.add(EntityTopic.CONTRACTS, A, null);
-        fold.add(EntityTopic.CONTRACTS, A, contract(A, "7"));
-        fold.add(EntityTopic.CONTRACTS, A, contract(A, "6"));
+        fold.add(EntityKind.CONTRACT, A, contract(A, "2"));
+        fold.add(EntityKind.CONTRACT, A, null);
+        fold.add(EntityKind.CONTRACT, A, contract(A, "7"));
+        fold.add(EntityKind.CONTRACT, A, contract(A, "6"));
 
-        CeilingFold.Writes writes = fold.writes(EntityTopic.CONTRACTS);
+        CeilingFold.Writes writes = fold.writes(EntityKind.CONTRACT);
 
         assertThat(writes.first()).extracting(CeilingFold.State::version).containsExactly(BigInteger.TWO);
         assertThat(writes.tombstoned()).containsExactly(A);
@@ -72,12 +72,12 @@ class CeilingFoldTest {
     @Test
     void aSecondTombstoneFoldsEverythingBeforeItIntoTheFirstWrite() {
         // e2, T, e7, T: deleted, at version 7 (the guard keeps whichever is higher)
-        fold.add(EntityTopic.CONTRACTS, A, contract(A, "2"));
-        fold.add(EntityTopic.CONTRACTS, A, null);
-        fold.add(EntityTopic.CONTRACTS, A, contract(A, "7"));
-        fold.add(EntityTopic.CONTRACTS, A, null);
+        fold.add(EntityKind.CONTRACT, A, contract(A, "2"));
+        fold.add(EntityKind.CONTRACT, A, null);
+        fold.add(EntityKind.CONTRACT, A, contract(A, "7"));
+        fold.add(EntityKind.CONTRACT, A, null);
 
-        CeilingFold.Writes writes = fold.writes(EntityTopic.CONTRACTS);
+        CeilingFold.Writes writes = fold.writes(EntityKind.CONTRACT);
 
         assertThat(writes.first()).extracting(CeilingFold.State::version).containsExactly(BigInteger.valueOf(7));
         assertThat(writes.tombstoned()).containsExactly(A);
@@ -86,9 +86,9 @@ class CeilingFoldTest {
 
     @Test
     void aContractsProductIsReadFromItsObject() {
-        fold.add(EntityTopic.CONTRACTS, A, contract(A, "1"));
+        fold.add(EntityKind.CONTRACT, A, contract(A, "1"));
 
-        CeilingFold.State state = fold.writes(EntityTopic.CONTRACTS).first().get(0);
+        CeilingFold.State state = fold.writes(EntityKind.CONTRACT).first().get(0);
 
         assertThat(List.of(state.text("product", "id"), state.text("product", "name"))).containsExactly("FIBER_1GB", "Fibra 1 Gb");
         assertThat(state.text("end_date")).isNull();

@@ -11,8 +11,9 @@ class PgbenchTest {
     void theScriptDrawsAnExternalIdAndRunsTheStatementWithPgbenchsVariables() {
         String script = Pgbench.script(LookupSql.ACCOUNTS_BY_EXTERNAL_ID, new KeyRange("telco", 100_000_000, 100_249_999));
 
-        assertThat(script).startsWith("\\set externalId random(100000000, 100249999)\nSELECT a.account_id\n")
-                .contains("ON a.org_id = :orgId AND a.external_id = :externalId;\n");
+        assertThat(script).startsWith("\\set externalId random(100000000, 100249999)\nSELECT lookup.*\n")
+                .contains("WHERE org_id = :orgId AND external_id = :externalId\n")
+                .endsWith(") found) lookup ON true;\n");
     }
 
     @Test

@@ -10,10 +10,13 @@ import java.util.List;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.stream.Collectors;
 
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
-import org.junit.jupiter.api.Test;
+
+import com.accountview.contract.Topics;
 
 /**
  * Keeps docker-compose.yml honest without a Docker engine: it is checked against the services'
@@ -54,15 +57,34 @@ class DockerComposeTest {
                 .containsExactly("accountview.topics.accounts");
     }
 
+    /** The port that compose (or else application.yml) gives {@code key} of the service; 0 where neither sets it. */
+    private static int port(String service, String key, String variable) {
+        return Integer.parseInt(COMPOSE.environment(service).getOrDefault(variable,
+                configuration(service).applicationYmlValue(key).orElse("0")));
+    }
+
     @ParameterizedTest
     @ValueSource(strings = {"projector", "query-api"})
-    void theServicePortIsTheOnePublishedHealthCheckedAndExposed(String service) throws IOException {
-        int port = Integer.parseInt(COMPOSE.environment(service).getOrDefault("SERVER_PORT",
-                configuration(service).applicationYmlValue("server.port").orElseThrow()));
+    void theServicePortsAreTheOnesPublishedHealthCheckedAndExposed(String service) throws IOException {
+        int port = port(service, "server.port", "SERVER_PORT");
+        int managementPort = port(service, "management.server.port", "MANAGEMENT_SERVER_PORT");
+        List<Integer> ports = managementPort == 0 ? List.of(port) : List.of(port, managementPort);
+        int actuatorPort = managementPort == 0 ? port : managementPort;
 
-        assertThat(COMPOSE.containerPorts(service)).containsExactly(port);
-        assertThat(COMPOSE.healthcheck(service)).contains("http://localhost:" + port + "/actuator/health/readiness");
-        assertThat(Files.readString(PROJECT.resolve(service).resolve("Dockerfile"))).contains("EXPOSE " + port);
+        assertThat(port).isPositive();
+        assertThat(COMPOSE.containerPorts(service)).containsExactlyElementsOf(ports);
+        assertThat(COMPOSE.healthcheck(service)).contains("http://localhost:" + actuatorPort + "/actuator/health/readiness");
+        assertThat(Files.readString(PROJECT.resolve(service).resolve("Dockerfile")))
+                .containsPattern("EXPOSE " + ports.stream().map(String::valueOf).collect(Collectors.joining(" ")) + "\\s");
+    }
+
+    @Test
+    void theQueryApiServesItsActuatorOnAPortOfItsOwn() {
+        int managementPort = port("query-api", "management.server.port", "MANAGEMENT_SERVER_PORT");
+
+        assertThat(managementPort).isPositive().isNotEqualTo(port("query-api", "server.port", "SERVER_PORT"));
+        assertThat(String.valueOf(managementPort))
+                .isEqualTo(configuration("query-api").applicationYmlValue("management.server.port").orElseThrow());
     }
 
     @Test
@@ -70,10 +92,9 @@ class DockerComposeTest {
         ServiceConfiguration projector = configuration("projector");
         Map<String, String> environment = COMPOSE.environment("projector");
 
-        assertThat(environment.get("ACCOUNTVIEW_TOPICS_ACCOUNTS"))
-                .isEqualTo(projector.applicationYmlValue("accountview.topics.accounts").orElseThrow());
-        assertThat(environment.get("ACCOUNTVIEW_TOPICS_CONTRACTS"))
-                .isEqualTo(projector.applicationYmlValue("accountview.topics.contracts").orElseThrow());
+        // the projector's topic defaults are the contract's (TopicsProperties' @DefaultValue)
+        assertThat(environment.get("ACCOUNTVIEW_TOPICS_ACCOUNTS")).isEqualTo(Topics.ACCOUNTS);
+        assertThat(environment.get("ACCOUNTVIEW_TOPICS_CONTRACTS")).isEqualTo(Topics.CONTRACTS);
         assertThat(environment.get("SPRING_KAFKA_CONSUMER_GROUP_ID"))
                 .isEqualTo(projector.applicationYmlValue("spring.kafka.consumer.group-id").orElseThrow());
     }

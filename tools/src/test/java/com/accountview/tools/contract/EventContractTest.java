@@ -4,11 +4,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import org.junit.jupiter.api.Test;
 
+import com.accountview.contract.EntityKind;
+
 class EventContractTest {
 
     static final String ACCOUNT_ID = "3f0c2a6e-8d1b-4c5e-9a7f-1b2c3d4e5f60";
 
-    /** The structured-mode example of DESIGN §1. */
+    /** The structured-mode example of docs/events.md. */
     static String accountUpdated() {
         return """
                 {"specversion": "1.0", "id": "6b1d0c1e-3a55-4d0f-a6a2-0d6f8d0b9f11", "source": "/crm",
@@ -29,7 +31,7 @@ class EventContractTest {
 
         assertThat(verdict.problems()).isEmpty();
         assertThat(verdict.record()).hasValueSatisfying(record -> {
-            assertThat(record.topic()).isEqualTo(EntityTopic.ACCOUNTS);
+            assertThat(record.topic()).isEqualTo(EntityKind.ACCOUNT);
             assertThat(record.key()).isEqualTo(ACCOUNT_ID);
             assertThat(record.value()).isEqualTo(accountUpdated());
         });
@@ -65,7 +67,7 @@ class EventContractTest {
         LineVerdict verdict = contract.check(accountUpdated().replace("customers.account.updated", "customers.account.merged"));
 
         assertThat(verdict.problems()).singleElement().asString().startsWith("unknown type \"customers.account.merged\"");
-        assertThat(verdict.record()).map(OutgoingRecord::topic).hasValue(EntityTopic.ACCOUNTS);
+        assertThat(verdict.record()).map(OutgoingRecord::topic).hasValue(EntityKind.ACCOUNT);
     }
 
     @Test
@@ -102,10 +104,10 @@ class EventContractTest {
 
     @Test
     void aTombstoneLineIsAKafkaTombstoneOfItsKey() {
-        LineVerdict verdict = contract.check(TombstoneLine.format(EntityTopic.CONTRACTS, ACCOUNT_ID));
+        LineVerdict verdict = contract.check(TombstoneLine.format(EntityKind.CONTRACT, ACCOUNT_ID));
 
         assertThat(verdict.problems()).isEmpty();
-        assertThat(verdict.record()).hasValue(OutgoingRecord.tombstone(EntityTopic.CONTRACTS, ACCOUNT_ID));
+        assertThat(verdict.record()).hasValue(OutgoingRecord.tombstone(EntityKind.CONTRACT, ACCOUNT_ID));
     }
 
     @Test

@@ -134,7 +134,7 @@ class HistoryGeneratorTest {
     void theReferenceStateHasOneLinePerStoredEntityWithItsHighestVersion() throws IOException {
         Path reference = directory.resolve("reference.jsonl");
         List<OutgoingRecord> records = new ArrayList<>();
-        try (ReferenceFold fold = new ReferenceFold(reference)) {
+        try (ReferenceFile fold = new ReferenceFile(reference)) {
             new HistoryGenerator(settings(5, 300)).generate(collector(records), Optional.of(fold), silent());
         }
         Map<String, BigInteger> highest = new HashMap<>();

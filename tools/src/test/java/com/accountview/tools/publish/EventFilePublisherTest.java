@@ -10,15 +10,16 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 
-import com.accountview.tools.contract.EntityTopic;
-import com.accountview.tools.contract.EventContract;
-import com.accountview.tools.contract.OutgoingRecord;
-import com.accountview.tools.contract.TombstoneLine;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
+
+import com.accountview.contract.EntityKind;
+import com.accountview.tools.contract.EventContract;
+import com.accountview.tools.contract.OutgoingRecord;
+import com.accountview.tools.contract.TombstoneLine;
 
 class EventFilePublisherTest {
 
@@ -63,7 +64,7 @@ class EventFilePublisherTest {
     @ValueSource(strings = {"regular file", "named pipe"})
     @Timeout(value = 30, threadMode = Timeout.ThreadMode.SEPARATE_THREAD)
     void aValidFileIsReadOnceAndPublishedInFileOrderWithTombstonesAsNullValues(String kind) throws Exception {
-        List<String> lines = List.of(VALID, TombstoneLine.format(EntityTopic.ACCOUNTS, ACCOUNT_ID));
+        List<String> lines = List.of(VALID, TombstoneLine.format(EntityKind.ACCOUNT, ACCOUNT_ID));
         EventsFile file = kind.equals("named pipe")
                 ? new EventsFile(NamedPipe.withLines(directory.resolve("events.pipe"), lines))
                 : file(lines.toArray(String[]::new));
@@ -71,8 +72,8 @@ class EventFilePublisherTest {
         long records = validateAndPublish(file, false);
 
         assertThat(records).isEqualTo(2);
-        assertThat(published).containsExactly(OutgoingRecord.event(EntityTopic.ACCOUNTS, ACCOUNT_ID, VALID),
-                OutgoingRecord.tombstone(EntityTopic.ACCOUNTS, ACCOUNT_ID));
+        assertThat(published).containsExactly(OutgoingRecord.event(EntityKind.ACCOUNT, ACCOUNT_ID, VALID),
+                OutgoingRecord.tombstone(EntityKind.ACCOUNT, ACCOUNT_ID));
     }
 
     @Test

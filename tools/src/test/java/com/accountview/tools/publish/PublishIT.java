@@ -15,10 +15,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
-import com.accountview.testinfra.TestInfrastructure;
-import com.accountview.tools.AccountViewTools;
-import com.accountview.tools.contract.EntityTopic;
-import com.accountview.tools.contract.TombstoneLine;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
@@ -28,6 +24,11 @@ import org.awaitility.Awaitility;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
+
+import com.accountview.contract.EntityKind;
+import com.accountview.testinfra.TestInfrastructure;
+import com.accountview.tools.AccountViewTools;
+import com.accountview.tools.contract.TombstoneLine;
 
 class PublishIT {
 
@@ -46,7 +47,7 @@ class PublishIT {
                 "\"status\":\"ACTIVE\",\"created_at\":\"2024-03-01T09:00:00Z\",\"updated_at\":\"2024-03-01T09:00:00Z\"");
         String contractEvent = event("customers.contract.deleted", CONTRACT, "\"contract_id\":\"" + CONTRACT + "\"");
         Path file = directory.resolve("events.jsonl");
-        Files.write(file, List.of(accountEvent, contractEvent, TombstoneLine.format(EntityTopic.ACCOUNTS, ACCOUNT)));
+        Files.write(file, List.of(accountEvent, contractEvent, TombstoneLine.format(EntityKind.ACCOUNT, ACCOUNT)));
 
         StringWriter err = new StringWriter();
         var commandLine = AccountViewTools.commandLine();
@@ -77,7 +78,7 @@ class PublishIT {
         String accounts = TestInfrastructure.uniqueName("accounts");
         String contractEvent = event("customers.contract.deleted", CONTRACT, "\"contract_id\":\"" + CONTRACT + "\"");
         Path pipe = NamedPipe.withLines(directory.resolve("events.pipe"),
-                List.of(TombstoneLine.format(EntityTopic.ACCOUNTS, ACCOUNT), contractEvent));
+                List.of(TombstoneLine.format(EntityKind.ACCOUNT, ACCOUNT), contractEvent));
 
         StringWriter err = new StringWriter();
         var commandLine = AccountViewTools.commandLine();

@@ -81,6 +81,17 @@ class RunCommandIT {
         assertThat(Files.readString(firstOutput)).contains("curl -X GET http://localhost:" + ports[0] + EXAMPLE
                 + " -H \"Accept: application/json\" -H \"x-auth-roles: API_KEY\"");
 
+        // the README's rebuild command, against this run (its admin token is in the data directory)
+        Path rebuildOutput = temp.resolve("rebuild.out");
+        Process rebuild = new ProcessBuilder("bash", PROJECT.resolve("accountview").toString(), "rebuild", "--no-build",
+                "--data-dir", dataDir.toString(), "--projector", "http://localhost:" + ports[1])
+                .directory(PROJECT.toFile()).redirectErrorStream(true).redirectOutput(rebuildOutput.toFile()).start();
+        started.add(rebuild.toHandle());
+        assertThat(rebuild.waitFor(3, TimeUnit.MINUTES)).as("the rebuild command ends").isTrue();
+        assertThat(rebuild.exitValue()).as(Files.readString(rebuildOutput)).isZero();
+        assertThat(Files.readString(rebuildOutput)).contains("rebuild started: generation 2", "done: generation 2 is live");
+        assertThat(get(ports[0], EXAMPLE).body()).contains("\"id\":\"3f0c2a6e-8d1b-4c5e-9a7f-1b2c3d4e5f60\"");
+
         stopAndAssertEverythingStopped(first, firstOutput, ports);
 
         Path secondOutput = temp.resolve("second.out");

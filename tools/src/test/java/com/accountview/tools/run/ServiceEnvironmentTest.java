@@ -17,7 +17,7 @@ class ServiceEnvironmentTest {
     void everyVariableTheLauncherSetsForTheProjectorIsOneItReads() {
         assertBindsToPropertiesOf("projector",
                 ServiceEnvironment.projector(8081, "jdbc:postgresql://127.0.0.1:5432/accountview", "127.0.0.1:9092",
-                        TopicNames.DEFAULTS));
+                        TopicNames.DEFAULTS, "local-token"));
     }
 
     @Test

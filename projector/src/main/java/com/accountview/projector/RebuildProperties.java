@@ -1,0 +1,51 @@
+package com.accountview.projector;
+
+import java.time.Duration;
+
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+
+/**
+ * How rebuilds run ({@code accountview.rebuild.*}); see docs/projector.md.
+ *
+ * @param adminToken the bearer token the admin endpoint {@code /actuator/rebuild} requires; with
+ *                   none configured, the endpoint answers every request 401
+ * @param projectionVersion the projection version to build with and compare the live generation's
+ *                          with; unset, the version built into this code. Set it above the live
+ *                          generation's to make the next start rebuild with unchanged code.
+ * @param maxPollRecords the batch size of a rebuild: larger than the live projection's, a rebuild is a bulk job
+ * @param switchMaxLag a rebuilt generation is indexed, attached and switched to once it lags the
+ *                     topics' ends by at most this many records in all
+ * @param switchWait how long the switch may hold the live projection while the rebuilt generation
+ *                   catches up with its last few records; tried again later when too short
+ * @param retiredRetention how long a retired generation's partitions are kept before they are dropped
+ * @param checkInterval how often every instance looks at the generations: starts or stops their
+ *                      consumption, tries the switch, drops what is expired
+ * @param progressLogInterval how often a running rebuild logs its progress
+ */
+@ConfigurationProperties("accountview.rebuild")
+public record RebuildProperties(
+        String adminToken,
+        Integer projectionVersion,
+        @DefaultValue("5000") int maxPollRecords,
+        @DefaultValue("1000") long switchMaxLag,
+        @DefaultValue("2s") Duration switchWait,
+        @DefaultValue("10m") Duration retiredRetention,
+        @DefaultValue("2s") Duration checkInterval,
+        @DefaultValue("10s") Duration progressLogInterval) {
+
+    public RebuildProperties {
+        if (maxPollRecords < 1 || switchMaxLag < 0) {
+            throw new IllegalArgumentException("accountview.rebuild.max-poll-records must be positive and"
+                    + " accountview.rebuild.switch-max-lag not negative");
+        }
+        for (Duration duration : new Duration[] {switchWait, retiredRetention, checkInterval, progressLogInterval}) {
+            if (duration.isNegative() || duration.isZero()) {
+                throw new IllegalArgumentException("accountview.rebuild durations must be positive, was " + duration);
+            }
+        }
+        if (projectionVersion != null && projectionVersion < 1) {
+            throw new IllegalArgumentException("accountview.rebuild.projection-version must be at least 1");
+        }
+    }
+}

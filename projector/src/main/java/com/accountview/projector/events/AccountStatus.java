@@ -1,8 +1,0 @@
-package com.accountview.projector.events;
-
-/** The statuses an account can have (event contract v1). */
-public enum AccountStatus {
-    ACTIVE,
-    SUSPENDED,
-    CLOSED
-}

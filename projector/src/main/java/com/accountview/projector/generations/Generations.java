@@ -1,0 +1,166 @@
+package com.accountview.projector.generations;
+
+import java.sql.Timestamp;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+
+import org.jdbi.v3.core.Jdbi;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.stereotype.Component;
+
+/**
+ * The generations of the read model and every change of their lives, each in one transaction:
+ * a rebuild starts a {@code BUILDING} generation (at most one at a time, enforced by a unique
+ * index), it is cancelled or it goes live, the old one is retired and later dropped. Several
+ * projector instances may call these at once: the database decides. Stateless and thread-safe.
+ */
+@Component
+public class Generations {
+
+    private static final Logger log = LoggerFactory.getLogger(Generations.class);
+
+    private static final String ALL = """
+            SELECT id, state, projection_version, created_at, live_since, indexed_at, requested_by
+            FROM generation ORDER BY id
+            """;
+
+    private static final String START = """
+            INSERT INTO generation (id, state, projection_version, requested_by)
+            SELECT max(id) + 1, 'BUILDING', :version, :requestedBy FROM generation
+            RETURNING id
+            """;
+
+    private static final String CANCEL = """
+            UPDATE generation SET state = 'CANCELLED', ended_at = now()
+            WHERE id = :id AND state = 'BUILDING'
+            """;
+
+    private static final String FORGET_OFFSETS = "DELETE FROM consumer_offset WHERE generation = :id";
+
+    private static final String INDEXED = "UPDATE generation SET indexed_at = now() WHERE id = :id";
+
+    private static final String RETIRED_BEFORE = """
+            SELECT id FROM generation WHERE state = 'RETIRED' AND retired_at < now() - CAST(:retention AS interval)
+            """;
+
+    private static final String DROPPED = """
+            UPDATE generation SET state = 'DROPPED', ended_at = now() WHERE id = :id AND state = 'RETIRED'
+            """;
+
+    private static final long INDEX_LOCK = 7_311_002L;
+    private static final long DROP_LOCK = 7_311_003L;
+
+    private final Jdbi jdbi;
+
+    public Generations(Jdbi jdbi) {
+        this.jdbi = jdbi;
+    }
+
+    /** Every generation, oldest first. */
+    public List<Generation> all() {
+        return jdbi.withHandle(handle -> handle.createQuery(ALL)
+                .map((rs, ctx) -> new Generation(rs.getInt("id"), GenerationState.valueOf(rs.getString("state")),
+                        rs.getInt("projection_version"), rs.getTimestamp("created_at").toInstant(),
+                        instant(rs.getTimestamp("live_since")), instant(rs.getTimestamp("indexed_at")),
+                        rs.getString("requested_by")))
+                .list());
+    }
+
+    public Optional<Generation> live() {
+        return all().stream().filter(Generation::isLive).findFirst();
+    }
+
+    public Optional<Generation> building() {
+        return all().stream().filter(Generation::isBuilding).findFirst();
+    }
+
+    /**
+     * Starts a rebuild: a new {@code BUILDING} generation with partitions of its own.
+     *
+     * @throws RebuildAlreadyRunningException if a generation is being built already
+     */
+    public Generation startBuilding(int projectionVersion, String requestedBy) {
+        try {
+            int id = jdbi.inTransaction(handle -> {
+                int created = handle.createQuery(START).bind("version", projectionVersion)
+                        .bind("requestedBy", requestedBy).mapTo(Integer.class).one();
+                GenerationTables.create(handle, created);
+                return created;
+            });
+            log.info("Rebuild started: generation {} (projection version {}), requested by {}", id, projectionVersion,
+                    requestedBy);
+            return all().stream().filter(generation -> generation.id() == id).findFirst().orElseThrow();
+        } catch (RuntimeException e) {
+            Optional<Generation> building = building();
+            if (building.isPresent()) {
+                throw new RebuildAlreadyRunningException(building.get(), e);
+            }
+            throw e;
+        }
+    }
+
+    /**
+     * Cancels the rebuild of a {@code BUILDING} generation: it is marked cancelled, its stored
+     * offsets are deleted and its partitions dropped; the live generation is not touched.
+     *
+     * @return whether it was building (and is cancelled now)
+     */
+    public boolean cancel(int id) {
+        boolean cancelled = jdbi.inTransaction(handle -> {
+            boolean changed = handle.createUpdate(CANCEL).bind("id", id).execute() == 1;
+            if (changed) {
+                handle.createUpdate(FORGET_OFFSETS).bind("id", id).execute();
+            }
+            return changed;
+        });
+        if (cancelled) {
+            // a batch of the cancelled generation still in flight holds its tables: dropping waits for it
+            jdbi.useHandle(handle -> GenerationTables.drop(handle, id));
+            log.info("Rebuild of generation {} cancelled; its partitions are dropped", id);
+        }
+        return cancelled;
+    }
+
+    /** Builds the generation's secondary indexes and attaches its partitions, once it has caught up. */
+    public void indexAndAttach(int id) {
+        jdbi.useTransaction(handle -> {
+            // one instance at a time: two would build the same indexes side by side
+            handle.createQuery("SELECT 1 FROM pg_advisory_xact_lock(:lock)").bind("lock", INDEX_LOCK).mapTo(Integer.class).one();
+            GenerationTables.indexAndAttach(handle, id);
+            handle.createUpdate(INDEXED).bind("id", id).execute();
+        });
+        log.info("Generation {} indexed and attached; it can go live", id);
+    }
+
+    /** Drops the partitions of generations retired longer ago than the retention; returns their ids. */
+    public List<Integer> dropRetired(Duration retention) {
+        return jdbi.withHandle(handle -> {
+            // one instance at a time, on a session lock: detaching concurrently cannot run in a transaction
+            if (!handle.createQuery("SELECT pg_try_advisory_lock(:lock)").bind("lock", DROP_LOCK).mapTo(Boolean.class).one()) {
+                return List.<Integer>of();
+            }
+            try {
+                List<Integer> expired = handle.createQuery(RETIRED_BEFORE)
+                        .bind("retention", retention.toMillis() + " milliseconds").mapTo(Integer.class).list();
+                for (int id : expired) {
+                    GenerationTables.drop(handle, id);
+                    handle.useTransaction(inner -> {
+                        inner.createUpdate(FORGET_OFFSETS).bind("id", id).execute();
+                        inner.createUpdate(DROPPED).bind("id", id).execute();
+                    });
+                    log.info("Retired generation {} dropped", id);
+                }
+                return expired;
+            } finally {
+                handle.createQuery("SELECT pg_advisory_unlock(:lock)").bind("lock", DROP_LOCK).mapTo(Boolean.class).one();
+            }
+        });
+    }
+
+    private static Instant instant(Timestamp timestamp) {
+        return timestamp == null ? null : timestamp.toInstant();
+    }
+}

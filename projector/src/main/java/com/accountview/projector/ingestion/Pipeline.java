@@ -1,0 +1,78 @@
+package com.accountview.projector.ingestion;
+
+import java.util.List;
+
+import org.apache.kafka.clients.consumer.Consumer;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.springframework.kafka.listener.BatchConsumerAwareMessageListener;
+import org.springframework.kafka.listener.ConcurrentMessageListenerContainer;
+
+import com.accountview.projector.generations.Generation;
+import com.accountview.projector.offsets.AssignedPartitions;
+import com.accountview.projector.projection.BatchResult;
+import com.accountview.projector.projection.Projection;
+
+/**
+ * The consumption of both topics into one generation of the read model: a listener container of
+ * the generation's own consumer group, whose every polled batch goes to the generation's
+ * {@link Projection}, with the generation's {@link AssignedPartitions} owning the positions. Kafka
+ * offsets are committed only from what the database stored, after a batch's transaction
+ * committed; a failed batch is rethrown, for the container's error handler to seek every
+ * partition back to its stored offset. Started and stopped by {@link Pipelines}.
+ */
+final class Pipeline implements BatchConsumerAwareMessageListener<byte[], byte[]> {
+
+    private final Generation generation;
+    private final String consumerGroup;
+    private final Projection projection;
+    private final AssignedPartitions partitions;
+    private ConcurrentMessageListenerContainer<byte[], byte[]> container;
+
+    Pipeline(Generation generation, String consumerGroup, Projection projection, AssignedPartitions partitions) {
+        this.generation = generation;
+        this.consumerGroup = consumerGroup;
+        this.projection = projection;
+        this.partitions = partitions;
+    }
+
+    @Override
+    public void onMessage(List<ConsumerRecord<byte[], byte[]>> records, Consumer<?, ?> consumer) {
+        partitions.beforeBatch(consumer, records);
+        BatchResult result = projection.apply(records);
+        partitions.committed(consumer, result.nextOffsets());
+    }
+
+    void start(ConcurrentMessageListenerContainer<byte[], byte[]> listenerContainer) {
+        this.container = listenerContainer;
+        container.start();
+    }
+
+    /** Stops consuming (the batch in progress commits or rolls back as a whole) and removes the meters. */
+    void stop() {
+        container.stop();
+        partitions.close();
+        projection.close();
+    }
+
+    boolean isRunning() {
+        return container != null && container.isRunning();
+    }
+
+    /** Whether an event of the container concerns this pipeline (its child containers are named after it). */
+    boolean owns(String listenerId) {
+        return listenerId != null && container != null
+                && (listenerId.equals(container.getListenerId()) || listenerId.startsWith(container.getListenerId() + "-"));
+    }
+
+    Generation generation() {
+        return generation;
+    }
+
+    String consumerGroup() {
+        return consumerGroup;
+    }
+
+    AssignedPartitions partitions() {
+        return partitions;
+    }
+}

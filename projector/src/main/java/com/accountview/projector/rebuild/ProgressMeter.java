@@ -1,0 +1,100 @@
+package com.accountview.projector.rebuild;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.ListOffsetsResult.ListOffsetsResultInfo;
+import org.apache.kafka.clients.admin.OffsetSpec;
+import org.apache.kafka.common.TopicPartition;
+import org.jdbi.v3.core.Jdbi;
+
+import com.accountview.projector.TopicsProperties;
+
+/**
+ * Measures a rebuild's {@link RebuildProgress}: the generation's stored offsets against the
+ * topics' beginnings and ends, and the rate between two measurements. Not thread-safe: one
+ * instance, used by the rebuild's supervision thread.
+ */
+final class ProgressMeter {
+
+    private static final String STORED = """
+            SELECT topic, partition, next_offset, applied FROM consumer_offset WHERE generation = :generation
+            """;
+    private static final Duration ADMIN_TIMEOUT = Duration.ofSeconds(10);
+    /** The rate is taken over about this long, smoothing the batches' rhythm. */
+    private static final Duration RATE_WINDOW = Duration.ofSeconds(30);
+
+    private final Jdbi jdbi;
+    private final Admin admin;
+    private final TopicsProperties topics;
+    private final Clock clock;
+    private final List<RebuildProgress> recent = new ArrayList<>();
+
+    ProgressMeter(Jdbi jdbi, Admin admin, TopicsProperties topics, Clock clock) {
+        this.jdbi = jdbi;
+        this.admin = admin;
+        this.topics = topics;
+        this.clock = clock;
+    }
+
+    RebuildProgress measure(int generation) throws InterruptedException, ExecutionException, TimeoutException {
+        Map<TopicPartition, long[]> stored = new HashMap<>();
+        jdbi.useHandle(handle -> handle.createQuery(STORED).bind("generation", generation)
+                .map((rs, ctx) -> Map.entry(new TopicPartition(rs.getString("topic"), rs.getInt("partition")),
+                        new long[] {rs.getLong("next_offset"), rs.getLong("applied")}))
+                .forEach(entry -> stored.put(entry.getKey(), entry.getValue())));
+        Map<TopicPartition, OffsetSpec> partitions = new HashMap<>();
+        for (var description : admin.describeTopics(List.of(topics.accounts(), topics.contracts())).allTopicNames()
+                .get(ADMIN_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS).values()) {
+            description.partitions().forEach(info ->
+                    partitions.put(new TopicPartition(description.name(), info.partition()), OffsetSpec.latest()));
+        }
+        Map<TopicPartition, ListOffsetsResultInfo> ends = admin.listOffsets(partitions).all()
+                .get(ADMIN_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
+        Map<TopicPartition, OffsetSpec> earliest = new HashMap<>();
+        partitions.keySet().forEach(partition -> earliest.put(partition, OffsetSpec.earliest()));
+        Map<TopicPartition, ListOffsetsResultInfo> starts = admin.listOffsets(earliest).all()
+                .get(ADMIN_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
+
+        Map<String, Long> lag = new HashMap<>();
+        long consumed = 0;
+        long applied = 0;
+        for (TopicPartition partition : partitions.keySet()) {
+            long start = starts.get(partition).offset();
+            long end = ends.get(partition).offset();
+            long[] row = stored.get(partition);
+            long next = row == null ? start : Math.max(start, row[0]);
+            lag.merge(partition.topic(), Math.max(0, end - next), Long::sum);
+            consumed += next - start;
+            applied += row == null ? 0 : row[1];
+        }
+        return remember(new RebuildProgress(generation, clock.instant(), applied, consumed, lag,
+                rate(generation, consumed)));
+    }
+
+    private double rate(int generation, long consumed) {
+        Instant now = clock.instant();
+        recent.removeIf(earlier -> earlier.generation() != generation
+                || Duration.between(earlier.measuredAt(), now).compareTo(RATE_WINDOW) > 0);
+        if (recent.isEmpty()) {
+            return 0;
+        }
+        RebuildProgress oldest = recent.get(0);
+        double seconds = Duration.between(oldest.measuredAt(), now).toMillis() / 1000.0;
+        return seconds <= 0 ? 0 : (consumed - oldest.recordsConsumed()) / seconds;
+    }
+
+    private RebuildProgress remember(RebuildProgress progress) {
+        recent.add(progress);
+        return progress;
+    }
+}

@@ -1,0 +1,56 @@
+package com.accountview.projector.rebuild;
+
+import java.util.Map;
+
+import org.springframework.boot.actuate.endpoint.annotation.DeleteOperation;
+import org.springframework.boot.actuate.endpoint.annotation.Endpoint;
+import org.springframework.boot.actuate.endpoint.annotation.ReadOperation;
+import org.springframework.boot.actuate.endpoint.annotation.WriteOperation;
+import org.springframework.boot.actuate.endpoint.web.WebEndpointResponse;
+import org.springframework.lang.Nullable;
+import org.springframework.stereotype.Component;
+
+import com.accountview.projector.generations.RebuildAlreadyRunningException;
+
+/**
+ * {@code /actuator/rebuild} on the projector's management port, behind the admin token
+ * ({@link AdminToken}): {@code GET} the live generation and the rebuild's progress; {@code POST}
+ * to start a rebuild (202; 409 while one runs); {@code DELETE} to cancel it (200; 404 when none
+ * runs). See docs/operations.md.
+ */
+@Component
+@Endpoint(id = "rebuild")
+class RebuildEndpoint {
+
+    private final Rebuilds rebuilds;
+
+    RebuildEndpoint(Rebuilds rebuilds) {
+        this.rebuilds = rebuilds;
+    }
+
+    @ReadOperation
+    RebuildStatus status() {
+        return rebuilds.status();
+    }
+
+    /** @param reason a note kept with the generation, e.g. who asked and why */
+    @WriteOperation
+    WebEndpointResponse<Object> start(@Nullable String reason) {
+        try {
+            rebuilds.start(reason == null || reason.isBlank() ? "an operator (POST /actuator/rebuild)" : reason);
+            return new WebEndpointResponse<>(rebuilds.status(), 202);
+        } catch (RebuildAlreadyRunningException running) {
+            return new WebEndpointResponse<>(Map.of("error", "rebuild already running", "message", running.getMessage(),
+                    "status", rebuilds.status()), 409);
+        }
+    }
+
+    @DeleteOperation
+    WebEndpointResponse<Object> cancel() {
+        return rebuilds.cancel()
+                .<WebEndpointResponse<Object>>map(cancelled -> new WebEndpointResponse<>(Map.of(
+                        "cancelled", cancelled.id(), "status", rebuilds.status()), 200))
+                .orElseGet(() -> new WebEndpointResponse<>(Map.of("error", "no rebuild running",
+                        "message", "There is no rebuild to cancel.", "status", rebuilds.status()), 404));
+    }
+}

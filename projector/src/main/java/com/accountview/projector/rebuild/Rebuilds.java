@@ -1,0 +1,79 @@
+package com.accountview.projector.rebuild;
+
+import java.util.Optional;
+
+import org.springframework.stereotype.Component;
+
+import com.accountview.projector.generations.Generation;
+import com.accountview.projector.generations.Generations;
+import com.accountview.projector.generations.RebuildAlreadyRunningException;
+import com.accountview.projector.ingestion.Pipelines;
+
+/**
+ * Starts, cancels and reports rebuilds: the operations behind {@code /actuator/rebuild} and
+ * {@code ./accountview rebuild}. A rebuild started here is followed by every projector instance
+ * (each joins the new generation's consumer group within its check interval); the switch is made
+ * by whichever instance finds it caught up first. Thread-safe.
+ */
+@Component
+public class Rebuilds {
+
+    private final Generations generations;
+    private final Pipelines pipelines;
+    private volatile RebuildProgress lastProgress;
+
+    Rebuilds(Generations generations, Pipelines pipelines) {
+        this.generations = generations;
+        this.pipelines = pipelines;
+    }
+
+    /**
+     * Starts a rebuild into a new generation, from the beginning of the topics.
+     *
+     * @throws RebuildAlreadyRunningException if one runs already
+     */
+    public Generation start(String requestedBy) {
+        Generation started = generations.startBuilding(pipelines.projectionVersion(), requestedBy);
+        pipelines.reconcile();
+        return started;
+    }
+
+    /** Cancels the running rebuild, dropping its generation; the live one is untouched. Empty if none ran. */
+    public Optional<Generation> cancel() {
+        Optional<Generation> building = generations.building();
+        building.ifPresent(generation -> {
+            generations.cancel(generation.id());
+            pipelines.reconcile();
+        });
+        return building;
+    }
+
+    public RebuildStatus status() {
+        RebuildStatus.Live live = generations.live()
+                .map(generation -> new RebuildStatus.Live(generation.id(), generation.projectionVersion(),
+                        generation.liveSince()))
+                .orElse(null);
+        RebuildStatus.Rebuild rebuild = generations.building().map(this::rebuildOf).orElse(null);
+        return new RebuildStatus(live, rebuild, pipelines.projectionVersion());
+    }
+
+    private RebuildStatus.Rebuild rebuildOf(Generation generation) {
+        RebuildProgress progress = lastProgress != null && lastProgress.generation() == generation.id()
+                ? lastProgress : null;
+        return new RebuildStatus.Rebuild(generation.id(), generation.projectionVersion(), generation.createdAt(),
+                generation.requestedBy(), generation.indexedAt() == null ? "BUILDING" : "INDEXED",
+                progress == null ? null : progress.eventsApplied(), progress == null ? null : progress.recordsConsumed(),
+                progress == null ? null : progress.lag(), progress == null ? null : progress.totalLag(),
+                progress == null ? null : progress.recordsPerSecond(), progress == null ? null : progress.etaSeconds(),
+                progress == null ? null : progress.measuredAt());
+    }
+
+    /** The supervision's latest measurement, for status, logs and metrics. */
+    void measured(RebuildProgress progress) {
+        lastProgress = progress;
+    }
+
+    Optional<RebuildProgress> lastProgress() {
+        return Optional.ofNullable(lastProgress);
+    }
+}

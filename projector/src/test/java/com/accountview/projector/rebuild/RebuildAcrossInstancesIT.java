@@ -1,0 +1,126 @@
+package com.accountview.projector.rebuild;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+import javax.sql.DataSource;
+
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.admin.ConsumerGroupDescription;
+import org.apache.kafka.clients.admin.MemberDescription;
+import org.apache.kafka.clients.admin.NewTopic;
+import org.junit.jupiter.api.Test;
+import org.postgresql.ds.PGSimpleDataSource;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+import com.accountview.projector.ingestion.Pipelines;
+import com.accountview.projector.support.EventStream;
+import com.accountview.projector.support.ProjectorProcess;
+import com.accountview.projector.support.Projections;
+import com.accountview.projector.support.RandomHistory;
+import com.accountview.projector.support.ReadModel;
+import com.accountview.projector.support.RebuildEndpoint;
+import com.accountview.testinfra.DatabaseCoordinates;
+import com.accountview.testinfra.ServiceJar;
+import com.accountview.testinfra.TestInfrastructure;
+
+/**
+ * A rebuild is shared by the projector instances like the live projection is (a consumer group of
+ * its generation's own), and survives an instance killed with SIGKILL in the middle of it: the
+ * restarted instance resumes from the rebuild's stored offsets, and every event is applied to the
+ * new generation exactly once.
+ */
+class RebuildAcrossInstancesIT {
+
+    private static final String TOKEN = "across-instances-token";
+
+    @Test
+    void twoInstancesShareARebuildWhichSurvivesOneOfThemKilledMidway() throws Exception {
+        DatabaseCoordinates database = TestInfrastructure.newDatabase();
+        String accounts = TestInfrastructure.uniqueName("rebuild-accounts");
+        String contracts = TestInfrastructure.uniqueName("rebuild-contracts");
+        String group = TestInfrastructure.uniqueName("rebuild-group");
+        ReadModel readModel = new ReadModel(dataSource(database));
+        JdbcTemplate jdbc = new JdbcTemplate(dataSource(database));
+        Map<String, String> environment = new HashMap<>(ProjectorProcess.environment(database, accounts, contracts, group));
+        environment.put("ACCOUNTVIEW_REBUILD_ADMIN_TOKEN", TOKEN);
+        environment.put("ACCOUNTVIEW_REBUILD_CHECK_INTERVAL", "500ms");
+        environment.put("ACCOUNTVIEW_REBUILD_MAX_POLL_RECORDS", "50");
+        RandomHistory history = RandomHistory.of(31, "across", 6000, 5);
+        int total = history.delivery().size();
+
+        try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG,
+                TestInfrastructure.kafkaBootstrapServers()))) {
+            admin.createTopics(List.of(new NewTopic(accounts, 4, (short) 1), new NewTopic(contracts, 4, (short) 1)))
+                    .all().get();
+            try (EventStream stream = new EventStream(TestInfrastructure.kafkaBootstrapServers(), readModel)) {
+                stream.publishAll(history.delivery().stream().map(event -> event.structured(accounts)).toList());
+            }
+            ServiceJar first = ProjectorProcess.start(environment);
+            ServiceJar second = ProjectorProcess.start(environment);
+            ServiceJar restarted = null;
+            try {
+                first.awaitLive(ProjectorProcess.STARTUP);
+                second.awaitLive(ProjectorProcess.STARTUP);
+                await().atMost(Duration.ofSeconds(120)).until(() -> consumed(jdbc, 1, accounts) == total);
+
+                RebuildEndpoint.Answer started = new RebuildEndpoint(first.port(), TOKEN).start("two instances");
+                assertThat(started.status()).isEqualTo(202);
+                int rebuilt = started.rebuildGeneration();
+                await().atMost(Duration.ofSeconds(60))
+                        .until(() -> bothMembersOwnPartitions(admin, Pipelines.groupOf(group, rebuilt)));
+                await().atMost(Duration.ofSeconds(60)).until(() -> consumed(jdbc, rebuilt, accounts) > total / 10);
+
+                second.kill();
+                assertThat(consumed(jdbc, rebuilt, accounts)).as("killed in the middle of the rebuild").isLessThan(total);
+                restarted = ProjectorProcess.start(environment).awaitLive(ProjectorProcess.STARTUP);
+
+                await().atMost(Duration.ofSeconds(180))
+                        .until(() -> new RebuildEndpoint(first.port(), TOKEN).status().liveGeneration() == rebuilt);
+                await().atMost(Duration.ofSeconds(60)).until(() -> consumed(jdbc, rebuilt, accounts) == total);
+                Projections.assertMatches(readModel, "across", history);
+                assertThat(applied(jdbc, rebuilt, accounts)).as("events applied to the new generation")
+                        .isEqualTo(history.applied());
+            } finally {
+                first.kill();
+                second.kill();
+                if (restarted != null) {
+                    restarted.kill();
+                }
+            }
+        }
+    }
+
+    private static boolean bothMembersOwnPartitions(Admin admin, String group) throws Exception {
+        ConsumerGroupDescription description = admin.describeConsumerGroups(List.of(group)).all().get().get(group);
+        return description.members().size() == 2 && description.members().stream()
+                .map(MemberDescription::assignment)
+                .allMatch(assignment -> !assignment.topicPartitions().isEmpty());
+    }
+
+    private static long consumed(JdbcTemplate jdbc, int generation, String topic) {
+        Long sum = jdbc.queryForObject("SELECT coalesce(sum(next_offset), 0) FROM accountview.consumer_offset"
+                + " WHERE generation = ? AND topic = ?", Long.class, generation, topic);
+        return sum == null ? 0 : sum;
+    }
+
+    private static long applied(JdbcTemplate jdbc, int generation, String topic) {
+        Long sum = jdbc.queryForObject("SELECT coalesce(sum(applied), 0) FROM accountview.consumer_offset"
+                + " WHERE generation = ? AND topic = ?", Long.class, generation, topic);
+        return sum == null ? 0 : sum;
+    }
+
+    private static DataSource dataSource(DatabaseCoordinates database) {
+        PGSimpleDataSource dataSource = new PGSimpleDataSource();
+        dataSource.setUrl(database.jdbcUrl());
+        dataSource.setUser(database.username());
+        dataSource.setPassword(database.password());
+        return dataSource;
+    }
+}

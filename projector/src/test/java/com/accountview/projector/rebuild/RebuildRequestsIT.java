@@ -1,0 +1,108 @@
+package com.accountview.projector.rebuild;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import java.time.Duration;
+import java.util.UUID;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+import com.accountview.projector.support.ProjectorContextTest;
+import com.accountview.projector.support.RebuildEndpoint;
+import com.accountview.testinfra.events.TestEvents;
+
+/**
+ * The admin endpoint: only with the admin token, one rebuild at a time, and a cancel that drops
+ * the new generation and leaves the live one serving.
+ */
+@SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT, properties = {
+        "accountview.rebuild.admin-token=" + RebuildRequestsIT.TOKEN,
+        // no supervision after the first check at start-up: a rebuild never finishes while the test looks at it
+        "accountview.rebuild.check-interval=1h"})
+class RebuildRequestsIT extends ProjectorContextTest {
+
+    static final String TOKEN = "rebuild-requests-it-token";
+
+    @LocalServerPort
+    int port;
+
+    @AfterEach
+    void noRebuildLeftRunning() {
+        new RebuildEndpoint(port, TOKEN).cancel();
+    }
+
+    @Test
+    void withoutTheAdminTokenEveryRequestIs401() {
+        RebuildEndpoint anonymous = new RebuildEndpoint(port, null);
+        RebuildEndpoint forger = new RebuildEndpoint(port, "not-the-token");
+
+        assertThat(anonymous.status().status()).isEqualTo(401);
+        assertThat(anonymous.start("no").status()).isEqualTo(401);
+        assertThat(forger.start("no").status()).isEqualTo(401);
+        assertThat(forger.cancel().status()).isEqualTo(401);
+        assertThat(anonymous.start("no").body().path("message").asString()).contains("Authorization: Bearer");
+        assertThat(new RebuildEndpoint(port, TOKEN).status().rebuildGeneration()).isZero();
+    }
+
+    @Test
+    void aSecondRequestWhileARebuildRunsIsRefusedWithAClearMessage() {
+        RebuildEndpoint endpoint = new RebuildEndpoint(port, TOKEN);
+        int building = endpoint.start("first").rebuildGeneration();
+
+        RebuildEndpoint.Answer second = endpoint.start("second");
+
+        assertThat(second.status()).isEqualTo(409);
+        assertThat(second.body().path("message").asString())
+                .contains("A rebuild is running already: generation " + building).contains("cancel");
+        assertThat(endpoint.status().rebuildGeneration()).isEqualTo(building);
+    }
+
+    @Test
+    void cancelDropsTheNewGenerationAndTheLiveOneKeepsServingAndApplying() {
+        RebuildEndpoint endpoint = new RebuildEndpoint(port, TOKEN);
+        int live = endpoint.status().liveGeneration();
+        int building = endpoint.start("to be cancelled").rebuildGeneration();
+        String org = "org-" + UUID.randomUUID().toString().substring(0, 8);
+        UUID account = UUID.randomUUID();
+
+        RebuildEndpoint.Answer cancelled = endpoint.cancel();
+
+        assertThat(cancelled.status()).isEqualTo(200);
+        assertThat(cancelled.body().path("cancelled").asInt()).isEqualTo(building);
+        assertThat(endpoint.status().liveGeneration()).isEqualTo(live);
+        assertThat(endpoint.status().rebuildGeneration()).isZero();
+        assertThat(jdbc().queryForObject("SELECT state FROM accountview.generation WHERE id = ?", String.class, building))
+                .isEqualTo("CANCELLED");
+        assertThat(jdbc().queryForObject("SELECT to_regclass('accountview.account_g" + building + "') IS NULL",
+                Boolean.class)).isTrue();
+        events.sendAndAwait(TestEvents.account(account).org(org).sequence(1).externalId("after-cancel").created()
+                .structured(topics.accounts()));
+        assertThat(readModel.accountsCarrying(org, "after-cancel")).containsExactly(account);
+        assertThat(endpoint.cancel().status()).isEqualTo(404);
+    }
+
+    @Test
+    void cancellingEndsTheNewGenerationsConsumption() {
+        RebuildEndpoint endpoint = new RebuildEndpoint(port, TOKEN);
+        int building = endpoint.start("watched").rebuildGeneration();
+        await().atMost(Duration.ofSeconds(30)).until(() -> meters.find("accountview.projector.batch.apply")
+                .tag("generation", String.valueOf(building)).timer() != null
+                || meters.find("accountview.projector.positioning.failures")
+                .tag("generation", String.valueOf(building)).counter() != null);
+
+        endpoint.cancel();
+
+        await().atMost(Duration.ofSeconds(30)).until(() -> meters.find("accountview.projector.positioning.failures")
+                .tag("generation", String.valueOf(building)).counter() == null);
+    }
+
+    private JdbcTemplate jdbc() {
+        return new JdbcTemplate(dataSource);
+    }
+}

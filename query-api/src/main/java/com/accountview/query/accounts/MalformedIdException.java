@@ -1,0 +1,9 @@
+package com.accountview.query.accounts;
+
+/** An {@code org_id} or {@code account_external_id} that is not well formed; the message says which and why. */
+class MalformedIdException extends RuntimeException {
+
+    MalformedIdException(String message) {
+        super(message);
+    }
+}
