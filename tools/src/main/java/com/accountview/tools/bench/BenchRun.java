@@ -13,6 +13,7 @@ import java.util.function.Supplier;
 import com.accountview.tools.publish.TopicNames;
 import com.accountview.tools.run.Console;
 import com.accountview.tools.run.LocalRunException;
+import com.accountview.tools.run.ProjectionWatch;
 import com.accountview.tools.run.ServiceProcess;
 
 /**
@@ -170,7 +171,7 @@ final class BenchRun {
         Freshness probes = new Freshness(system.bootstrapServers(), system.freshnessTopics(), settings.ports().queryApi(),
                 BenchSettings.ORG);
         probes.burst(FRESHNESS_WARMUP_EVENTS, "warm-r" + run);
-        projection.awaitCaughtUp(projector, SinkProgress.storedIn(system.bootstrapServers(),
+        projection.awaitCaughtUp(projector, ProjectionWatch.storedIn(system.bootstrapServers(),
                 system.postgres().jdbcUrl(accountViewDatabase()), topics(system.freshnessTopics())), settings.timeout());
         Freshness.Result freshness = probes.measure(settings.freshnessRate(), settings.freshnessWindow(), "fresh-r" + run);
         say("freshness at %,d events/s: p50 %s ms, p99 %s ms (%d probes, %d not seen)", settings.freshnessRate(),
@@ -196,7 +197,7 @@ final class BenchRun {
         system.postgres().createDatabase(database);
         long start = System.nanoTime();
         projector = system.startProjector("projector-r" + run, database, system.topics(), "bench-projector-r" + run);
-        ProjectionMeasure.Result result = projection.measure(projector, start, SinkProgress.storedIn(system.bootstrapServers(),
+        ProjectionMeasure.Result result = projection.measure(projector, start, ProjectionWatch.storedIn(system.bootstrapServers(),
                 system.postgres().jdbcUrl(database), topics(system.topics())), settings.timeout());
         rss.watch("projector", projector.pid());
         say("AccountView projected %,d records at %,.0f/s, %.1f CPU-s per million in its JVM", dataset.records(),
@@ -210,7 +211,7 @@ final class BenchRun {
         long start = System.nanoTime();
         ServiceProcess ceiling = system.startCeiling("ceiling-r" + run, database, "bench-ceiling-r" + run);
         try {
-            ProjectionMeasure.Result result = projection.measure(ceiling, start, SinkProgress.committedBy(system.bootstrapServers(),
+            ProjectionMeasure.Result result = projection.measure(ceiling, start, ProjectionWatch.committedBy(system.bootstrapServers(),
                     "bench-ceiling-r" + run, topics(system.topics())), settings.timeout());
             peakRss.put("ceiling", ProcFiles.peakRssKib(ceiling.pid()).orElse(-1));
             say("the ceiling program projected %,d records at %,.0f/s, %.1f CPU-s per million in its JVM", dataset.records(),

@@ -2,14 +2,14 @@ package com.accountview.tools.bench;
 
 import java.time.Duration;
 import java.time.Instant;
-import java.util.List;
 
 import com.accountview.tools.run.LocalRunException;
+import com.accountview.tools.run.ProjectionWatch;
 import com.accountview.tools.run.ServiceProcess;
 
 /**
  * Times one projection of the pre-filled topics by a sink (AccountView's projector or the ceiling
- * program) through its progress ({@link SinkProgress}: what it has done, recorded after the database
+ * program) through its progress ({@link ProjectionWatch}: what it has done, recorded after the database
  * transaction that applied it). The measured span starts at the first sample that shows
  * progress (so a JVM's start-up is not counted) and ends at the first sample where every record is
  * committed; rate and CPU time are taken over exactly that span, CPU from {@code /proc} of the sink's
@@ -47,14 +47,14 @@ final class ProjectionMeasure {
     }
 
     /** Waits until {@code sink}, started at {@code startNanos}, has projected everything; closes {@code watch}. */
-    Result measure(ServiceProcess sink, long startNanos, SinkProgress watch, Duration timeout) throws Exception {
+    Result measure(ServiceProcess sink, long startNanos, ProjectionWatch watch, Duration timeout) throws Exception {
         ProcessCpu sinkCpu = ProcessCpu.of(sink.pid());
         Instant deadline = Instant.now().plus(timeout);
         try (watch) {
             Sample first = null;
             Sample previous = null;
             while (true) {
-                SinkProgress.Progress progress = watch.progress();
+                ProjectionWatch.Progress progress = watch.progress();
                 Sample sample = new Sample(System.nanoTime(), progress.projected(), sinkCpu.get().toNanos(),
                         postgres.get().toNanos(), broker.get().toNanos());
                 if (first == null && progress.projected() > 0) {
@@ -76,7 +76,7 @@ final class ProjectionMeasure {
     }
 
     /** Waits until {@code sink} has done every record {@code watch} counts; measures nothing; closes {@code watch}. */
-    void awaitCaughtUp(ServiceProcess sink, SinkProgress watch, Duration timeout) throws Exception {
+    void awaitCaughtUp(ServiceProcess sink, ProjectionWatch watch, Duration timeout) throws Exception {
         Instant deadline = Instant.now().plus(timeout);
         try (watch) {
             while (!watch.progress().caughtUp()) {
