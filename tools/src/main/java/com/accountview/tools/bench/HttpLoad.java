@@ -9,10 +9,14 @@ import java.nio.channels.Selector;
 import java.nio.channels.SocketChannel;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
+import java.util.Iterator;
+import java.util.List;
 import java.util.Map;
 import java.util.SplittableRandom;
+import java.util.function.BooleanSupplier;
 
 import org.HdrHistogram.Histogram;
 
@@ -43,6 +47,11 @@ final class HttpLoad {
         }
     }
 
+    /** How long answers still in flight when the window ends are waited for; later ones are dropped. */
+    private static final Duration GRACE = Duration.ofSeconds(10);
+    /** How often a connection that could not be opened is tried again. */
+    private static final Duration RETRY = Duration.ofMillis(100);
+
     private final InetSocketAddress address;
     private final String hostHeader;
 
@@ -68,24 +77,55 @@ final class HttpLoad {
         }
     }
 
+    /** Load for exactly {@code duration}. */
     LoadWindow run(int connections, Duration duration, KeyRange keys, EndpointChoice choice) throws IOException {
+        return run(connections, duration, () -> false, keys, choice);
+    }
+
+    /**
+     * Load until {@code stop} says so (asked about every 100 ms at the latest), for {@code longest} at
+     * most. Every failure counts as an error: an answer other than 200 or 404 (also one that arrives
+     * after the window, to a request sent in it), a connection that breaks or cannot be opened; a
+     * connection that cannot be opened is tried again every {@link #RETRY}.
+     */
+    LoadWindow run(int connections, Duration longest, BooleanSupplier stop, KeyRange keys, EndpointChoice choice)
+            throws IOException {
         Histogram latencies = Latencies.microsecondsHistogram();
         Map<Integer, Long> statuses = new HashMap<>();
         long errors = 0;
         try (Selector selector = Selector.open()) {
             Connection[] all = new Connection[connections];
+            List<Connection> unconnected = new ArrayList<>();
             long start = System.nanoTime();
-            long deadline = start + duration.toNanos();
-            int open = 0;
+            long deadline = start + longest.toNanos();
             for (int i = 0; i < connections; i++) {
                 all[i] = new Connection(i);
-                connect(all[i], selector);
-                send(all[i], keys, choice);
-                open++;
+                unconnected.add(all[i]);
             }
-            // answers still in flight when the window ends are waited for a little, then dropped
-            long giveUp = deadline + Duration.ofSeconds(10).toNanos();
-            while (open > 0 && System.nanoTime() < giveUp) {
+            int open = connections;
+            long retryAt = start;
+            while (open > 0 && System.nanoTime() < deadline + GRACE.toNanos()) {
+                if (System.nanoTime() < deadline && stop.getAsBoolean()) {
+                    deadline = System.nanoTime();
+                }
+                boolean retry = System.nanoTime() >= retryAt;
+                for (Iterator<Connection> it = unconnected.iterator(); it.hasNext(); ) {
+                    Connection connection = it.next();
+                    if (System.nanoTime() >= deadline) {
+                        it.remove();
+                        open--;
+                    } else if (retry) {
+                        try {
+                            connect(connection, selector);
+                            send(connection, keys, choice);
+                            it.remove();
+                        } catch (IOException e) {
+                            errors++;
+                            close(connection);
+                            retryAt = System.nanoTime() + RETRY.toNanos();
+                        }
+                    }
+                }
                 selector.select(100);
                 for (SelectionKey key : selector.selectedKeys()) {
                     Connection connection = (Connection) key.attachment();
@@ -104,12 +144,12 @@ final class HttpLoad {
                             continue;
                         }
                         long now = System.nanoTime();
+                        if (response.status() != 200 && response.status() != 404) {
+                            errors++;
+                        }
                         if (now <= deadline) {
                             latencies.recordValue(Math.max(1, (now - connection.sentAt) / 1000));
                             statuses.merge(response.status(), 1L, Long::sum);
-                            if (response.status() != 200 && response.status() != 404) {
-                                errors++;
-                            }
                         }
                         if (now >= deadline) {
                             close(connection);
@@ -124,12 +164,7 @@ final class HttpLoad {
                     } catch (IOException e) {
                         errors++;
                         close(connection);
-                        if (System.nanoTime() < deadline) {
-                            connect(connection, selector);
-                            send(connection, keys, choice);
-                        } else {
-                            open--;
-                        }
+                        unconnected.add(connection); // tried again at once, or counted as done after the window
                     }
                 }
                 selector.selectedKeys().clear();
@@ -137,8 +172,8 @@ final class HttpLoad {
             for (Connection connection : all) {
                 close(connection);
             }
-            return new LoadWindow("HTTP load generator", duration, latencies.getTotalCount(), errors, statuses,
-                    Latencies.of(latencies));
+            return new LoadWindow("HTTP load generator", Duration.ofNanos(deadline - start), latencies.getTotalCount(),
+                    errors, statuses, Latencies.of(latencies));
         }
     }
 
