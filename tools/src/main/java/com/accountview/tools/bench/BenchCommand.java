@@ -27,7 +27,9 @@ import picocli.CommandLine.Spec;
                         + "loop, each a process of its own on 127.0.0.1, publishes a generated history once, and in every "
                         + "run: projects it with AccountView and with the loop (each verified row by row against the "
                         + "generator's reference), loads the query-api's three endpoints at each concurrency next to "
-                        + "pgbench (or a JDBC loop) running the same SQL, and times publish-to-visible freshness. Prints "
+                        + "pgbench (or a JDBC loop) running the same SQL, rebuilds AccountView's read model through the "
+                        + "projector's admin endpoint while the queries go on (verified like the projection), and times "
+                        + "publish-to-visible freshness. Prints "
                         + "medians over the runs with the machine and the date; docs/performance.md explains every number.",
                 "Defaults take about 15 minutes on 2 cores; --quick is a smoke test of a minute or two.",
                 ""})
@@ -134,7 +136,7 @@ public final class BenchCommand implements Callable<Integer> {
             // not closed: the lock lasts as long as this process, after the shutdown stopped everything
             DataDirectory data = DataDirectory.claim(settings.dataDir(), "./accountview bench");
             String command = "./accountview bench " + String.join(" ", arguments());
-            new Benchmark(settings, console, command.strip(), RebuildMeasure.NOT_YET).run(data);
+            new Benchmark(settings, console, command.strip()).run(data);
             return 0;
         } catch (LocalRunException e) {
             console.say("error: " + e.getMessage());

@@ -1,6 +1,7 @@
 package com.accountview.tools.bench;
 
 import java.io.IOException;
+import java.net.URI;
 import java.nio.file.Path;
 import java.sql.SQLException;
 import java.time.Duration;
@@ -11,6 +12,7 @@ import java.util.Optional;
 import java.util.function.Supplier;
 
 import com.accountview.tools.publish.TopicNames;
+import com.accountview.tools.rebuild.ProjectorAdmin;
 import com.accountview.tools.run.Console;
 import com.accountview.tools.run.LocalRunException;
 import com.accountview.tools.run.ProjectionWatch;
@@ -26,14 +28,19 @@ import com.accountview.tools.run.ServiceProcess;
  * <li>queries, on the projector's read model: a fresh query-api, its first window right after it
  *     answers, a warm-up, then each endpoint at each concurrency next to the baseline running the
  *     endpoint's SQL at the same concurrency;</li>
+ * <li>rebuild: the run's projector rebuilds the read model from the history's topics through its
+ *     admin endpoint while the query-api answers the three endpoints throughout; the rebuilt read
+ *     model is verified row by row like the projection's;</li>
  * <li>freshness at a steady event rate, through the query-api and the projector started again on the
  *     run's read model with topics of their own (the history stays the same for every run);</li>
- * <li>the rebuild's slot; peak and sampled resident memory of each service.</li>
+ * <li>peak and sampled resident memory of each service.</li>
  * </ol>
  * Not thread-safe.
  */
 final class BenchRun {
 
+    /** The projector's peak resident memory after the rebuild, in {@link RunResult#peakRssKib()}. */
+    static final String REBUILDING_PROJECTOR = "projector after the rebuild";
     /** Events the projector started for the freshness measurement applies before it: its warm-up. */
     static final int FRESHNESS_WARMUP_EVENTS = 20_000;
 
@@ -43,7 +50,6 @@ final class BenchRun {
     private final Dataset dataset;
     private final Console console;
     private final RssSampler rss;
-    private final RebuildMeasure rebuild;
     private final Optional<Pgbench> pgbench;
     private final ProjectionMeasure projection;
     private final ProcessCpu postgresCpu;
@@ -51,14 +57,13 @@ final class BenchRun {
     private ServiceProcess queryApi;
 
     BenchRun(int run, BenchSettings settings, BenchSystem system, Dataset dataset, Console console, RssSampler rss,
-             RebuildMeasure rebuild, Optional<Pgbench> pgbench) throws IOException {
+             Optional<Pgbench> pgbench) throws IOException {
         this.run = run;
         this.settings = settings;
         this.system = system;
         this.dataset = dataset;
         this.console = console;
         this.rss = rss;
-        this.rebuild = rebuild;
         this.pgbench = pgbench;
         this.postgresCpu = ProcessCpu.withChildren(system.postgres().pid());
         this.projection = new ProjectionMeasure(postgresCpu, ProcessCpu.of(system.kafka().pid()));
@@ -102,22 +107,46 @@ final class BenchRun {
         peakRss.put("projector", ProcFiles.peakRssKib(projector.pid()).orElse(-1));
         Map<String, RssSampler.Trend> trends = new LinkedHashMap<>();
         rss.trend("projector").ifPresent(trend -> trends.put("projector", trend));
+        Rebuilt rebuilt = rebuild();
+        peakRss.put(REBUILDING_PROJECTOR, ProcFiles.peakRssKib(projector.pid()).orElse(-1));
         Freshness.Result freshness = freshness();
-
-        Optional<RebuildMeasure.Result> rebuilt = rebuild.measure(new RebuildMeasure.Context(run,
-                settings.ports().projector(), settings.ports().queryApi(), dataset.expected().keys(), dataset.records()));
 
         BenchSystem.requireAlive(projector);
         BenchSystem.requireAlive(queryApi);
         peakRss.put("query-api", ProcFiles.peakRssKib(queryApi.pid()).orElse(-1));
         rss.trend("query-api").ifPresent(trend -> trends.put("query-api", trend));
         return new RunResult(run, accountView.result(), accountView.check(), ceiling.result(), ceiling.check(),
-                queries.readyAfter(), queries.startup(), queries.api(), queries.baseline(), freshness, rebuilt, peakRss, trends);
+                queries.readyAfter(), queries.startup(), queries.api(), queries.baseline(), freshness, rebuilt.result(), rebuilt.check(),
+                peakRss, trends);
     }
 
     /** What the query phase measured. */
     private record Queries(Duration readyAfter, RunResult.Measured startup, Map<RunResult.QueryKey, RunResult.Measured> api,
                            Map<RunResult.QueryKey, RunResult.Measured> baseline) {
+    }
+
+    /** A rebuild and the check of the read model it made. */
+    private record Rebuilt(RebuildMeasure.Result result, ReadModelCheck.Outcome check) {
+    }
+
+    /**
+     * A rebuild of the run's read model by the run's projector (still on the history's topics), through
+     * its admin endpoint, with the query-api answering at the lowest concurrency throughout; then the
+     * rebuilt read model is checked row by row.
+     */
+    private Rebuilt rebuild() throws Exception {
+        String database = accountViewDatabase();
+        ProjectorAdmin admin = new ProjectorAdmin(URI.create("http://127.0.0.1:" + settings.ports().projector()),
+                system.adminToken());
+        RebuildMeasure.Result result = new RebuildMeasure(admin, new HttpLoad(settings.ports().queryApi()), settings.timeout())
+                .measure(settings.lowestConnections(), dataset.expected().keys(), ProjectionWatch.storedIn(system.bootstrapServers(),
+                                system.postgres().jdbcUrl(database), topics(system.topics())),
+                        "./accountview bench, run " + run, line -> say("rebuild: %s", line));
+        say("rebuilt generation %d: %,d records in %.1f s, %,.0f/s; %,d queries answered during it (%,.0f/s, p99 %s ms), %,d errors",
+                result.generation(), result.records(), result.took().toMillis() / 1000.0, result.eventsPerSecond(),
+                result.queries().completed(), result.queries().rate(), ResultTable.millis(result.queries().latencies().p99()),
+                result.queryErrors());
+        return new Rebuilt(result, verify("the rebuilt generation " + result.generation(), ReadModelCheck.ACCOUNTVIEW, database));
     }
 
     /** A fresh query-api on the run's read model: its first window, a warm-up, then each endpoint next to its SQL. */

@@ -54,6 +54,11 @@ record BenchSettings(Path projectDir, Path dataDir, RunSettings.Ports ports, int
         }
     }
 
+    /** The lowest of {@link #connections()}: the load of the rebuild and the soak. */
+    int lowestConnections() {
+        return connections.stream().mapToInt(Integer::intValue).min().orElseThrow();
+    }
+
     Path logs() {
         return dataDir.resolve("logs");
     }

@@ -27,13 +27,11 @@ final class Benchmark {
     private final BenchSettings settings;
     private final Console console;
     private final String command;
-    private final RebuildMeasure rebuild;
 
-    Benchmark(BenchSettings settings, Console console, String command, RebuildMeasure rebuild) {
+    Benchmark(BenchSettings settings, Console console, String command) {
         this.settings = settings;
         this.console = console;
         this.command = command;
-        this.rebuild = rebuild;
     }
 
     /** Returns the report's text. */
@@ -56,7 +54,7 @@ final class Benchmark {
             Optional<Report.Soak> soak = Optional.empty();
             try (RssSampler rss = new RssSampler(Duration.ofSeconds(1))) {
                 for (int run = 1; run <= settings.runs(); run++) {
-                    BenchRun benchRun = new BenchRun(run, settings, system, dataset, console, rss, rebuild, pgbench);
+                    BenchRun benchRun = new BenchRun(run, settings, system, dataset, console, rss, pgbench);
                     try {
                         results.add(benchRun.execute());
                         if (run == settings.runs() && settings.soak().isPresent()) {
@@ -67,7 +65,7 @@ final class Benchmark {
                     }
                 }
             }
-            String report = report(machine, dataset, pgbench, new Report(settings, dataset, baselineTool, rebuild.reason())
+            String report = report(machine, dataset, pgbench, new Report(settings, dataset, baselineTool)
                     .table(results, soak));
             Path file = settings.dataDir().resolve("results.md");
             Files.writeString(file, report);
@@ -99,7 +97,7 @@ final class Benchmark {
         console.say("soak: " + Report.length(length) + " of steady queries and events, sampling resident memory");
         rss.watch("projector", run.projector().pid());
         rss.watch("query-api", run.queryApi().pid());
-        int connections = settings.connections().stream().mapToInt(Integer::intValue).min().orElseThrow();
+        int connections = settings.lowestConnections();
         AtomicReference<Exception> failure = new AtomicReference<>();
         Thread queries = new Thread(() -> {
             try {

@@ -1,38 +1,107 @@
 package com.accountview.tools.bench;
 
-import java.util.Optional;
+import java.io.IOException;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.Consumer;
+
+import com.accountview.tools.rebuild.ProjectorAdmin;
+import com.accountview.tools.rebuild.RebuildFailedException;
+import com.accountview.tools.rebuild.RebuildProgressLine;
+import com.accountview.tools.run.LocalRunException;
+import com.accountview.tools.run.ProjectionWatch;
 
 /**
- * The rebuild's place in every run of the benchmark: its rate, and how many query errors clients saw
- * during it (which must be 0). A run calls it after the freshness measurement, with the projector
- * and the query-api still running on the run's read model. Until the rebuild command exists,
- * {@link #NOT_YET} fills the slot, and the table says so.
+ * Times a rebuild of a run's read model while the query-api keeps answering from it: the HTTP load
+ * (the three endpoints in turn) starts, the rebuild is started through the projector's admin
+ * endpoint as {@code ./accountview rebuild} starts it, its status is asked for every
+ * {@value #POLL_MILLIS} ms until the new generation is live, and then the load stops. The time runs
+ * from just before the request to the first status that shows the new generation live; the records
+ * replayed are the new generation's stored offsets once it is live. Not thread-safe.
  */
-interface RebuildMeasure {
+final class RebuildMeasure {
 
-    /** What a run's services offer the measurement. */
-    record Context(int run, int projectorPort, int queryApiPort, KeyRange keys, long records) {
-    }
+    static final int POLL_MILLIS = 100;
+    private static final Duration PROGRESS_LINE_EVERY = Duration.ofSeconds(5);
 
-    /** One rebuild: its rate in events per second, and the query errors during it. */
-    record Result(double eventsPerSecond, long queryErrors) {
-    }
+    /**
+     * One rebuild.
+     *
+     * @param generation the generation it built
+     * @param records records the new generation replayed
+     * @param took from the request to the switch, as seen by polling the status
+     * @param queries the query load during it: every answer other than 200 or 404 and every failed
+     *                connection is an error
+     */
+    record Result(int generation, long records, Duration took, LoadWindow queries) {
 
-    /** Measures one rebuild; empty when it cannot be measured ({@link #reason()} says why). */
-    Optional<Result> measure(Context context) throws Exception;
-
-    /** Why nothing was measured, for the table. */
-    String reason();
-
-    RebuildMeasure NOT_YET = new RebuildMeasure() {
-        @Override
-        public Optional<Result> measure(Context context) {
-            return Optional.empty();
+        double eventsPerSecond() {
+            return took.isZero() ? Double.NaN : records / (took.toNanos() / 1e9);
         }
 
-        @Override
-        public String reason() {
-            return "not measured: the rebuild command does not exist yet";
+        long queryErrors() {
+            return queries.errors();
         }
-    };
+    }
+
+    private final ProjectorAdmin admin;
+    private final HttpLoad load;
+    private final Duration timeout;
+
+    RebuildMeasure(ProjectorAdmin admin, HttpLoad load, Duration timeout) {
+        this.admin = admin;
+        this.load = load;
+        this.timeout = timeout;
+    }
+
+    /**
+     * Rebuilds with {@code connections} clients querying {@code keys} throughout.
+     *
+     * @param watch the read model's progress, read once the new generation is live; closed here
+     * @param progress gets a line about the rebuild's progress every few seconds
+     */
+    Result measure(int connections, KeyRange keys, ProjectionWatch watch, String reason, Consumer<String> progress)
+            throws Exception {
+        AtomicBoolean switched = new AtomicBoolean();
+        CompletableFuture<LoadWindow> queries = CompletableFuture.supplyAsync(() -> {
+            try {
+                return load.run(connections, timeout, switched::get, keys, HttpLoad.EndpointChoice.inTurn());
+            } catch (IOException e) {
+                throw new LocalRunException("the HTTP load during the rebuild failed: " + e.getMessage(), e);
+            }
+        }, task -> new Thread(task, "rebuild-queries").start());
+        try (watch) {
+            long start = System.nanoTime();
+            int generation;
+            try {
+                generation = admin.start(reason).rebuild().path("generation").asInt();
+                Instant[] lastLine = {Instant.now()};
+                admin.awaitLive(generation, Duration.ofMillis(POLL_MILLIS), Instant.now().plus(timeout), rebuild -> {
+                    if (Instant.now().isAfter(lastLine[0].plus(PROGRESS_LINE_EVERY))) {
+                        progress.accept(RebuildProgressLine.of(rebuild));
+                        lastLine[0] = Instant.now();
+                    }
+                }).orElseThrow(() -> new LocalRunException("the rebuild did not go live in " + timeout + " (see --timeout)"));
+            } catch (RebuildFailedException e) {
+                throw new LocalRunException("the rebuild failed: " + e.getMessage(), e);
+            }
+            Duration took = Duration.ofNanos(System.nanoTime() - start);
+            switched.set(true);
+            return new Result(generation, watch.progress().projected(), took, queries(queries));
+        } finally {
+            switched.set(true);
+        }
+    }
+
+    private static LoadWindow queries(CompletableFuture<LoadWindow> queries) throws InterruptedException {
+        try {
+            return queries.get();
+        } catch (ExecutionException e) {
+            throw e.getCause() instanceof LocalRunException failure ? failure
+                    : new LocalRunException("the HTTP load during the rebuild failed: " + e.getCause().getMessage(), e);
+        }
+    }
 }

@@ -18,13 +18,11 @@ final class Report {
     private final BenchSettings settings;
     private final Dataset dataset;
     private final String baselineTool;
-    private final String rebuildReason;
 
-    Report(BenchSettings settings, Dataset dataset, String baselineTool, String rebuildReason) {
+    Report(BenchSettings settings, Dataset dataset, String baselineTool) {
         this.settings = settings;
         this.dataset = dataset;
         this.baselineTool = baselineTool;
-        this.rebuildReason = rebuildReason;
     }
 
     /** The soak's outcome: each service's resident memory over it. */
@@ -95,15 +93,7 @@ final class Report {
                         ResultTable.count(spread(runs, r -> (double) r.freshness().probes())), Freshness.POLL_MILLIS,
                         unseen == 0 ? "" : String.format(Locale.ROOT, "; %,d probes never seen", unseen)));
 
-        boolean rebuilt = runs.stream().anyMatch(r -> r.rebuild().isPresent());
-        if (rebuilt) {
-            table.add("rebuild: events/s; query errors during it",
-                    ResultTable.count(spread(runs, r -> r.rebuild().map(RebuildMeasure.Result::eventsPerSecond).orElse(Double.NaN)))
-                            + "; " + runs.stream().mapToLong(r -> r.rebuild().map(RebuildMeasure.Result::queryErrors).orElse(0L)).sum(),
-                    "", "", "");
-        } else {
-            table.add("rebuild: events/s; query errors during it", rebuildReason, "", "", "");
-        }
+        rebuild(table, runs);
 
         table.add("peak RSS (VmHWM), MB: projector / query-api",
                 mb(runs, "projector") + " / " + mb(runs, "query-api"), mb(runs, "ceiling") + " (the loop)", "",
@@ -117,6 +107,27 @@ final class Report {
                         .reduce((a, b) -> a + "; " + b).orElse(ResultTable.NOT_MEASURED), "", "",
                 "steady load: the three endpoints in turn at the lowest concurrency and the freshness events"));
         return table;
+    }
+
+    /** The rebuild's rate next to the same run's fresh projection, and the query errors during it (which must be 0). */
+    private void rebuild(ResultTable table, List<RunResult> runs) {
+        long errors = runs.stream().mapToLong(r -> r.rebuild().queryErrors()).sum();
+        long equal = runs.stream().filter(r -> r.rebuildCheck().equal()).count();
+        RunResult last = runs.get(runs.size() - 1);
+        table.add("rebuild: events/s; query errors during it",
+                ResultTable.count(spread(runs, r -> r.rebuild().eventsPerSecond())) + "; " + errors,
+                ResultTable.count(spread(runs, r -> r.accountView().eventsPerSecond())),
+                ResultTable.percent(spread(runs, r -> r.rebuild().eventsPerSecond() / r.accountView().eventsPerSecond())),
+                String.format(Locale.ROOT, "baseline: the same run's fresh projection; %,d records replayed in %s s from the "
+                                + "request to the switch; meanwhile %d connections on the three endpoints in turn: %s "
+                                + "requests/s, p99 %s ms, %s; rebuilt read model equals the reference in %d of %d runs; "
+                                + "projector peak RSS after it %s MB",
+                        last.rebuild().records(), ResultTable.decimal(spread(runs, r -> r.rebuild().took().toMillis() / 1000.0), 1),
+                        settings.lowestConnections(),
+                        ResultTable.count(spread(runs, r -> r.rebuild().queries().rate())),
+                        ResultTable.millis(spread(runs, r -> r.rebuild().queries().latencies().p99()).median()),
+                        answers(last.rebuild().queries().statuses()), equal, runs.size(),
+                        mb(runs, BenchRun.REBUILDING_PROJECTOR)));
     }
 
     private static void projectionCpu(ResultTable table, List<RunResult> runs, String label,
@@ -147,9 +158,12 @@ final class Report {
         return spread.measured() ? String.format(Locale.ROOT, "%.2f", spread.median()) : ResultTable.NOT_MEASURED;
     }
 
-    /** The answers' statuses in the last run, e.g. {@code 200: 91%, 404: 9%}. */
+    /** The answers' statuses in the last run, e.g. {@code answers 200: 91% 404: 9%}. */
     private static String outcomes(List<RunResult> runs, Function<RunResult, RunResult.Measured> window) {
-        Map<Integer, Long> statuses = window.apply(runs.get(runs.size() - 1)).window().statuses();
+        return answers(window.apply(runs.get(runs.size() - 1)).window().statuses());
+    }
+
+    private static String answers(Map<Integer, Long> statuses) {
         long total = statuses.values().stream().mapToLong(Long::longValue).sum();
         if (total == 0) {
             return "no answers";

@@ -2,7 +2,6 @@ package com.accountview.tools.bench;
 
 import java.time.Duration;
 import java.util.Map;
-import java.util.Optional;
 
 /**
  * Everything one run measured. Immutable.
@@ -17,14 +16,16 @@ import java.util.Optional;
  * @param api each endpoint at each concurrency
  * @param baseline each lookup statement at each concurrency
  * @param freshness publish-to-visible at a steady rate
- * @param rebuild the rebuild, when it can be measured
+ * @param rebuild the rebuild of the projection's read model
+ * @param rebuildCheck the rebuilt read model against the reference
  * @param peakRssKib {@code VmHWM} of each process by name, at the end of the run
  * @param rss resident memory of each service over the run
  */
 record RunResult(int run, ProjectionMeasure.Result accountView, ReadModelCheck.Outcome accountViewCheck,
                  ProjectionMeasure.Result ceiling, ReadModelCheck.Outcome ceilingCheck, Duration queryApiReadyAfter,
                  Measured startup, Map<QueryKey, Measured> api, Map<QueryKey, Measured> baseline,
-                 Freshness.Result freshness, Optional<RebuildMeasure.Result> rebuild, Map<String, Long> peakRssKib,
+                 Freshness.Result freshness, RebuildMeasure.Result rebuild, ReadModelCheck.Outcome rebuildCheck,
+                 Map<String, Long> peakRssKib,
                  Map<String, RssSampler.Trend> rss) {
 
     /** An endpoint (or, for the baseline, the statement of that endpoint) at a number of connections. */
