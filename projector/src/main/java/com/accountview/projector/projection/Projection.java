@@ -151,7 +151,7 @@ public class Projection {
         }
 
         Map<EntityKind, EntityFold> folds = new EnumMap<>(EntityKind.class);
-        tables.forEach((kind, rows) -> folds.put(kind, new EntityFold(rows.lockVersions(handle, gen, idsOf(fresh, kind)))));
+        tables.forEach((kind, rows) -> folds.put(kind, new EntityFold(rows.storedVersions(handle, gen, idsOf(fresh, kind)))));
         List<RecordOutcome> outcomes = new ArrayList<>(fresh.size());
         Map<TopicPartition, PartitionProgress> progress = new HashMap<>();
         for (ConsumedRecord record : fresh) {
