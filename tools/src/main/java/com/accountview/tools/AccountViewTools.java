@@ -3,19 +3,24 @@ package com.accountview.tools;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
+import com.accountview.tools.bench.BenchCommand;
+import com.accountview.tools.bench.CeilingCommand;
 import com.accountview.tools.generate.GenerateCommand;
 import com.accountview.tools.publish.PublishCommand;
 import com.accountview.tools.rebuild.RebuildCommand;
+import com.accountview.tools.run.KafkaBrokerCommand;
 import com.accountview.tools.run.RunCommand;
 
 /**
  * The AccountView command line: {@code publish} and {@code generate} events, {@code run} the
- * whole system locally, and {@code rebuild} the read model of a running projector. {@code java -jar tools/target/accountview-tools.jar --help}.
+ * whole system locally, {@code rebuild} the read model of a running projector, and {@code bench} measure
+ * it. {@code kafka-broker} and {@code bench-ceiling} are hidden: the benchmark runs them in JVMs of their own.
+ * {@code java -jar tools/target/accountview-tools.jar --help}.
  */
 @Command(name = "accountview-tools", mixinStandardHelpOptions = true, version = "AccountView tools 0.1.0",
         description = "Event tool and local launcher of AccountView.",
         subcommands = {PublishCommand.class, GenerateCommand.class, RunCommand.class, RebuildCommand.class,
-                CommandLine.HelpCommand.class})
+                BenchCommand.class, KafkaBrokerCommand.class, CeilingCommand.class, CommandLine.HelpCommand.class})
 public final class AccountViewTools {
 
     public static void main(String[] args) {

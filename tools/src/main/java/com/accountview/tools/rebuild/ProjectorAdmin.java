@@ -6,15 +6,20 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
+import java.time.Instant;
+import java.util.Optional;
+import java.util.function.Consumer;
 
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ObjectNode;
 
 /**
- * A running projector's admin endpoint {@code /actuator/rebuild}, with its admin token. Thread-safe.
+ * A running projector's admin endpoint {@code /actuator/rebuild}, with its admin token: start,
+ * follow, show and cancel a rebuild. Used by {@code ./accountview rebuild} and the benchmark.
+ * Thread-safe.
  */
-final class ProjectorAdmin {
+public final class ProjectorAdmin {
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
 
@@ -22,31 +27,84 @@ final class ProjectorAdmin {
     private final URI endpoint;
     private final String token;
 
-    ProjectorAdmin(URI projector, String token) {
+    /** @param projector the projector's management address, e.g. {@code http://localhost:8081} */
+    public ProjectorAdmin(URI projector, String token) {
         this.endpoint = projector.resolve("/actuator/rebuild");
         this.token = token;
     }
 
     /** An answer of the endpoint: its HTTP status and JSON body. */
-    record Answer(int status, JsonNode body) {
+    public record Answer(int status, JsonNode body) {
 
-        String message() {
+        public String message() {
             return body.path("message").asString(body.toString());
+        }
+
+        /** The live generation's id; 0 when none is live. */
+        public int liveGeneration() {
+            return body.path("live").path("generation").asInt(0);
+        }
+
+        /** The running rebuild's progress as the projector reports it; a missing or null node when none runs. */
+        public JsonNode rebuild() {
+            return body.path("rebuild");
+        }
+
+        /** This answer, if its status is {@code expected}. */
+        Answer require(int expected) throws RebuildFailedException {
+            if (status != expected) {
+                throw new RebuildFailedException(message());
+            }
+            return this;
         }
     }
 
-    Answer status() throws IOException, InterruptedException {
+    public Answer status() throws IOException, InterruptedException {
         return send(request().GET());
     }
 
-    Answer start(String reason) throws IOException, InterruptedException {
+    /**
+     * Starts a rebuild.
+     *
+     * @param reason a note kept with the new generation
+     * @return the projector's status, with the new generation as {@link Answer#rebuild()}
+     * @throws RebuildFailedException when it was refused (one runs already, a wrong token)
+     */
+    public Answer start(String reason) throws IOException, InterruptedException, RebuildFailedException {
         ObjectNode body = JSON.createObjectNode().put("reason", reason);
         return send(request().header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(body))));
+                .POST(HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(body)))).require(202);
     }
 
-    Answer cancel() throws IOException, InterruptedException {
-        return send(request().DELETE());
+    /** @throws RebuildFailedException when none runs, or it was refused */
+    public Answer cancel() throws IOException, InterruptedException, RebuildFailedException {
+        return send(request().DELETE()).require(200);
+    }
+
+    /**
+     * Follows the rebuild of {@code generation} until it is live: asks for the status every
+     * {@code poll} and hands the rebuild's progress to {@code progress} each time.
+     *
+     * @return the first status that shows {@code generation} live; empty when {@code deadline}
+     *         passed first (the rebuild goes on)
+     * @throws RebuildFailedException when the endpoint answers an error, or the rebuild ended
+     *         without going live (cancelled)
+     */
+    public Optional<Answer> awaitLive(int generation, Duration poll, Instant deadline, Consumer<JsonNode> progress)
+            throws IOException, InterruptedException, RebuildFailedException {
+        while (Instant.now().isBefore(deadline)) {
+            Answer answer = status().require(200);
+            if (answer.liveGeneration() == generation) {
+                return Optional.of(answer);
+            }
+            if (answer.rebuild().path("generation").asInt(0) != generation) {
+                throw new RebuildFailedException("the rebuild of generation " + generation
+                        + " ended without going live (cancelled?)");
+            }
+            progress.accept(answer.rebuild());
+            Thread.sleep(poll.toMillis());
+        }
+        return Optional.empty();
     }
 
     private HttpRequest.Builder request() {

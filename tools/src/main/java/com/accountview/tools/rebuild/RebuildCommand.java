@@ -5,6 +5,7 @@ import java.net.URI;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 
 import picocli.CommandLine.Command;
@@ -73,78 +74,64 @@ public final class RebuildCommand implements Callable<Integer> {
             return 1;
         }
         ProjectorAdmin admin = new ProjectorAdmin(projector, adminToken);
-        if (status) {
-            return report(admin.status(), out, err);
-        }
-        if (cancel) {
-            ProjectorAdmin.Answer cancelled = admin.cancel();
-            if (cancelled.status() != 200) {
-                err.println("error: " + cancelled.message());
-                return 1;
+        try {
+            if (status) {
+                return report(admin.status().require(200), out);
             }
-            out.println("cancelled: generation " + cancelled.body().path("cancelled").asInt()
-                    + " is dropped; generation " + cancelled.body().path("status").path("live").path("generation").asInt()
-                    + " stays live");
-            return 0;
-        }
-        ProjectorAdmin.Answer started = admin.start(reason);
-        if (started.status() != 202) {
-            err.println("error: " + started.message());
+            if (cancel) {
+                ProjectorAdmin.Answer cancelled = admin.cancel();
+                out.println("cancelled: generation " + cancelled.body().path("cancelled").asInt()
+                        + " is dropped; generation " + cancelled.body().path("status").path("live").path("generation").asInt()
+                        + " stays live");
+                return 0;
+            }
+            ProjectorAdmin.Answer started = admin.start(reason);
+            int generation = started.rebuild().path("generation").asInt();
+            out.println("rebuild started: generation " + generation + " is being built from the beginning of the topics;"
+                    + " generation " + started.liveGeneration() + " keeps serving");
+            if (detach) {
+                out.println("follow it with: ./accountview rebuild --status");
+                return 0;
+            }
+            return follow(admin, generation, out, err);
+        } catch (RebuildFailedException e) {
+            err.println("error: " + e.getMessage());
             return 1;
         }
-        int generation = started.body().path("rebuild").path("generation").asInt();
-        out.println("rebuild started: generation " + generation + " is being built from the beginning of the topics;"
-                + " generation " + started.body().path("live").path("generation").asInt() + " keeps serving");
-        if (detach) {
-            out.println("follow it with: ./accountview rebuild --status");
-            return 0;
-        }
-        return follow(admin, generation, out, err);
     }
 
     private int follow(ProjectorAdmin admin, int generation, PrintWriter out, PrintWriter err) throws Exception {
         boolean terminal = System.console() != null;
-        Instant deadline = Instant.now().plus(timeout);
-        Instant lastLine = Instant.EPOCH;
-        while (Instant.now().isBefore(deadline)) {
-            ProjectorAdmin.Answer answer = admin.status();
-            if (answer.status() != 200) {
-                err.println("error: " + answer.message());
-                return 1;
-            }
-            int live = answer.body().path("live").path("generation").asInt();
-            JsonNode rebuild = answer.body().path("rebuild");
-            if (live == generation) {
-                out.println((terminal ? "\r" : "") + "done: generation " + generation + " is live");
-                return 0;
-            }
-            if (rebuild.path("generation").asInt(0) != generation) {
-                out.println();
-                err.println("error: the rebuild of generation " + generation + " ended without going live (cancelled?)");
-                return 1;
-            }
+        Instant[] lastLine = {Instant.EPOCH};
+        Optional<ProjectorAdmin.Answer> live;
+        try {
+            live = admin.awaitLive(generation, POLL, Instant.now().plus(timeout), rebuild -> {
+                if (terminal) {
+                    out.print("\r" + RebuildProgressLine.of(rebuild));
+                    out.flush();
+                } else if (Instant.now().isAfter(lastLine[0].plusSeconds(5))) {
+                    out.println(RebuildProgressLine.of(rebuild));
+                    lastLine[0] = Instant.now();
+                }
+            });
+        } finally {
             if (terminal) {
-                out.print("\r" + RebuildProgressLine.of(rebuild));
-                out.flush();
-            } else if (Instant.now().isAfter(lastLine.plusSeconds(5))) {
-                out.println(RebuildProgressLine.of(rebuild));
-                lastLine = Instant.now();
+                out.println();
             }
-            Thread.sleep(POLL.toMillis());
         }
-        err.println("error: stopped following after " + timeout + "; the rebuild goes on (--status)");
-        return 1;
-    }
-
-    private static int report(ProjectorAdmin.Answer answer, PrintWriter out, PrintWriter err) {
-        if (answer.status() != 200) {
-            err.println("error: " + answer.message());
+        if (live.isEmpty()) {
+            err.println("error: stopped following after " + timeout + "; the rebuild goes on (--status)");
             return 1;
         }
+        out.println("done: generation " + generation + " is live");
+        return 0;
+    }
+
+    private static int report(ProjectorAdmin.Answer answer, PrintWriter out) {
         JsonNode live = answer.body().path("live");
         out.println("live: generation " + live.path("generation").asInt() + " (projection version "
                 + live.path("projectionVersion").asInt() + ", live since " + live.path("liveSince").asString() + ")");
-        JsonNode rebuild = answer.body().path("rebuild");
+        JsonNode rebuild = answer.rebuild();
         out.println(rebuild.isMissingNode() || rebuild.isNull() ? "no rebuild running"
                 : "rebuild: " + RebuildProgressLine.of(rebuild));
         return 0;

@@ -10,14 +10,14 @@ import tools.jackson.databind.JsonNode;
  * remaining lag per topic, rate, estimated time left, and a bar of records consumed against
  * records consumed plus lag. Stateless.
  */
-final class RebuildProgressLine {
+public final class RebuildProgressLine {
 
     private static final int WIDTH = 30;
 
     private RebuildProgressLine() {
     }
 
-    static String of(JsonNode rebuild) {
+    public static String of(JsonNode rebuild) {
         long consumed = rebuild.path("recordsConsumed").asLong(0);
         long lag = rebuild.path("totalLag").asLong(0);
         double rate = rebuild.path("recordsPerSecond").asDouble(0);

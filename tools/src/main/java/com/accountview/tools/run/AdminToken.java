@@ -23,7 +23,7 @@ public final class AdminToken {
     }
 
     /** The data directory's token, made now if it has none. */
-    static String of(Path dataDir) {
+    public static String of(Path dataDir) {
         Path file = dataDir.resolve(FILE);
         try {
             if (!Files.exists(file)) {

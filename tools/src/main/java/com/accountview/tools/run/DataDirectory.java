@@ -15,7 +15,7 @@ import java.nio.file.attribute.BasicFileAttributes;
 import java.util.stream.Stream;
 
 /**
- * The data directory of a local run, claimed by one launcher at a time. The launcher writes a
+ * The data directory of a local run (or of a benchmark), claimed by one launcher at a time. The launcher writes a
  * marker file into every data directory it uses, and uses or resets only a directory that does not
  * exist yet, is empty, or carries that marker: a {@code --data-dir} naming anything else (the
  * checkout, a home directory) is refused and nothing in it is touched. While it runs, the launcher
@@ -23,11 +23,10 @@ import java.util.stream.Stream;
  * taking the first one's processes for leftovers; the operating system releases the lock when the
  * launcher exits, even when it is killed. Not thread-safe.
  */
-final class DataDirectory implements AutoCloseable {
+public final class DataDirectory implements AutoCloseable {
 
     static final String MARKER = ".accountview-run";
-    private static final String MARKER_TEXT = "The data directory of ./accountview run: PostgreSQL, Kafka, logs, demo files.\n"
-            + "./accountview run --reset deletes everything in this directory but this file.\n";
+    static final String RUN = "./accountview run";
 
     private final Path directory;
     private final FileChannel marker;
@@ -37,14 +36,22 @@ final class DataDirectory implements AutoCloseable {
         this.marker = marker;
     }
 
-    /** Creates or checks {@code directory}, marks it as the launcher's and locks it for this process. */
     static DataDirectory claim(Path directory) throws IOException {
+        return claim(directory, RUN);
+    }
+
+    /**
+     * Creates or checks {@code directory}, marks it as the launcher's and locks it for this process.
+     *
+     * @param command the command that uses it, as the user types it ({@code ./accountview run}): messages name it
+     */
+    public static DataDirectory claim(Path directory, String command) throws IOException {
         if (Files.exists(directory) && !Files.isDirectory(directory)) {
             throw new LocalRunException(directory + " is not a directory: choose another --data-dir");
         }
         Path marker = directory.resolve(MARKER);
         if (Files.isDirectory(directory) && !Files.exists(marker) && !isEmpty(directory)) {
-            throw new LocalRunException(directory + " is not empty and is not a data directory of ./accountview run (it has no "
+            throw new LocalRunException(directory + " is not empty and is not a data directory of " + command + " (it has no "
                     + MARKER + " file), so it is neither used nor reset: nothing in it was changed. Choose a new or "
                     + "empty directory with --data-dir. If it is the data directory of an earlier version of the "
                     + "launcher, delete it yourself, or create an empty " + MARKER + " file in it to keep its data.");
@@ -53,10 +60,13 @@ final class DataDirectory implements AutoCloseable {
         FileChannel channel = FileChannel.open(marker, StandardOpenOption.CREATE, StandardOpenOption.WRITE);
         try {
             if (lock(channel) == null) {
-                throw new LocalRunException("another ./accountview run is using " + directory
+                throw new LocalRunException("another " + command + " is using " + directory
                         + ": stop it first, or choose another --data-dir");
             }
-            channel.truncate(0).write(ByteBuffer.wrap(MARKER_TEXT.getBytes(StandardCharsets.UTF_8)));
+            String text = "The data directory of " + command + ": PostgreSQL, Kafka, logs and its own files.\n"
+                    + command + " deletes everything in this directory but this file only when told to (--reset) "
+                    + "or, for a benchmark, at every start.\n";
+            channel.truncate(0).write(ByteBuffer.wrap(text.getBytes(StandardCharsets.UTF_8)));
             return new DataDirectory(directory, channel);
         } catch (IOException | RuntimeException e) {
             channel.close();
@@ -64,12 +74,12 @@ final class DataDirectory implements AutoCloseable {
         }
     }
 
-    Path path() {
+    public Path path() {
         return directory;
     }
 
     /** Deletes everything in the directory except the marker (whose lock this launcher keeps). */
-    void reset() throws IOException {
+    public void reset() throws IOException {
         // the real path: a --data-dir that is a symbolic link is reset where it points, the link stays
         Path root = directory.toRealPath();
         Path marker = root.resolve(MARKER);

@@ -7,13 +7,14 @@ import java.net.ServerSocket;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
-/** Checks up front that the run's ports are free, naming the option that moves each one. */
-final class FreePorts {
+/** Checks up front that a command's ports are free, naming the option that moves each one. */
+public final class FreePorts {
 
     private FreePorts() {
     }
 
-    static void require(RunSettings.Ports ports) {
+    /** Refuses to go on unless every port is free; the options named are those of {@code run} and {@code bench}. */
+    public static void require(RunSettings.Ports ports) {
         Map<String, Integer> wanted = new LinkedHashMap<>();
         wanted.put("--http-port (query-api)", ports.queryApi());
         wanted.put("--query-api-management-port", ports.queryApiManagement());
@@ -21,6 +22,15 @@ final class FreePorts {
         wanted.put("--kafka-port", ports.kafka());
         wanted.put("--kafka-controller-port", ports.kafkaController());
         wanted.put("--postgres-port", ports.postgres());
+        require(wanted);
+    }
+
+    /**
+     * Refuses to go on unless every port is free on the loopback address and all differ.
+     *
+     * @param wanted each port by the option that chooses it
+     */
+    public static void require(Map<String, Integer> wanted) {
         StringBuilder busy = new StringBuilder();
         wanted.forEach((option, port) -> {
             if (!free(port)) {

@@ -10,14 +10,14 @@ import java.time.Instant;
 import java.util.function.BooleanSupplier;
 
 /** The launcher's HTTP checks against the services, and its one way of waiting. Thread-safe. */
-final class Http {
+public final class Http {
 
     private static final Duration POLL_INTERVAL = Duration.ofMillis(500);
 
     private final HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
 
     /** The status of a GET with the gateway role header the query-api expects by default; -1 if unreachable. */
-    int status(URI uri) {
+    public int status(URI uri) {
         HttpRequest request = HttpRequest.newBuilder(uri).timeout(Duration.ofSeconds(5))
                 .header("Accept", "application/json").header("x-auth-roles", "API_KEY").GET().build();
         try {
@@ -34,7 +34,7 @@ final class Http {
      * Polls {@code condition} until it holds; fails when {@code deadline} passes or {@code stillWorthWaiting}
      * turns false (a service died).
      */
-    static void await(String what, Instant deadline, BooleanSupplier stillWorthWaiting, BooleanSupplier condition)
+    public static void await(String what, Instant deadline, BooleanSupplier stillWorthWaiting, BooleanSupplier condition)
             throws InterruptedException {
         while (!condition.getAsBoolean()) {
             if (!stillWorthWaiting.getAsBoolean()) {

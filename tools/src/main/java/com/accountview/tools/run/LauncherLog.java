@@ -14,12 +14,12 @@ import org.slf4j.LoggerFactory;
  * Sends the in-process servers' logs (Kafka broker, embedded PostgreSQL) to a file, so that the
  * terminal shows only the launcher's own messages.
  */
-final class LauncherLog {
+public final class LauncherLog {
 
     private LauncherLog() {
     }
 
-    static void redirectTo(Path file) {
+    public static void redirectTo(Path file) {
         LoggerContext context = (LoggerContext) LoggerFactory.getILoggerFactory();
         PatternLayoutEncoder encoder = new PatternLayoutEncoder();
         encoder.setContext(context);

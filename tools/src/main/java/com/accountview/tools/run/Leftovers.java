@@ -14,20 +14,22 @@ import java.util.Optional;
  * records in {@code services.pid} as it starts them, and PostgreSQL, which records its own (see
  * {@link LocalPostgres#leftover}). Only a process that is still the recorded one is stopped: a
  * service still running the recorded jar, a PostgreSQL server still serving this data directory.
- * The Kafka broker runs in the launcher's JVM and dies with it. Not thread-safe.
+ * The Kafka broker of a local run runs in the launcher's JVM and dies with it; a broker in a JVM of its
+ * own (the benchmark's) is a recorded service too, and stops by itself when its launcher is gone.
+ * Not thread-safe.
  */
-final class Leftovers {
+public final class Leftovers {
 
     private final Path services;
     private final Path postgresData;
 
-    Leftovers(Path dataDir, Path postgresData) {
+    public Leftovers(Path dataDir, Path postgresData) {
         this.services = dataDir.resolve("services.pid");
         this.postgresData = postgresData;
     }
 
     /** Stops what a previous run left running, the services before PostgreSQL (their database); returns what it stopped. */
-    List<String> stop() throws IOException, InterruptedException {
+    public List<String> stop() throws IOException, InterruptedException {
         List<String> stopped = new ArrayList<>();
         if (Files.exists(services)) {
             for (String line : Files.readAllLines(services)) {
@@ -54,12 +56,12 @@ final class Leftovers {
     }
 
     /** Records a service as soon as it started, so that a launcher killed at any later moment leaves it found. */
-    void record(ServiceProcess service) throws IOException {
+    public void record(ServiceProcess service) throws IOException {
         Files.writeString(services, service.name() + " " + service.pid() + " " + service.jar().toAbsolutePath() + "\n",
                 StandardOpenOption.CREATE, StandardOpenOption.APPEND);
     }
 
-    void forget() throws IOException {
+    public void forget() throws IOException {
         Files.deleteIfExists(services);
     }
 }

@@ -25,9 +25,9 @@ import org.apache.kafka.server.common.MetadataVersion;
 /**
  * A single-node Kafka broker in KRaft mode (broker and controller in one), run in this JVM on
  * 127.0.0.1, with its log directory kept across runs: formatted once, like
- * {@code kafka-storage.sh format}, then reused.
+ * {@code kafka-storage.sh format}, then reused. Thread-safe.
  */
-final class LocalKafka {
+public final class LocalKafka {
 
     private static final String CONTROLLER_LISTENER = "CONTROLLER";
 
@@ -90,6 +90,12 @@ final class LocalKafka {
      * of truth a rebuild replays.
      */
     void createTopics(List<String> names, int partitions) throws InterruptedException, ExecutionException {
+        createTopics(bootstrapServers, names, partitions);
+    }
+
+    /** {@link #createTopics(List, int)} on the broker at {@code bootstrapServers}, wherever it runs. */
+    public static void createTopics(String bootstrapServers, List<String> names, int partitions)
+            throws InterruptedException, ExecutionException {
         try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers))) {
             Set<String> existing = admin.listTopics().names().get();
             List<NewTopic> missing = new ArrayList<>();

@@ -11,19 +11,23 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.regex.Pattern;
 
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 
 /**
  * PostgreSQL 16 from embedded binaries, with its data directory kept across runs, and the
  * {@code accountview} database and role (password {@code accountview}) the services use by default.
+ * Thread-safe.
  */
-final class LocalPostgres {
+public final class LocalPostgres {
 
     static final String DATABASE = "accountview";
-    static final String USER = "accountview";
-    static final String PASSWORD = "accountview";
+    public static final String USER = "accountview";
+    public static final String PASSWORD = "accountview";
+    private static final Pattern DATABASE_NAME = Pattern.compile("[a-z][a-z0-9_]{0,62}");
 
     private static final String ROLE_IF_MISSING = """
             DO $$ BEGIN
@@ -36,14 +40,29 @@ final class LocalPostgres {
     private static final String PID_FILE = "postmaster.pid";
 
     private final EmbeddedPostgres postgres;
+    private final Path dataDir;
 
-    private LocalPostgres(EmbeddedPostgres postgres) {
+    private LocalPostgres(EmbeddedPostgres postgres, Path dataDir) {
         this.postgres = postgres;
+        this.dataDir = dataDir;
     }
 
     static LocalPostgres start(Path dataDir, int port, Path log) throws IOException, SQLException {
+        return start(dataDir, port, log, Map.of());
+    }
+
+    /**
+     * Starts the server on 127.0.0.1:{@code port} and creates the role and the {@code accountview}
+     * database if missing.
+     *
+     * @param serverSettings PostgreSQL settings ({@code postgresql.conf} names) over the embedded defaults
+     */
+    public static LocalPostgres start(Path dataDir, int port, Path log, Map<String, String> serverSettings)
+            throws IOException, SQLException {
         Files.createDirectories(dataDir);
-        EmbeddedPostgres postgres = EmbeddedPostgres.builder()
+        EmbeddedPostgres.Builder builder = EmbeddedPostgres.builder();
+        serverSettings.forEach(builder::setServerConfig);
+        EmbeddedPostgres postgres = builder
                 // the server's command line names the directory as given: the real path, as leftover() looks for it
                 .setDataDirectory(dataDir.toRealPath())
                 .setCleanDataDirectory(false)
@@ -54,8 +73,8 @@ final class LocalPostgres {
                 .setOutputRedirector(Redirect.appendTo(log.toFile()))
                 .setErrorRedirector(Redirect.appendTo(log.toFile()))
                 .start();
-        LocalPostgres local = new LocalPostgres(postgres);
-        local.createDatabase();
+        LocalPostgres local = new LocalPostgres(postgres, dataDir);
+        local.createDatabase(DATABASE);
         return local;
     }
 
@@ -64,7 +83,7 @@ final class LocalPostgres {
      * process PostgreSQL recorded in {@code postmaster.pid}, if it is still a {@code postgres}
      * server started on this directory (a stale file's pid may belong to another program by now).
      */
-    static Optional<ProcessHandle> leftover(Path dataDir) throws IOException {
+    public static Optional<ProcessHandle> leftover(Path dataDir) throws IOException {
         Path pidFile = dataDir.resolve(PID_FILE);
         if (!Files.exists(pidFile)) {
             return Optional.empty();
@@ -89,25 +108,60 @@ final class LocalPostgres {
     }
 
     String jdbcUrl() {
-        return "jdbc:postgresql://127.0.0.1:" + postgres.getPort() + "/" + DATABASE;
+        return jdbcUrl(DATABASE);
     }
 
-    private void createDatabase() throws SQLException {
-        String admin = "jdbc:postgresql://127.0.0.1:" + postgres.getPort() + "/postgres";
-        try (Connection connection = DriverManager.getConnection(admin, "postgres", "postgres");
+    /** The URL of one of this server's databases. */
+    public String jdbcUrl(String database) {
+        return "jdbc:postgresql://127.0.0.1:" + postgres.getPort() + "/" + database;
+    }
+
+    public int port() {
+        return postgres.getPort();
+    }
+
+    /** The server's main process (the postmaster), whose children are the sessions' backends. */
+    public long pid() throws IOException {
+        return leftover(dataDir).map(ProcessHandle::pid)
+                .orElseThrow(() -> new IOException("PostgreSQL is not running on " + dataDir));
+    }
+
+    /** Creates the database {@code name}, owned by the {@code accountview} role, unless it exists. */
+    public void createDatabase(String name) throws SQLException {
+        requireName(name);
+        try (Connection connection = admin();
              Statement statement = connection.createStatement();
              PreparedStatement exists = connection.prepareStatement(DATABASE_EXISTS)) {
             statement.execute(ROLE_IF_MISSING);
-            exists.setString(1, DATABASE);
+            exists.setString(1, name);
             try (ResultSet result = exists.executeQuery()) {
                 if (!result.next()) {
-                    statement.execute("CREATE DATABASE " + DATABASE + " OWNER " + USER);
+                    statement.execute("CREATE DATABASE " + name + " OWNER " + USER);
                 }
             }
         }
     }
 
-    void stop() throws IOException {
+    /** Drops the database {@code name} if it exists, closing its sessions. */
+    public void dropDatabase(String name) throws SQLException {
+        requireName(name);
+        try (Connection connection = admin(); Statement statement = connection.createStatement()) {
+            statement.execute("DROP DATABASE IF EXISTS " + name + " WITH (FORCE)");
+        }
+    }
+
+    private Connection admin() throws SQLException {
+        return DriverManager.getConnection(jdbcUrl("postgres"), "postgres", "postgres");
+    }
+
+    /** Database names go into SQL text (DDL takes no parameters): only plain lower-case identifiers. */
+    private static void requireName(String name) {
+        if (!DATABASE_NAME.matcher(name).matches()) {
+            throw new IllegalArgumentException("not a plain database name: " + name);
+        }
+    }
+
+    public void stop() throws IOException {
         postgres.close();
     }
 }

@@ -1,13 +1,13 @@
 package com.accountview.tools.run;
 
 /** The local run cannot go on; the message tells the user what to do. */
-final class LocalRunException extends RuntimeException {
+public final class LocalRunException extends RuntimeException {
 
-    LocalRunException(String message) {
+    public LocalRunException(String message) {
         super(message);
     }
 
-    LocalRunException(String message, Throwable cause) {
+    public LocalRunException(String message, Throwable cause) {
         super(message, cause);
     }
 }

@@ -129,20 +129,15 @@ final class LocalSystem {
     }
 
     private void awaitProjection(LocalKafka kafka, LocalPostgres postgres, List<ServiceProcess> services, Instant deadline)
-            throws InterruptedException {
-        try (ProjectionWatch watch = new ProjectionWatch(kafka.bootstrapServers(), postgres.jdbcUrl(),
+            throws Exception {
+        try (ProjectionWatch watch = ProjectionWatch.storedIn(kafka.bootstrapServers(), postgres.jdbcUrl(),
                 List.of(topics.accounts(), topics.contracts()))) {
             ProjectionWatch.Progress start = watch.progress();
             ProgressBar bar = new ProgressBar("records projected", start.published(), 1);
             Http.await("the projector to catch up", deadline, () -> allAlive(services), () -> {
-                try {
-                    ProjectionWatch.Progress progress = watch.progress();
-                    bar.advanceTo(progress.projected());
-                    return progress.caughtUp();
-                } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt();
-                    return false;
-                }
+                ProjectionWatch.Progress progress = watch.progress();
+                bar.advanceTo(progress.projected());
+                return progress.caughtUp();
             });
             bar.finish();
             console.say(String.format("projected all %,d records", start.published()));

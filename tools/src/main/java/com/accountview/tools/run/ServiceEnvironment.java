@@ -11,17 +11,17 @@ import com.accountview.tools.publish.TopicNames;
  * to a property the service reads). Every server socket is bound to the loopback address: a local
  * run is reachable from this machine only.
  */
-final class ServiceEnvironment {
+public final class ServiceEnvironment {
 
-    static final String CONSUMER_GROUP = "accountview-projector";
-    static final String LOOPBACK = "127.0.0.1";
+    public static final String CONSUMER_GROUP = "accountview-projector";
+    public static final String LOOPBACK = "127.0.0.1";
 
     private ServiceEnvironment() {
     }
 
     /** @param adminToken the token of the projector's admin endpoint ({@code ./accountview rebuild} reads it from the data directory) */
-    static Map<String, String> projector(int port, String jdbcUrl, String bootstrapServers, TopicNames topics,
-                                         String adminToken) {
+    public static Map<String, String> projector(int port, String jdbcUrl, String bootstrapServers, TopicNames topics,
+                                                String adminToken) {
         Map<String, String> environment = database(port, jdbcUrl);
         environment.put("SPRING_KAFKA_BOOTSTRAP_SERVERS", bootstrapServers);
         environment.put("ACCOUNTVIEW_REBUILD_ADMIN_TOKEN", adminToken);
@@ -32,7 +32,7 @@ final class ServiceEnvironment {
     }
 
     /** The query-api serves Actuator on a port of its own, also on the loopback address. */
-    static Map<String, String> queryApi(int port, int managementPort, String jdbcUrl) {
+    public static Map<String, String> queryApi(int port, int managementPort, String jdbcUrl) {
         Map<String, String> environment = database(port, jdbcUrl);
         environment.put("MANAGEMENT_SERVER_PORT", String.valueOf(managementPort));
         // only with a port of its own: Spring Boot refuses a management address on the server's port (the projector's case)

@@ -8,10 +8,19 @@ import java.util.Comparator;
 import java.util.stream.Stream;
 
 /** The services' executable jars as the build leaves them: {@code <module>/target/<module>-*.jar}. */
-record ServiceJars(Path projector, Path queryApi) {
+public record ServiceJars(Path projector, Path queryApi) {
 
-    static ServiceJars locate(Path projectDir) {
+    public static ServiceJars locate(Path projectDir) {
         return new ServiceJars(find(projectDir, "projector"), find(projectDir, "query-api"));
+    }
+
+    /** This tools jar, {@code tools/target/accountview-tools.jar}: to run one of its commands in a JVM of its own. */
+    public static Path tools(Path projectDir) {
+        Path jar = projectDir.resolve("tools").resolve("target").resolve("accountview-tools.jar");
+        if (!Files.isRegularFile(jar)) {
+            throw new LocalRunException("no tools jar at " + jar + ": build it first with ./mvnw -B package -DskipTests");
+        }
+        return jar;
     }
 
     private static Path find(Path projectDir, String module) {

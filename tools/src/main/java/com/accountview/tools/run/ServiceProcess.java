@@ -13,10 +13,12 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 
 /**
- * One service (projector or query-api) as a child JVM running its executable jar, configured by
- * environment variables exactly as it would be in production, its output appended to a log file.
+ * One service (projector or query-api, or a command of the tools jar such as the broker) as a child
+ * JVM running an executable jar, configured by environment variables exactly as it would be in
+ * production, its output appended to a log file. Its standard input stays an open pipe: a child that
+ * reads it sees its end when this JVM exits, however it exits. Thread-safe.
  */
-final class ServiceProcess {
+public final class ServiceProcess {
 
     private static final Duration GRACE = Duration.ofSeconds(40);
 
@@ -34,11 +36,18 @@ final class ServiceProcess {
 
     static ServiceProcess start(String name, Path jar, Map<String, String> environment, List<String> jvmOptions,
                                 Path log) throws IOException {
+        return start(name, jar, environment, jvmOptions, List.of(), log);
+    }
+
+    /** Starts {@code java <jvmOptions> -jar <jar> <arguments>} with {@code environment} added to this process's. */
+    public static ServiceProcess start(String name, Path jar, Map<String, String> environment, List<String> jvmOptions,
+                                       List<String> arguments, Path log) throws IOException {
         List<String> command = new ArrayList<>();
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         command.addAll(jvmOptions);
         command.add("-jar");
         command.add(jar.toAbsolutePath().toString());
+        command.addAll(arguments);
         ProcessBuilder builder = new ProcessBuilder(command)
                 .redirectErrorStream(true)
                 .redirectOutput(Redirect.appendTo(log.toFile()));
@@ -46,35 +55,35 @@ final class ServiceProcess {
         return new ServiceProcess(name, jar, builder.start(), log);
     }
 
-    String name() {
+    public String name() {
         return name;
     }
 
-    Path jar() {
+    public Path jar() {
         return jar;
     }
 
-    long pid() {
+    public long pid() {
         return process.pid();
     }
 
-    Path log() {
+    public Path log() {
         return log;
     }
 
-    boolean alive() {
+    public boolean alive() {
         return process.isAlive();
     }
 
-    CompletableFuture<Process> onExit() {
+    public CompletableFuture<Process> onExit() {
         return process.onExit();
     }
 
-    int exitValue() {
+    public int exitValue() {
         return process.exitValue();
     }
 
-    void stop() throws InterruptedException {
+    public void stop() throws InterruptedException {
         stop(process.toHandle());
     }
 
@@ -83,7 +92,7 @@ final class ServiceProcess {
      * earlier, killed launcher left running: its services, and its PostgreSQL server, for which
      * SIGTERM is a smart shutdown that ends once the clients are gone (they were stopped first).
      */
-    static void stop(ProcessHandle process) throws InterruptedException {
+    public static void stop(ProcessHandle process) throws InterruptedException {
         if (!process.isAlive()) {
             return;
         }

@@ -7,11 +7,11 @@ import java.util.Deque;
  * Stops what was started, in reverse order, exactly once: from a JVM shutdown hook (Ctrl-C,
  * SIGTERM) or when the run fails. Thread-safe.
  */
-final class Shutdown {
+public final class Shutdown {
 
     /** Something started that must be stopped. */
     @FunctionalInterface
-    interface Stoppable {
+    public interface Stoppable {
         void stop() throws Exception;
     }
 
@@ -22,7 +22,7 @@ final class Shutdown {
     private final Console console;
     private boolean done;
 
-    Shutdown(Console console) {
+    public Shutdown(Console console) {
         this.console = console;
     }
 
@@ -30,7 +30,7 @@ final class Shutdown {
      * Registers {@code stoppable} under {@code name}, which is announced when it stops ({@code null}:
      * silently); if the shutdown already ran, stops it at once.
      */
-    void onShutdown(String name, Stoppable stoppable) {
+    public void onShutdown(String name, Stoppable stoppable) {
         boolean late;
         synchronized (this) {
             late = done;
@@ -43,7 +43,7 @@ final class Shutdown {
         }
     }
 
-    void run() {
+    public void run() {
         while (true) {
             Entry next;
             synchronized (this) {

@@ -4,8 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
 import java.net.InetSocketAddress;
-import java.net.ServerSocket;
-import java.net.Socket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -58,7 +56,7 @@ class RunCommandIT {
 
     @Test
     void theRunCommandServesTheExampleStopsCleanlyAndKeepsItsDataAcrossARestart() throws Exception {
-        int[] ports = freePorts(6);
+        int[] ports = LoopbackPorts.free(6);
         Path dataDir = temp.resolve("data");
 
         Path firstOutput = temp.resolve("first.out");
@@ -125,7 +123,7 @@ class RunCommandIT {
 
     @Test
     void afterTheLauncherIsKilledTheNextRunStopsWhatItLeftRunningAndComesUp() throws Exception {
-        int[] ports = freePorts(6);
+        int[] ports = LoopbackPorts.free(6);
         Path dataDir = temp.resolve("data");
         Path firstOutput = temp.resolve("first.out");
         Process first = start(ports, dataDir, firstOutput, "--no-demo");
@@ -134,7 +132,7 @@ class RunCommandIT {
         ProcessHandle postgres = ProcessHandle.of(postgresPid(dataDir)).orElseThrow();
 
         Path intruderOutput = temp.resolve("intruder.out");
-        Process intruder = start(freePorts(6), dataDir, intruderOutput, "--no-demo");
+        Process intruder = start(LoopbackPorts.free(6), dataDir, intruderOutput, "--no-demo");
         assertThat(intruder.waitFor(1, TimeUnit.MINUTES)).isTrue();
         assertThat(intruder.exitValue()).as("a second launcher on the same data directory").isEqualTo(1);
         assertThat(Files.readString(intruderOutput)).contains("error: another ./accountview run is using " + dataDir);
@@ -196,7 +194,7 @@ class RunCommandIT {
         assertThat(Files.readString(output)).contains("stopping query-api", "stopping projector", "stopping Kafka",
                 "stopping PostgreSQL", "] stopped");
         for (int port : ports) {
-            assertThat(accepts(port)).as("port %d is closed", port).isFalse();
+            assertThat(LoopbackPorts.accepts(port)).as("port %d is closed", port).isFalse();
         }
     }
 
@@ -204,30 +202,5 @@ class RunCommandIT {
         HttpRequest request = HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
                 .header("Accept", "application/json").header("x-auth-roles", "API_KEY").GET().build();
         return http.send(request, HttpResponse.BodyHandlers.ofString());
-    }
-
-    private static boolean accepts(int port) {
-        try (Socket socket = new Socket("127.0.0.1", port)) {
-            return true;
-        } catch (IOException e) {
-            return false;
-        }
-    }
-
-    private static int[] freePorts(int count) throws IOException {
-        List<ServerSocket> sockets = new ArrayList<>();
-        try {
-            int[] ports = new int[count];
-            for (int i = 0; i < count; i++) {
-                ServerSocket socket = new ServerSocket(0);
-                sockets.add(socket);
-                ports[i] = socket.getLocalPort();
-            }
-            return ports;
-        } finally {
-            for (ServerSocket socket : sockets) {
-                socket.close();
-            }
-        }
     }
 }

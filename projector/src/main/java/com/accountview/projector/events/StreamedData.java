@@ -1,0 +1,194 @@
+package com.accountview.projector.events;
+
+import java.time.Instant;
+import java.util.Arrays;
+import java.util.Map;
+import java.util.UUID;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+
+import tools.jackson.core.JsonParser;
+import tools.jackson.core.JsonToken;
+
+import com.accountview.contract.AccountStatus;
+import com.accountview.contract.ContractStatus;
+import com.accountview.contract.EventType;
+import com.accountview.contract.Identifiers;
+import com.accountview.contract.Instants;
+
+/**
+ * The {@code data} of an event as the {@link StreamingDecoder} reads it: the JSON Schema of its
+ * type compiled into checks by hand (required members, types, UUIDs, the external id's alphabet,
+ * the status enumerations, the product, RFC 3339 timestamps), unknown members skipped. The readers
+ * return null for anything the schema might refuse; they throw {@link IllegalArgumentException}
+ * for a timestamp that is not one of the contract.
+ *
+ * @param id the entity id the data names
+ * @param account the account's full state, for account created and updated events
+ * @param contract the contract's full state, for contract created and updated events
+ */
+record StreamedData(UUID id, AccountSnapshot account, ContractSnapshot contract) {
+
+    private static final Map<String, AccountStatus> ACCOUNT_STATUSES = Arrays.stream(AccountStatus.values())
+            .collect(Collectors.toUnmodifiableMap(Enum::name, Function.identity()));
+    private static final Map<String, ContractStatus> CONTRACT_STATUSES = Arrays.stream(ContractStatus.values())
+            .collect(Collectors.toUnmodifiableMap(Enum::name, Function.identity()));
+
+    /** Reads the data object the parser is at the start of, or returns null. */
+    static StreamedData read(JsonParser parser, EventType type) {
+        if (type.isDelete()) {
+            return deleted(parser, type.idMember());
+        }
+        return switch (type.kind()) {
+            case ACCOUNT -> account(parser);
+            case CONTRACT -> contract(parser);
+        };
+    }
+
+    private static StreamedData deleted(JsonParser parser, String idMember) {
+        UUID id = null;
+        for (String name = parser.nextName(); name != null; name = parser.nextName()) {
+            JsonToken token = parser.nextToken();
+            if (name.equals(idMember)) {
+                id = uuid(parser, token);
+            } else if (!skip(parser, token)) {
+                return null;
+            }
+        }
+        return id == null ? null : new StreamedData(id, null, null);
+    }
+
+    private static StreamedData account(JsonParser parser) {
+        UUID accountId = null;
+        UUID customerId = null;
+        String externalId = null;
+        boolean externalIdGiven = false;
+        AccountStatus status = null;
+        Instant createdAt = null;
+        Instant updatedAt = null;
+        for (String name = parser.nextName(); name != null; name = parser.nextName()) {
+            JsonToken token = parser.nextToken();
+            switch (name) {
+                case "account_id" -> accountId = uuid(parser, token);
+                case "customer_id" -> customerId = uuid(parser, token);
+                case "status" -> status = ACCOUNT_STATUSES.get(String.valueOf(text(parser, token)));
+                case "created_at" -> createdAt = instant(parser, token);
+                case "updated_at" -> updatedAt = instant(parser, token);
+                case "external_id" -> {
+                    externalId = text(parser, token);
+                    externalIdGiven = token == JsonToken.VALUE_NULL || Identifiers.isExternalId(externalId);
+                }
+                default -> {
+                    if (!skip(parser, token)) {
+                        return null;
+                    }
+                }
+            }
+        }
+        if (accountId == null || customerId == null || !externalIdGiven || status == null || createdAt == null
+                || updatedAt == null) {
+            return null;
+        }
+        return new StreamedData(accountId,
+                new AccountSnapshot(accountId, externalId, customerId, status, createdAt, updatedAt), null);
+    }
+
+    private static StreamedData contract(JsonParser parser) {
+        UUID contractId = null;
+        UUID accountId = null;
+        ContractStatus status = null;
+        String[] product = null;
+        Instant startDate = null;
+        Instant endDate = null;
+        boolean endDateGiven = false;
+        Instant createdAt = null;
+        Instant updatedAt = null;
+        for (String name = parser.nextName(); name != null; name = parser.nextName()) {
+            JsonToken token = parser.nextToken();
+            switch (name) {
+                case "contract_id" -> contractId = uuid(parser, token);
+                case "account_id" -> accountId = uuid(parser, token);
+                case "status" -> status = CONTRACT_STATUSES.get(String.valueOf(text(parser, token)));
+                case "product" -> product = token == JsonToken.START_OBJECT ? product(parser) : null;
+                case "start_date" -> startDate = instant(parser, token);
+                case "created_at" -> createdAt = instant(parser, token);
+                case "updated_at" -> updatedAt = instant(parser, token);
+                case "end_date" -> {
+                    endDate = token == JsonToken.VALUE_NULL ? null : instant(parser, token);
+                    endDateGiven = token == JsonToken.VALUE_NULL || endDate != null;
+                }
+                default -> {
+                    if (!skip(parser, token)) {
+                        return null;
+                    }
+                }
+            }
+        }
+        if (contractId == null || accountId == null || status == null || product == null || startDate == null
+                || !endDateGiven || createdAt == null || updatedAt == null) {
+            return null;
+        }
+        return new StreamedData(contractId, null, new ContractSnapshot(contractId, accountId, status, product[0],
+                product[1], startDate, endDate, createdAt, updatedAt));
+    }
+
+    /** The product's id (not empty) and name, neither with U+0000, or null. */
+    private static String[] product(JsonParser parser) {
+        String id = null;
+        String name = null;
+        for (String member = parser.nextName(); member != null; member = parser.nextName()) {
+            JsonToken token = parser.nextToken();
+            switch (member) {
+                case "id" -> id = text(parser, token);
+                case "name" -> name = text(parser, token);
+                default -> {
+                    if (!skip(parser, token)) {
+                        return null;
+                    }
+                }
+            }
+        }
+        if (id == null || id.isEmpty() || id.indexOf('\0') >= 0 || name == null || name.indexOf('\0') >= 0) {
+            return null;
+        }
+        return new String[] {id, name};
+    }
+
+    /** The string value the parser is at, or null for any other token. */
+    static String text(JsonParser parser, JsonToken token) {
+        return token == JsonToken.VALUE_STRING ? parser.getString() : null;
+    }
+
+    private static UUID uuid(JsonParser parser, JsonToken token) {
+        return Identifiers.uuidOrNull(text(parser, token));
+    }
+
+    /** A timestamp of the contract, null for a value that is not a string. */
+    private static Instant instant(JsonParser parser, JsonToken token) {
+        String text = text(parser, token);
+        return text == null ? null : Instants.parse(text);
+    }
+
+    /**
+     * Skips the value the parser is at; false if it is or contains a number, which this reader
+     * leaves to the schema decoder rather than decide how it would be read.
+     */
+    static boolean skip(JsonParser parser, JsonToken first) {
+        int depth = 0;
+        for (JsonToken token = first; token != null; token = parser.nextToken()) {
+            switch (token) {
+                case START_OBJECT, START_ARRAY -> depth++;
+                case END_OBJECT, END_ARRAY -> depth--;
+                case VALUE_NUMBER_INT, VALUE_NUMBER_FLOAT, VALUE_EMBEDDED_OBJECT, NOT_AVAILABLE -> {
+                    return false;
+                }
+                default -> {
+                }
+            }
+            if (depth == 0) {
+                return true;
+            }
+        }
+        return false;
+    }
+}

@@ -1,0 +1,200 @@
+package com.accountview.projector.events;
+
+import java.math.BigInteger;
+import java.net.URI;
+import java.net.URISyntaxException;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.util.Arrays;
+import java.util.UUID;
+
+import org.apache.kafka.common.header.Header;
+import org.apache.kafka.common.header.Headers;
+
+import tools.jackson.core.JacksonException;
+import tools.jackson.core.JsonParser;
+import tools.jackson.core.JsonToken;
+
+import com.accountview.contract.EntityKind;
+import com.accountview.contract.EventType;
+import com.accountview.contract.Identifiers;
+import com.accountview.contract.Instants;
+import com.accountview.projector.events.EntityEvent.AccountCreated;
+import com.accountview.projector.events.EntityEvent.AccountDeleted;
+import com.accountview.projector.events.EntityEvent.AccountUpdated;
+import com.accountview.projector.events.EntityEvent.ContractCreated;
+import com.accountview.projector.events.EntityEvent.ContractDeleted;
+import com.accountview.projector.events.EntityEvent.ContractUpdated;
+
+/**
+ * The decoder's fast path: reads a record in structured or plain mode in one streaming pass over
+ * its bytes, checking every rule of docs/events.md with compiled checks instead of interpreting
+ * the JSON Schemas. It answers only for an event it is certain is valid, of a known type of the
+ * topic, with {@code data} after {@code type} and no JSON number anywhere; for everything else
+ * (every malformed record, binary mode, unknown types, numbers, {@code data_base64}, JSON
+ * {@code null} attributes) it returns null, and the {@link SchemaDecoder} decides and explains.
+ * It never accepts what the {@code SchemaDecoder} refuses, and accepts an event as the same
+ * {@link EntityEvent}: {@code DecoderAgreementTest}.
+ *
+ * <p>Thread-safe: the only state is the last {@code source} read, an immutable value replaced whole.
+ */
+final class StreamingDecoder {
+
+    private static final byte[] STRUCTURED_JSON = "application/cloudevents+json".getBytes(StandardCharsets.US_ASCII);
+    private static final int MAX_LONG_DIGITS = 18;
+
+    /** Upstream systems are few, so one URI parse serves a long run of their events. */
+    private volatile Source lastSource = new Source("", URI.create(""));
+
+    private record Source(String text, URI uri) {
+    }
+
+    /** The event, or null when the record is not certainly a valid event of a known type. */
+    EntityEvent decode(EntityKind topicKind, byte[] key, byte[] value, Headers headers) {
+        UUID keyId = lowerCaseUuid(key);
+        if (value == null || keyId == null || !isStructuredOrPlain(headers)) {
+            return null;
+        }
+        try (JsonParser parser = EnvelopeReader.STRICT_JSON.createParser(value)) {
+            return read(parser, topicKind, keyId);
+        } catch (JacksonException | IllegalArgumentException e) {
+            // not JSON, a duplicated member, or not a timestamp of the contract (Instants): the schema decoder says which
+            return null;
+        }
+    }
+
+    private EntityEvent read(JsonParser parser, EntityKind topicKind, UUID keyId) {
+        if (parser.nextToken() != JsonToken.START_OBJECT) {
+            return null;
+        }
+        String specVersion = null;
+        String id = null;
+        String source = null;
+        String typeName = null;
+        String time = null;
+        String subject = null;
+        String orgId = null;
+        String sequence = null;
+        EventType type = null;
+        StreamedData data = null;
+        for (String name = parser.nextName(); name != null; name = parser.nextName()) {
+            JsonToken token = parser.nextToken();
+            switch (name) {
+                case "specversion" -> specVersion = StreamedData.text(parser, token);
+                case "id" -> id = StreamedData.text(parser, token);
+                case "source" -> source = StreamedData.text(parser, token);
+                case "time" -> time = StreamedData.text(parser, token);
+                case "subject" -> subject = StreamedData.text(parser, token);
+                case "orgid" -> orgId = StreamedData.text(parser, token);
+                case "sequence" -> sequence = StreamedData.text(parser, token);
+                case "type" -> {
+                    typeName = StreamedData.text(parser, token);
+                    type = typeName == null ? null : EventType.named(typeName).orElse(null);
+                    if (type == null || type.kind() != topicKind) {
+                        return null;
+                    }
+                }
+                case "datacontenttype" -> {
+                    if (!"application/json".equals(StreamedData.text(parser, token))) {
+                        return null;
+                    }
+                }
+                case "data" -> {
+                    data = type == null || token != JsonToken.START_OBJECT ? null : StreamedData.read(parser, type);
+                    if (data == null) {
+                        return null;
+                    }
+                }
+                default -> {
+                    if (!isExtensionName(name) || !StreamedData.skip(parser, token)) {
+                        return null;
+                    }
+                }
+            }
+        }
+        if (parser.nextToken() != null || data == null || !"1.0".equals(specVersion) || !isEventId(id)
+                || orgId == null || !Identifiers.isOrgId(orgId) || sequence == null || !Identifiers.isSequence(sequence)) {
+            return null;
+        }
+        UUID subjectId = Identifiers.uuidOrNull(subject);
+        URI sourceUri = uri(source);
+        if (subjectId == null || !subjectId.equals(keyId) || !subjectId.equals(data.id()) || sourceUri == null
+                || time == null) {
+            return null;
+        }
+        Instant instant = Instants.parse(time);
+        EventMetadata metadata = new EventMetadata(id, sourceUri, typeName, instant, subjectId, orgId,
+                sequenceOf(sequence));
+        return switch (type) {
+            case ACCOUNT_CREATED -> new AccountCreated(metadata, data.account());
+            case ACCOUNT_UPDATED -> new AccountUpdated(metadata, data.account());
+            case ACCOUNT_DELETED -> new AccountDeleted(metadata);
+            case CONTRACT_CREATED -> new ContractCreated(metadata, data.contract());
+            case CONTRACT_UPDATED -> new ContractUpdated(metadata, data.contract());
+            case CONTRACT_DELETED -> new ContractDeleted(metadata);
+        };
+    }
+
+    /** Structured mode by its exact content-type, or plain: no content-type and no {@code ce_*} header. */
+    private static boolean isStructuredOrPlain(Headers headers) {
+        Header contentType = headers.lastHeader(EnvelopeReader.CONTENT_TYPE);
+        if (contentType != null && contentType.value() != null) {
+            return Arrays.equals(contentType.value(), STRUCTURED_JSON);
+        }
+        for (Header header : headers) {
+            if (header.key().startsWith("ce_")) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** A record key that is a canonical UUID in lower case, or null. */
+    private static UUID lowerCaseUuid(byte[] key) {
+        if (key == null) {
+            return null;
+        }
+        for (byte b : key) {
+            if (b >= 'A' && b <= 'F') {
+                return null;
+            }
+        }
+        return Identifiers.uuidOrNull(new String(key, StandardCharsets.ISO_8859_1));
+    }
+
+    private static boolean isEventId(String id) {
+        return id != null && !id.isEmpty() && id.length() <= Identifiers.MAX_EVENT_ID_LENGTH && id.indexOf('\0') < 0;
+    }
+
+    /** CloudEvents attribute names are lower-case ASCII letters and digits. */
+    private static boolean isExtensionName(String name) {
+        for (int i = 0; i < name.length(); i++) {
+            char c = name.charAt(i);
+            if (!(c >= 'a' && c <= 'z') && !(c >= '0' && c <= '9')) {
+                return false;
+            }
+        }
+        return !name.isEmpty();
+    }
+
+    private URI uri(String text) {
+        if (text == null || text.isEmpty()) {
+            return null;
+        }
+        Source last = lastSource;
+        if (last.text().equals(text)) {
+            return last.uri();
+        }
+        try {
+            URI uri = new URI(text);
+            lastSource = new Source(text, uri);
+            return uri;
+        } catch (URISyntaxException e) {
+            return null;
+        }
+    }
+
+    private static BigInteger sequenceOf(String digits) {
+        return digits.length() <= MAX_LONG_DIGITS ? BigInteger.valueOf(Long.parseLong(digits)) : new BigInteger(digits);
+    }
+}

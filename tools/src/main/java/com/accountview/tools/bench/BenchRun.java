@@ -1,0 +1,321 @@
+package com.accountview.tools.bench;
+
+import java.io.IOException;
+import java.net.URI;
+import java.nio.file.Path;
+import java.sql.SQLException;
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Supplier;
+
+import com.accountview.tools.publish.TopicNames;
+import com.accountview.tools.rebuild.ProjectorAdmin;
+import com.accountview.tools.run.Console;
+import com.accountview.tools.run.LocalRunException;
+import com.accountview.tools.run.ProjectionWatch;
+import com.accountview.tools.run.ServiceProcess;
+
+/**
+ * One run of the benchmark, every measurement once, AccountView and its baseline interleaved so that
+ * a disturbance of the shared machine hits both alike (odd runs measure AccountView first, even runs
+ * the baseline):
+ * <ol>
+ * <li>projection: the projector into a fresh database, the ceiling program into another, each timed
+ *     over the whole pre-filled topics and then verified row by row against the reference;</li>
+ * <li>queries, on the projector's read model: a fresh query-api, its first window right after it
+ *     answers, a warm-up, then each endpoint at each concurrency next to the baseline running the
+ *     endpoint's SQL at the same concurrency;</li>
+ * <li>rebuild: the run's projector rebuilds the read model from the history's topics through its
+ *     admin endpoint while the query-api answers the three endpoints throughout; the rebuilt read
+ *     model is verified row by row like the projection's;</li>
+ * <li>freshness at a steady event rate, through the query-api and the projector started again on the
+ *     run's read model with topics of their own (the history stays the same for every run);</li>
+ * <li>peak and sampled resident memory of each service.</li>
+ * </ol>
+ * Not thread-safe.
+ */
+final class BenchRun {
+
+    /** The projector's peak resident memory after the rebuild, in {@link RunResult#peakRssKib()}. */
+    static final String REBUILDING_PROJECTOR = "projector after the rebuild";
+    /** Events the projector started for the freshness measurement applies before it: its warm-up. */
+    static final int FRESHNESS_WARMUP_EVENTS = 20_000;
+
+    private final int run;
+    private final BenchSettings settings;
+    private final BenchSystem system;
+    private final Dataset dataset;
+    private final Console console;
+    private final RssSampler rss;
+    private final Optional<Pgbench> pgbench;
+    private final ProjectionMeasure projection;
+    private final ProcessCpu postgresCpu;
+    private ServiceProcess projector;
+    private ServiceProcess queryApi;
+
+    BenchRun(int run, BenchSettings settings, BenchSystem system, Dataset dataset, Console console, RssSampler rss,
+             Optional<Pgbench> pgbench) throws IOException {
+        this.run = run;
+        this.settings = settings;
+        this.system = system;
+        this.dataset = dataset;
+        this.console = console;
+        this.rss = rss;
+        this.pgbench = pgbench;
+        this.postgresCpu = ProcessCpu.withChildren(system.postgres().pid());
+        this.projection = new ProjectionMeasure(postgresCpu, ProcessCpu.of(system.kafka().pid()));
+    }
+
+    String accountViewDatabase() {
+        return "av_r" + run;
+    }
+
+    /**
+     * The run's projector and query-api, still running when {@link #execute} returns: by then the
+     * projector is its second start, which reads the freshness topics into the run's read model.
+     */
+    ServiceProcess projector() {
+        return projector;
+    }
+
+    ServiceProcess queryApi() {
+        return queryApi;
+    }
+
+    /** A projection and the check of what it wrote. */
+    private record Projected(ProjectionMeasure.Result result, ReadModelCheck.Outcome check) {
+    }
+
+    RunResult execute() throws Exception {
+        Map<String, Long> peakRss = new LinkedHashMap<>();
+        Projected accountView;
+        Projected ceiling;
+        if (run % 2 == 1) {
+            accountView = projectAccountView();
+            ceiling = projectCeiling(peakRss);
+        } else {
+            ceiling = projectCeiling(peakRss);
+            accountView = projectAccountView();
+        }
+        Queries queries = queries();
+
+        // the projector's peak and memory trend are those of the projection and the idle query phase
+        BenchSystem.requireAlive(projector);
+        peakRss.put("projector", ProcFiles.peakRssKib(projector.pid()).orElse(-1));
+        Map<String, RssSampler.Trend> trends = new LinkedHashMap<>();
+        rss.trend("projector").ifPresent(trend -> trends.put("projector", trend));
+        Rebuilt rebuilt = rebuild();
+        peakRss.put(REBUILDING_PROJECTOR, ProcFiles.peakRssKib(projector.pid()).orElse(-1));
+        Freshness.Result freshness = freshness();
+
+        BenchSystem.requireAlive(projector);
+        BenchSystem.requireAlive(queryApi);
+        peakRss.put("query-api", ProcFiles.peakRssKib(queryApi.pid()).orElse(-1));
+        rss.trend("query-api").ifPresent(trend -> trends.put("query-api", trend));
+        return new RunResult(run, accountView.result(), accountView.check(), ceiling.result(), ceiling.check(),
+                queries.readyAfter(), queries.startup(), queries.api(), queries.baseline(), freshness, rebuilt.result(), rebuilt.check(),
+                peakRss, trends);
+    }
+
+    /** What the query phase measured. */
+    private record Queries(Duration readyAfter, RunResult.Measured startup, Map<RunResult.QueryKey, RunResult.Measured> api,
+                           Map<RunResult.QueryKey, RunResult.Measured> baseline) {
+    }
+
+    /** A rebuild and the check of the read model it made. */
+    private record Rebuilt(RebuildMeasure.Result result, ReadModelCheck.Outcome check) {
+    }
+
+    /**
+     * A rebuild of the run's read model by the run's projector (still on the history's topics), through
+     * its admin endpoint, with the query-api answering at the lowest concurrency throughout; then the
+     * rebuilt read model is checked row by row.
+     */
+    private Rebuilt rebuild() throws Exception {
+        String database = accountViewDatabase();
+        ProjectorAdmin admin = new ProjectorAdmin(URI.create("http://127.0.0.1:" + settings.ports().projector()),
+                system.adminToken());
+        RebuildMeasure.Result result = new RebuildMeasure(admin, new HttpLoad(settings.ports().queryApi()), settings.timeout())
+                .measure(settings.lowestConnections(), dataset.expected().keys(), ProjectionWatch.storedIn(system.bootstrapServers(),
+                                system.postgres().jdbcUrl(database), topics(system.topics())),
+                        "./accountview bench, run " + run, line -> say("rebuild: %s", line));
+        say("rebuilt generation %d: %,d records in %.1f s, %,.0f/s; %,d queries answered during it (%,.0f/s, p99 %s ms), %,d errors",
+                result.generation(), result.records(), result.took().toMillis() / 1000.0, result.eventsPerSecond(),
+                result.queries().completed(), result.queries().rate(), ResultTable.millis(result.queries().latencies().p99()),
+                result.queryErrors());
+        return new Rebuilt(result, verify("the rebuilt generation " + result.generation(), ReadModelCheck.ACCOUNTVIEW, database));
+    }
+
+    /** A fresh query-api on the run's read model: its first window, a warm-up, then each endpoint next to its SQL. */
+    private Queries queries() throws Exception {
+        long start = System.nanoTime();
+        queryApi = system.startQueryApi("query-api-r" + run, accountViewDatabase());
+        system.awaitReady(queryApi, settings.ports().queryApiManagement());
+        Duration readyAfter = Duration.ofNanos(System.nanoTime() - start);
+        rss.watch("query-api", queryApi.pid());
+        int most = settings.connections().stream().mapToInt(Integer::intValue).max().orElseThrow();
+        RunResult.Measured startup = api(most, settings.startupWindow(), HttpLoad.EndpointChoice.inTurn());
+        say("query-api answered %.1f s after its start; in the first %ds: %,.0f requests/s (%d connections, endpoints in turn)",
+                readyAfter.toMillis() / 1000.0, settings.startupWindow().toSeconds(), startup.window().rate(), most);
+        api(most, settings.warmup(), HttpLoad.EndpointChoice.inTurn());
+
+        Map<RunResult.QueryKey, RunResult.Measured> api = new LinkedHashMap<>();
+        Map<RunResult.QueryKey, RunResult.Measured> baseline = new LinkedHashMap<>();
+        for (int connections : settings.connections()) {
+            for (Endpoint endpoint : Endpoint.values()) {
+                RunResult.QueryKey key = new RunResult.QueryKey(endpoint, connections);
+                // both contract endpoints run the same statement: it is measured once per concurrency
+                RunResult.QueryKey sameSql = baseline.keySet().stream()
+                        .filter(done -> done.connections() == connections && done.endpoint().sql() == endpoint.sql())
+                        .findFirst().orElse(null);
+                if (run % 2 == 0 && sameSql == null) {
+                    baseline.put(key, baseline(endpoint.sql(), connections));
+                }
+                api.put(key, api(connections, settings.queryWindow(), HttpLoad.EndpointChoice.only(endpoint)));
+                if (run % 2 == 1 && sameSql == null) {
+                    baseline.put(key, baseline(endpoint.sql(), connections));
+                }
+                if (sameSql != null) {
+                    baseline.put(key, baseline.get(sameSql));
+                }
+                RunResult.Measured measured = api.get(key);
+                say("%s at %d connections: %,.0f requests/s, p99 %s ms (baseline %,.0f/s)", endpoint.label(), connections,
+                        measured.window().rate(), ResultTable.millis(measured.window().latencies().p99()),
+                        baseline.get(key).window().rate());
+            }
+        }
+        return new Queries(readyAfter, startup, api, baseline);
+    }
+
+    /** The projector started again on the run's read model, on the freshness topics, warmed up, then timed. */
+    private Freshness.Result freshness() throws Exception {
+        rss.forget("projector");
+        projector.stop();
+        String group = "bench-freshness-r" + run;
+        projector = system.startProjector("projector-fresh-r" + run, accountViewDatabase(), system.freshnessTopics(), group);
+        system.awaitReady(projector, settings.ports().projector());
+        Freshness probes = new Freshness(system.bootstrapServers(), system.freshnessTopics(), settings.ports().queryApi(),
+                BenchSettings.ORG);
+        probes.burst(FRESHNESS_WARMUP_EVENTS, "warm-r" + run);
+        projection.awaitCaughtUp(projector, ProjectionWatch.storedIn(system.bootstrapServers(),
+                system.postgres().jdbcUrl(accountViewDatabase()), topics(system.freshnessTopics())), settings.timeout());
+        Freshness.Result freshness = probes.measure(settings.freshnessRate(), settings.freshnessWindow(), "fresh-r" + run);
+        say("freshness at %,d events/s: p50 %s ms, p99 %s ms (%d probes, %d not seen)", settings.freshnessRate(),
+                ResultTable.millis(freshness.latencies().p50()), ResultTable.millis(freshness.latencies().p99()),
+                freshness.probes(), freshness.unseen());
+        return freshness;
+    }
+
+    /** Stops the run's services and drops its database. */
+    void finish() throws InterruptedException, SQLException {
+        rss.forget("projector");
+        rss.forget("query-api");
+        for (ServiceProcess service : new ServiceProcess[] {queryApi, projector}) {
+            if (service != null) {
+                service.stop();
+            }
+        }
+        system.postgres().dropDatabase(accountViewDatabase());
+    }
+
+    private Projected projectAccountView() throws Exception {
+        String database = accountViewDatabase();
+        system.postgres().createDatabase(database);
+        long start = System.nanoTime();
+        projector = system.startProjector("projector-r" + run, database, system.topics(), "bench-projector-r" + run);
+        ProjectionMeasure.Result result = projection.measure(projector, start, ProjectionWatch.storedIn(system.bootstrapServers(),
+                system.postgres().jdbcUrl(database), topics(system.topics())), settings.timeout());
+        rss.watch("projector", projector.pid());
+        say("AccountView projected %,d records at %,.0f/s, %.1f CPU-s per million in its JVM", dataset.records(),
+                result.eventsPerSecond(), result.sinkCpuPerMillion());
+        return new Projected(result, verify("AccountView", ReadModelCheck.ACCOUNTVIEW, database));
+    }
+
+    private Projected projectCeiling(Map<String, Long> peakRss) throws Exception {
+        String database = "ceiling_r" + run;
+        system.postgres().createDatabase(database);
+        long start = System.nanoTime();
+        ServiceProcess ceiling = system.startCeiling("ceiling-r" + run, database, "bench-ceiling-r" + run);
+        try {
+            ProjectionMeasure.Result result = projection.measure(ceiling, start, ProjectionWatch.committedBy(system.bootstrapServers(),
+                    "bench-ceiling-r" + run, topics(system.topics())), settings.timeout());
+            peakRss.put("ceiling", ProcFiles.peakRssKib(ceiling.pid()).orElse(-1));
+            say("the ceiling program projected %,d records at %,.0f/s, %.1f CPU-s per million in its JVM", dataset.records(),
+                    result.eventsPerSecond(), result.sinkCpuPerMillion());
+            ceiling.stop(); // idle now: its CPU is not the verification's
+            return new Projected(result, verify("the ceiling program", ReadModelCheck.CEILING, database));
+        } finally {
+            ceiling.stop(); // when the projection failed
+            system.postgres().dropDatabase(database);
+        }
+    }
+
+    private static List<String> topics(TopicNames names) {
+        return List.of(names.accounts(), names.contracts());
+    }
+
+    private ReadModelCheck.Outcome verify(String who, ReadModelCheck check, String database) throws SQLException {
+        ReadModelCheck.Outcome outcome = check.verify(system.postgres().jdbcUrl(database), dataset.expected());
+        say("%s's read model against the reference: %s", who, outcome.describe());
+        if (!outcome.equal()) {
+            throw new LocalRunException(who + "'s read model differs from the reference: " + outcome.describe());
+        }
+        return outcome;
+    }
+
+    private RunResult.Measured api(int connections, Duration window, HttpLoad.EndpointChoice choice) throws IOException {
+        return measured(() -> {
+            try {
+                return new HttpLoad(settings.ports().queryApi()).run(connections, window, dataset.expected().keys(), choice);
+            } catch (IOException e) {
+                throw new LocalRunException("the HTTP load failed: " + e.getMessage(), e);
+            }
+        }, ProcessCpu.of(queryApi.pid()), ProcessCpu.self());
+    }
+
+    private RunResult.Measured baseline(LookupSql sql, int connections) {
+        Path workDir = settings.dataDir().resolve("baseline");
+        if (pgbench.isPresent()) {
+            return measured(() -> {
+                try {
+                    return pgbench.get().run(sql, dataset.expected().keys(), connections, settings.queryWindow(),
+                            system.postgres().port(), accountViewDatabase(), workDir);
+                } catch (IOException e) {
+                    throw new LocalRunException("pgbench failed: " + e.getMessage(), e);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    throw new LocalRunException("interrupted", e);
+                }
+            }, null, ProcessCpu.reapedChildrenOfSelf());
+        }
+        return measured(() -> {
+            try {
+                return new JdbcLoad().run(sql, dataset.expected().keys(), connections, settings.queryWindow(),
+                        system.postgres().jdbcUrl(accountViewDatabase()));
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new LocalRunException("interrupted", e);
+            }
+        }, null, ProcessCpu.self());
+    }
+
+    private RunResult.Measured measured(Supplier<LoadWindow> load, ProcessCpu service, ProcessCpu client) {
+        Duration serviceBefore = service == null ? Duration.ZERO : service.get();
+        Duration postgresBefore = postgresCpu.get();
+        Duration clientBefore = client.get();
+        long start = System.nanoTime();
+        LoadWindow window = load.get();
+        Duration elapsed = Duration.ofNanos(System.nanoTime() - start);
+        return new RunResult.Measured(window,
+                service == null ? Double.NaN : ProcessCpu.cores(serviceBefore, service.get(), elapsed),
+                ProcessCpu.cores(postgresBefore, postgresCpu.get(), elapsed),
+                ProcessCpu.cores(clientBefore, client.get(), elapsed));
+    }
+
+    private void say(String format, Object... arguments) {
+        console.say("run " + run + ": " + String.format(format, arguments));
+    }
+}

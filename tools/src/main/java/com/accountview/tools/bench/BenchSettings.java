@@ -1,0 +1,65 @@
+package com.accountview.tools.bench;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
+
+import com.accountview.tools.run.RunSettings;
+
+/**
+ * Everything one benchmark needs to know. Immutable.
+ *
+ * @param projectDir the repository root, where the jars are built
+ * @param dataDir the benchmark's own data directory, emptied at every start
+ * @param ports the loopback ports of every server
+ * @param runs how many runs, each with every measurement; the table shows medians
+ * @param accounts accounts of the generated history (their contracts and every event of both come with them)
+ * @param contractsPerAccount mean contracts per account
+ * @param seed the generator's seed
+ * @param partitions partitions of each topic
+ * @param connections the HTTP connections (and baseline clients) of the query measurements
+ * @param queryWindow the length of each measured query window
+ * @param startupWindow the window measured right after the query-api answers for the first time
+ * @param warmup load after that window before the measured ones
+ * @param freshnessWindow how long events are published at {@code freshnessRate} while probes are timed
+ * @param freshnessRate events per second during the freshness measurement
+ * @param soak an optional memory soak after the runs
+ * @param baseline which baseline client runs the lookup SQL
+ * @param serviceJvmOptions JVM options of the projector, the query-api and the ceiling program
+ * @param timeout how long any single wait (a start-up, a projection) may take
+ */
+record BenchSettings(Path projectDir, Path dataDir, RunSettings.Ports ports, int runs, int accounts,
+                     int contractsPerAccount, long seed, int partitions, List<Integer> connections,
+                     Duration queryWindow, Duration startupWindow, Duration warmup, Duration freshnessWindow,
+                     int freshnessRate, Optional<Duration> soak, Baseline baseline, List<String> serviceJvmOptions,
+                     Duration timeout) {
+
+    /** The organization every generated account belongs to. */
+    static final String ORG = "telco";
+
+    /** The client that runs the query-api's SQL directly against PostgreSQL. */
+    enum Baseline {
+        /** pgbench when it is on the PATH, else the JDBC loop. */
+        AUTO,
+        PGBENCH,
+        JDBC
+    }
+
+    BenchSettings {
+        connections = List.copyOf(connections);
+        serviceJvmOptions = List.copyOf(serviceJvmOptions);
+        if (runs < 1 || accounts < 1 || partitions < 1 || freshnessRate < 1 || connections.isEmpty()) {
+            throw new IllegalArgumentException("runs, accounts, partitions, freshness rate and connections must be positive");
+        }
+    }
+
+    /** The lowest of {@link #connections()}: the load of the rebuild and the soak. */
+    int lowestConnections() {
+        return connections.stream().mapToInt(Integer::intValue).min().orElseThrow();
+    }
+
+    Path logs() {
+        return dataDir.resolve("logs");
+    }
+}

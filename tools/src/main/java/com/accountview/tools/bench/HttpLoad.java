@@ -1,0 +1,237 @@
+package com.accountview.tools.bench;
+
+import java.io.IOException;
+import java.net.InetSocketAddress;
+import java.net.StandardSocketOptions;
+import java.nio.ByteBuffer;
+import java.nio.channels.SelectionKey;
+import java.nio.channels.Selector;
+import java.nio.channels.SocketChannel;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Map;
+import java.util.SplittableRandom;
+import java.util.function.BooleanSupplier;
+
+import org.HdrHistogram.Histogram;
+
+/**
+ * The benchmark's HTTP load generator, in the manner of {@code wrk}: a fixed number of keep-alive
+ * connections on one thread and one selector, each with exactly one request in flight (closed loop),
+ * the next request sent as soon as the previous answer is complete. Every answer's time from the
+ * first byte written to the last byte read goes into a histogram. One thread and no per-request
+ * objects beyond the request's text and the answer's headers keep its CPU per request (reported with
+ * every window) well below the service's, which matters on a machine whose cores the service under
+ * test needs. Not thread-safe: one window at a time.
+ */
+final class HttpLoad {
+
+    /** Which endpoint a connection asks for next. */
+    @FunctionalInterface
+    interface EndpointChoice {
+        Endpoint next(int connection, long sent);
+
+        static EndpointChoice only(Endpoint endpoint) {
+            return (connection, sent) -> endpoint;
+        }
+
+        /** The three endpoints in turn on every connection, shifted per connection. */
+        static EndpointChoice inTurn() {
+            Endpoint[] all = Endpoint.values();
+            return (connection, sent) -> all[(int) ((connection + sent) % all.length)];
+        }
+    }
+
+    /** How long answers still in flight when the window ends are waited for; later ones are dropped. */
+    private static final Duration GRACE = Duration.ofSeconds(10);
+    /** How often a connection that could not be opened is tried again. */
+    private static final Duration RETRY = Duration.ofMillis(100);
+
+    private final InetSocketAddress address;
+    private final String hostHeader;
+
+    HttpLoad(int port) {
+        this.address = new InetSocketAddress("127.0.0.1", port);
+        this.hostHeader = "127.0.0.1:" + port;
+    }
+
+    private final class Connection {
+        final int index;
+        final SplittableRandom random;
+        SocketChannel channel;
+        SelectionKey key;
+        ByteBuffer out;
+        byte[] in = new byte[16 * 1024];
+        int received;
+        long sentAt;
+        long sent;
+
+        Connection(int index) {
+            this.index = index;
+            this.random = new SplittableRandom(31L * index + 7);
+        }
+    }
+
+    /** Load for exactly {@code duration}. */
+    LoadWindow run(int connections, Duration duration, KeyRange keys, EndpointChoice choice) throws IOException {
+        return run(connections, duration, () -> false, keys, choice);
+    }
+
+    /**
+     * Load until {@code stop} says so (asked about every 100 ms at the latest), for {@code longest} at
+     * most. Every failure counts as an error: an answer other than 200 or 404 (also one that arrives
+     * after the window, to a request sent in it), a connection that breaks or cannot be opened; a
+     * connection that cannot be opened is tried again every {@link #RETRY}.
+     */
+    LoadWindow run(int connections, Duration longest, BooleanSupplier stop, KeyRange keys, EndpointChoice choice)
+            throws IOException {
+        Histogram latencies = Latencies.microsecondsHistogram();
+        Map<Integer, Long> statuses = new HashMap<>();
+        long errors = 0;
+        try (Selector selector = Selector.open()) {
+            Connection[] all = new Connection[connections];
+            List<Connection> unconnected = new ArrayList<>();
+            long start = System.nanoTime();
+            long deadline = start + longest.toNanos();
+            for (int i = 0; i < connections; i++) {
+                all[i] = new Connection(i);
+                unconnected.add(all[i]);
+            }
+            int open = connections;
+            long retryAt = start;
+            while (open > 0 && System.nanoTime() < deadline + GRACE.toNanos()) {
+                if (System.nanoTime() < deadline && stop.getAsBoolean()) {
+                    deadline = System.nanoTime();
+                }
+                boolean retry = System.nanoTime() >= retryAt;
+                for (Iterator<Connection> it = unconnected.iterator(); it.hasNext(); ) {
+                    Connection connection = it.next();
+                    if (System.nanoTime() >= deadline) {
+                        it.remove();
+                        open--;
+                    } else if (retry) {
+                        try {
+                            connect(connection, selector);
+                            send(connection, keys, choice);
+                            it.remove();
+                        } catch (IOException e) {
+                            errors++;
+                            close(connection);
+                            retryAt = System.nanoTime() + RETRY.toNanos();
+                        }
+                    }
+                }
+                selector.select(100);
+                for (SelectionKey key : selector.selectedKeys()) {
+                    Connection connection = (Connection) key.attachment();
+                    try {
+                        if (key.isValid() && key.isWritable()) {
+                            connection.channel.write(connection.out);
+                            if (!connection.out.hasRemaining()) {
+                                key.interestOps(SelectionKey.OP_READ);
+                            }
+                        }
+                        if (!key.isValid() || !key.isReadable()) {
+                            continue;
+                        }
+                        HttpResponses.Response response = read(connection);
+                        if (response == null) {
+                            continue;
+                        }
+                        long now = System.nanoTime();
+                        if (response.status() != 200 && response.status() != 404) {
+                            errors++;
+                        }
+                        if (now <= deadline) {
+                            latencies.recordValue(Math.max(1, (now - connection.sentAt) / 1000));
+                            statuses.merge(response.status(), 1L, Long::sum);
+                        }
+                        if (now >= deadline) {
+                            close(connection);
+                            open--;
+                            continue;
+                        }
+                        if (response.close()) {
+                            close(connection);
+                            connect(connection, selector);
+                        }
+                        send(connection, keys, choice);
+                    } catch (IOException e) {
+                        errors++;
+                        close(connection);
+                        unconnected.add(connection); // tried again at once, or counted as done after the window
+                    }
+                }
+                selector.selectedKeys().clear();
+            }
+            for (Connection connection : all) {
+                close(connection);
+            }
+            return new LoadWindow("HTTP load generator", Duration.ofNanos(deadline - start), latencies.getTotalCount(),
+                    errors, statuses, Latencies.of(latencies));
+        }
+    }
+
+    /** Reads what arrived; the complete answer, if it is all here now. */
+    private static HttpResponses.Response read(Connection connection) throws IOException {
+        if (connection.received == connection.in.length) {
+            connection.in = Arrays.copyOf(connection.in, connection.in.length * 2);
+        }
+        int read = connection.channel.read(ByteBuffer.wrap(connection.in, connection.received,
+                connection.in.length - connection.received));
+        if (read < 0) {
+            HttpResponses.Response last = HttpResponses.parseAtEnd(connection.in, connection.received);
+            if (last == null) {
+                throw new IOException("the server closed the connection mid-answer");
+            }
+            connection.received = 0;
+            return new HttpResponses.Response(last.status(), last.length(), true);
+        }
+        connection.received += read;
+        HttpResponses.Response response = HttpResponses.parse(connection.in, connection.received);
+        if (response != null) {
+            // one request in flight: nothing can follow the answer
+            connection.received = 0;
+        }
+        return response;
+    }
+
+    private void connect(Connection connection, Selector selector) throws IOException {
+        SocketChannel channel = SocketChannel.open();
+        channel.setOption(StandardSocketOptions.TCP_NODELAY, true);
+        channel.connect(address);
+        channel.configureBlocking(false);
+        connection.channel = channel;
+        connection.key = channel.register(selector, SelectionKey.OP_READ, connection);
+        connection.received = 0;
+    }
+
+    private void send(Connection connection, KeyRange keys, EndpointChoice choice) throws IOException {
+        Endpoint endpoint = choice.next(connection.index, connection.sent++);
+        String request = "GET " + endpoint.path(keys.orgId(), keys.draw(connection.random)) + " HTTP/1.1\r\n"
+                + "Host: " + hostHeader + "\r\n"
+                + "Accept: application/json\r\n"
+                + "x-auth-roles: API_KEY\r\n\r\n";
+        connection.out = ByteBuffer.wrap(request.getBytes(StandardCharsets.US_ASCII));
+        connection.sentAt = System.nanoTime();
+        connection.channel.write(connection.out);
+        if (connection.out.hasRemaining()) {
+            connection.key.interestOps(SelectionKey.OP_READ | SelectionKey.OP_WRITE);
+        }
+    }
+
+    private static void close(Connection connection) {
+        try {
+            if (connection.channel != null) {
+                connection.channel.close();
+            }
+        } catch (IOException e) {
+            // closing a broken connection: nothing to do
+        }
+    }
+}

@@ -1,0 +1,68 @@
+package com.accountview.tools.bench;
+
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.SplittableRandom;
+import java.util.concurrent.atomic.AtomicLong;
+
+import com.accountview.tools.run.LocalPostgres;
+import org.HdrHistogram.Histogram;
+
+/**
+ * The baseline when pgbench is not on the PATH: {@code clients} threads, each with its own connection
+ * and prepared statement, running the lookup back to back for the window and reading every row.
+ * Costs more client CPU than pgbench, in this JVM. Thread-safe.
+ */
+final class JdbcLoad {
+
+    LoadWindow run(LookupSql sql, KeyRange keys, int clients, Duration duration, String jdbcUrl)
+            throws InterruptedException {
+        long deadline = System.nanoTime() + duration.toNanos();
+        List<Histogram> histograms = new ArrayList<>();
+        AtomicLong errors = new AtomicLong();
+        List<Thread> threads = new ArrayList<>();
+        for (int i = 0; i < clients; i++) {
+            Histogram histogram = Latencies.microsecondsHistogram();
+            histograms.add(histogram);
+            SplittableRandom random = new SplittableRandom(i);
+            Thread thread = new Thread(() -> loop(sql, keys, jdbcUrl, deadline, random, histogram, errors), "jdbc-load-" + i);
+            threads.add(thread);
+        }
+        long start = System.nanoTime();
+        threads.forEach(Thread::start);
+        for (Thread thread : threads) {
+            thread.join();
+        }
+        Duration elapsed = Duration.ofNanos(System.nanoTime() - start);
+        Histogram all = Latencies.microsecondsHistogram();
+        histograms.forEach(all::add);
+        return new LoadWindow("JDBC loop", elapsed, all.getTotalCount(), errors.get(), Map.of(), Latencies.of(all));
+    }
+
+    private static void loop(LookupSql sql, KeyRange keys, String jdbcUrl, long deadline, SplittableRandom random,
+                             Histogram histogram, AtomicLong errors) {
+        try (Connection connection = DriverManager.getConnection(jdbcUrl, LocalPostgres.USER, LocalPostgres.PASSWORD);
+             PreparedStatement statement = connection.prepareStatement(sql.jdbc())) {
+            while (System.nanoTime() < deadline) {
+                long start = System.nanoTime();
+                statement.setString(1, keys.orgId());
+                statement.setString(2, keys.draw(random));
+                try (ResultSet rows = statement.executeQuery()) {
+                    while (rows.next()) {
+                        rows.getObject(1);
+                    }
+                }
+                histogram.recordValue(Math.max(1, (System.nanoTime() - start) / 1000));
+            }
+        } catch (SQLException e) {
+            errors.incrementAndGet();
+        }
+    }
+}

@@ -1,0 +1,29 @@
+package com.accountview.tools.bench;
+
+import java.time.Duration;
+import java.util.Map;
+import java.util.TreeMap;
+
+/**
+ * What one measured window of closed-loop load gave: a fixed number of clients, each with one request
+ * in flight. Immutable.
+ *
+ * @param tool what produced the load (the HTTP load generator, pgbench, a JDBC loop)
+ * @param elapsed the window's length
+ * @param completed requests (or transactions) answered in it
+ * @param errors transport failures and answers that are not an expected outcome (for HTTP: other
+ *               than 200 or 404)
+ * @param statuses HTTP answers by status; empty for the database baselines
+ * @param latencies response times of the answered requests
+ */
+record LoadWindow(String tool, Duration elapsed, long completed, long errors, Map<Integer, Long> statuses,
+                  Latencies latencies) {
+
+    LoadWindow {
+        statuses = new TreeMap<>(statuses);
+    }
+
+    double rate() {
+        return elapsed.isZero() ? Double.NaN : completed / (elapsed.toNanos() / 1e9);
+    }
+}

@@ -1,0 +1,82 @@
+package com.accountview.tools.bench;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.nio.file.Path;
+import java.time.Duration;
+
+import com.accountview.tools.AccountViewTools;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import picocli.CommandLine;
+
+class BenchCommandTest {
+
+    @TempDir
+    Path temp;
+
+    @Test
+    void aTakenPortIsRefusedBeforeAnythingStarts() throws IOException {
+        try (ServerSocket taken = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            StringWriter out = new StringWriter();
+            CommandLine commandLine = AccountViewTools.commandLine();
+            commandLine.setOut(new PrintWriter(out));
+
+            int exitCode = commandLine.execute("bench", "--quick", "--data-dir", temp.resolve("data").toString(),
+                    "--kafka-port", String.valueOf(taken.getLocalPort()));
+
+            assertThat(exitCode).isEqualTo(1);
+            assertThat(out.toString()).contains("error: cannot start:", "port " + taken.getLocalPort()
+                    + " is in use: choose another with --kafka-port").doesNotContain("starting PostgreSQL");
+        }
+    }
+
+    @Test
+    void theDefaultsAreTheFullBenchmark() {
+        BenchSettings settings = parse();
+
+        assertThat(settings.runs()).isEqualTo(3);
+        assertThat(settings.accounts()).isEqualTo(250_000);
+        assertThat(settings.partitions()).isEqualTo(3);
+        assertThat(settings.connections()).containsExactly(16, 64);
+        assertThat(settings.startupWindow()).isEqualTo(Duration.ofSeconds(30));
+        assertThat(settings.freshnessRate()).isEqualTo(1000);
+        assertThat(settings.soak()).isEmpty();
+    }
+
+    @Test
+    void quickShrinksWhatWasNotGivenAndKeepsWhatWas() {
+        BenchSettings settings = parse("--quick", "--accounts", "2000");
+
+        assertThat(settings.runs()).isEqualTo(1);
+        assertThat(settings.accounts()).isEqualTo(2000);
+        assertThat(settings.queryWindow()).isEqualTo(Duration.ofSeconds(3));
+        assertThat(settings.startupWindow()).isEqualTo(Duration.ofSeconds(5));
+        assertThat(settings.connections()).as("every row of the table stays").containsExactly(16, 64);
+    }
+
+    @Test
+    void durationsAreWrittenTheShortWayOrInIso8601() {
+        BenchCommand.DurationConverter converter = new BenchCommand.DurationConverter();
+
+        assertThat(converter.convert("10m")).isEqualTo(Duration.ofMinutes(10));
+        assertThat(converter.convert("90s")).isEqualTo(Duration.ofSeconds(90));
+        assertThat(converter.convert("PT2H")).isEqualTo(Duration.ofHours(2));
+        assertThatThrownBy(() -> converter.convert("ten minutes")).isInstanceOf(CommandLine.TypeConversionException.class)
+                .hasMessageContaining("30s, 10m or PT10M");
+        assertThat(parse("--soak", "10m").soak()).hasValue(Duration.ofMinutes(10));
+    }
+
+    private static BenchSettings parse(String... arguments) {
+        BenchCommand command = new BenchCommand();
+        CommandLine commandLine = new CommandLine(command);
+        commandLine.parseArgs(arguments);
+        return command.settings();
+    }
+}
