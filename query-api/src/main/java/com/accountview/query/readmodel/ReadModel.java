@@ -8,7 +8,6 @@ import java.util.Map;
 import java.util.Optional;
 
 import org.jdbi.v3.core.Jdbi;
-import org.jdbi.v3.core.JdbiException;
 import org.jdbi.v3.core.mapper.RowMapper;
 import org.jdbi.v3.core.statement.StatementContext;
 import org.springframework.stereotype.Component;
@@ -35,9 +34,11 @@ public class ReadModel {
             """;
 
     private final Jdbi jdbi;
+    private final Outage outage;
 
-    ReadModel(Jdbi jdbi) {
+    ReadModel(Jdbi jdbi, Outage outage) {
         this.jdbi = jdbi;
+        this.outage = outage;
     }
 
     /** {@code lookup} run as {@link #readLive} runs it. */
@@ -50,19 +51,15 @@ public class ReadModel {
      *
      * @return its rows, mapped; empty when nothing matches
      * @throws com.accountview.query.errors.ApiException 503 {@code SERVICE_UNAVAILABLE} when no
-     *         read model has been built yet or the database is unavailable, 504
+     *         read model has been built yet or the database is unavailable (at once during an
+     *         {@code Outage}), 504
      *         {@code REPOSITORY_TIMEOUT} when it did not answer in time
      */
     public <T> List<T> readLive(LiveLookup<T> lookup, Map<String, ?> arguments) {
-        Optional<List<T>> rows;
-        try {
-            rows = jdbi.withHandle(handle -> handle.createQuery(lookup.sql())
-                    .bindMap(arguments)
-                    .scanResultSet((results, context) -> rowsOf(results.get(), lookup.rows(), context)));
-        } catch (JdbiException failure) {
-            throw ReadModelFailures.translate(failure);
-        }
-        return rows.orElseThrow(ReadModelFailures::noReadModel);
+        return outage.read(() -> jdbi.withHandle(handle -> handle.createQuery(lookup.sql())
+                        .bindMap(arguments)
+                        .scanResultSet((results, context) -> rowsOf(results.get(), lookup.rows(), context))))
+                .orElseThrow(ReadModelFailures::noReadModel);
     }
 
     /** Empty without any row (no live generation); otherwise the lookup's rows, none when it found none. */
