@@ -11,13 +11,15 @@ import org.springframework.web.bind.annotation.RestController;
 class AccountController {
 
     private final ExternalAccounts accounts;
+    private final ConditionalResponses responses;
 
-    AccountController(ExternalAccounts accounts) {
+    AccountController(ExternalAccounts accounts, ConditionalResponses responses) {
         this.accounts = accounts;
+        this.responses = responses;
     }
 
     @GetMapping("/v4/orgs/{orgId}/external-accounts/{externalId}")
-    ResponseEntity<AccountId> account(@PathVariable String orgId, @PathVariable String externalId) {
-        return ConditionalResponses.ok(new AccountId(accounts.resolve(new ExternalAccountRef(orgId, externalId))));
+    ResponseEntity<byte[]> account(@PathVariable String orgId, @PathVariable String externalId) {
+        return responses.ok(new AccountId(accounts.resolve(new ExternalAccountRef(orgId, externalId))));
     }
 }

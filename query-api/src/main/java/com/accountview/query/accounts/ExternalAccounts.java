@@ -2,12 +2,16 @@ package com.accountview.query.accounts;
 
 import java.util.UUID;
 
+import com.accountview.query.readmodel.LiveLookup;
 import com.accountview.query.readmodel.ReadModel;
 import org.springframework.stereotype.Component;
 
 /** Resolves an external account id to the live account that carries it, in one round trip. */
 @Component
 class ExternalAccounts {
+
+    private static final LiveLookup<UUID> ACCOUNT_IDS =
+            LiveLookup.of(ExternalIdLookup.ACCOUNTS, (row, context) -> row.getObject("account_id", UUID.class));
 
     private final ReadModel readModel;
 
@@ -16,11 +20,6 @@ class ExternalAccounts {
     }
 
     UUID resolve(ExternalAccountRef ref) {
-        var rows = readModel.readLive(ExternalIdLookup.ACCOUNTS, AccountRow.class, ExternalIdLookup.arguments(ref));
-        return AccountMatches.of(ref, rows.stream().map(AccountRow::accountId).toList()).single();
-    }
-
-    /** One row of {@link ExternalIdLookup#ACCOUNTS}. */
-    record AccountRow(UUID accountId) {
+        return AccountMatches.of(ref, readModel.readLive(ACCOUNT_IDS, ExternalIdLookup.arguments(ref))).single();
     }
 }

@@ -1,12 +1,16 @@
 package com.accountview.query.contracts;
 
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.time.Instant;
+import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.UUID;
 
 import com.accountview.query.accounts.AccountMatches;
 import com.accountview.query.accounts.ExternalAccountRef;
 import com.accountview.query.accounts.ExternalIdLookup;
+import com.accountview.query.readmodel.LiveLookup;
 import com.accountview.query.readmodel.ReadModel;
 import org.springframework.stereotype.Component;
 
@@ -27,6 +31,18 @@ class AccountContracts {
                    ON c.account_id = account.account_id AND c.org_id = account.org_id
             """;
 
+    private static final LiveLookup<ContractRow> CONTRACT_ROWS = LiveLookup.of(CONTRACTS_BY_EXTERNAL_ID,
+            (row, context) -> new ContractRow(
+                    row.getObject("account_id", UUID.class),
+                    row.getObject("contract_id", UUID.class),
+                    row.getString("status"),
+                    row.getString("product_id"),
+                    row.getString("product_name"),
+                    instant(row, "start_date"),
+                    instant(row, "end_date"),
+                    instant(row, "created_at"),
+                    instant(row, "updated_at")));
+
     private final ReadModel readModel;
 
     AccountContracts(ReadModel readModel) {
@@ -35,14 +51,19 @@ class AccountContracts {
 
     /** Newest {@code start_date} first; empty when the account has none. */
     List<Contract> of(ExternalAccountRef ref) {
-        List<ContractRow> rows = readModel.readLive(CONTRACTS_BY_EXTERNAL_ID, ContractRow.class,
-                ExternalIdLookup.arguments(ref));
+        List<ContractRow> rows = readModel.readLive(CONTRACT_ROWS, ExternalIdLookup.arguments(ref));
         AccountMatches.of(ref, rows.stream().map(ContractRow::accountId).toList()).single();
         return rows.stream()
                 .filter(row -> row.contractId() != null)
                 .map(ContractRow::toContract)
                 .sorted(Contract.NEWEST_FIRST)
                 .toList();
+    }
+
+    /** A {@code timestamptz} column as an instant, whatever the session's time zone. */
+    private static Instant instant(ResultSet row, String column) throws SQLException {
+        OffsetDateTime value = row.getObject(column, OffsetDateTime.class);
+        return value == null ? null : value.toInstant();
     }
 
     /** One row of {@link #CONTRACTS_BY_EXTERNAL_ID}: an account and one of its contracts, if any. */

@@ -17,22 +17,24 @@ class ContractController {
 
     private final AccountContracts contracts;
     private final ActiveContracts active;
+    private final ConditionalResponses responses;
 
-    ContractController(AccountContracts contracts, ActiveContracts active) {
+    ContractController(AccountContracts contracts, ActiveContracts active, ConditionalResponses responses) {
         this.contracts = contracts;
         this.active = active;
+        this.responses = responses;
     }
 
     @GetMapping
-    ResponseEntity<Contracts> contracts(@PathVariable String orgId, @PathVariable String externalId) {
-        return ConditionalResponses.ok(new Contracts(contracts.of(new ExternalAccountRef(orgId, externalId))));
+    ResponseEntity<byte[]> contracts(@PathVariable String orgId, @PathVariable String externalId) {
+        return responses.ok(new Contracts(contracts.of(new ExternalAccountRef(orgId, externalId))));
     }
 
     @GetMapping("/active")
-    ResponseEntity<Contract> activeContract(@PathVariable String orgId, @PathVariable String externalId) {
+    ResponseEntity<byte[]> activeContract(@PathVariable String orgId, @PathVariable String externalId) {
         ExternalAccountRef ref = new ExternalAccountRef(orgId, externalId);
         return active.among(contracts.of(ref))
-                .map(ConditionalResponses::ok)
+                .map(responses::ok)
                 .orElseThrow(() -> new ApiException(ErrorCode.NO_ACTIVE_CONTRACT,
                         "Account '" + ref.externalId() + "' of organization '" + ref.orgId()
                                 + "' has no active contract now."));

@@ -1,12 +1,15 @@
 package com.accountview.query.readmodel;
 
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
 import org.jdbi.v3.core.Jdbi;
-import org.jdbi.v3.core.JdbiException;
-import org.jdbi.v3.core.mapper.reflect.ConstructorMapper;
+import org.jdbi.v3.core.mapper.RowMapper;
+import org.jdbi.v3.core.statement.StatementContext;
 import org.springframework.stereotype.Component;
 
 /**
@@ -21,6 +24,7 @@ public class ReadModel {
 
     /** Set on every row of the lookup; null on the one row the outer join adds when it found none. */
     private static final String LOOKUP_ROW = "read_model_lookup_row";
+    private static final String LOOKUP = "<lookup>";
 
     /** No row at all: no generation is live. */
     private static final String ON_LIVE_GENERATION = """
@@ -30,36 +34,46 @@ public class ReadModel {
             """;
 
     private final Jdbi jdbi;
+    private final Outage outage;
 
-    ReadModel(Jdbi jdbi) {
+    ReadModel(Jdbi jdbi, Outage outage) {
         this.jdbi = jdbi;
+        this.outage = outage;
+    }
+
+    /** {@code lookup} run as {@link #readLive} runs it. */
+    static String onLiveGeneration(String lookup) {
+        return ON_LIVE_GENERATION.replace(LOOKUP, lookup);
     }
 
     /**
-     * Runs the query {@code lookup} with the named {@code arguments} and maps each of its rows to
-     * {@code rowType} by column name ({@code account_id} to component {@code accountId}).
+     * Runs {@code lookup} with the named {@code arguments}.
      *
-     * @return the rows, empty when nothing matches
+     * @return its rows, mapped; empty when nothing matches
      * @throws com.accountview.query.errors.ApiException 503 {@code SERVICE_UNAVAILABLE} when no
-     *         read model has been built yet or the database is unavailable, 504
+     *         read model has been built yet or the database is unavailable (at once during an
+     *         {@code Outage}), 504
      *         {@code REPOSITORY_TIMEOUT} when it did not answer in time
      */
-    public <T> List<T> readLive(String lookup, Class<T> rowType, Map<String, ?> arguments) {
-        List<Optional<T>> rows;
-        try {
-            rows = jdbi.withHandle(handle -> handle.createQuery(ON_LIVE_GENERATION)
-                    .define("lookup", lookup)
-                    .bindMap(arguments)
-                    .registerRowMapper(ConstructorMapper.factory(rowType))
-                    .map(row -> row.getColumn(LOOKUP_ROW, Boolean.class) == null
-                            ? Optional.<T>empty() : Optional.of(row.getRow(rowType)))
-                    .list());
-        } catch (JdbiException failure) {
-            throw ReadModelFailures.translate(failure);
+    public <T> List<T> readLive(LiveLookup<T> lookup, Map<String, ?> arguments) {
+        return outage.read(() -> jdbi.withHandle(handle -> handle.createQuery(lookup.sql())
+                        .bindMap(arguments)
+                        .scanResultSet((results, context) -> rowsOf(results.get(), lookup.rows(), context))))
+                .orElseThrow(ReadModelFailures::noReadModel);
+    }
+
+    /** Empty without any row (no live generation); otherwise the lookup's rows, none when it found none. */
+    private static <T> Optional<List<T>> rowsOf(ResultSet results, RowMapper<T> mapper, StatementContext context)
+            throws SQLException {
+        if (!results.next()) {
+            return Optional.empty();
         }
-        if (rows.isEmpty()) {
-            throw ReadModelFailures.noReadModel();
-        }
-        return rows.stream().flatMap(Optional::stream).toList();
+        List<T> rows = new ArrayList<>();
+        do {
+            if (results.getBoolean(LOOKUP_ROW)) {
+                rows.add(mapper.map(results, context));
+            }
+        } while (results.next());
+        return Optional.of(rows);
     }
 }

@@ -20,6 +20,11 @@ class ReadModelConfiguration {
     }
 
     @Bean
+    Outage outage(DataSource dataSource) {
+        return new Outage(dataSource);
+    }
+
+    @Bean
     static BeanPostProcessor statementTimeout(ObjectProvider<QueryProperties> properties) {
         return new StatementTimeout(properties);
     }

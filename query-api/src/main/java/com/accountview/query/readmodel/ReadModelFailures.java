@@ -15,6 +15,7 @@ import com.accountview.query.errors.ErrorCode;
 final class ReadModelFailures {
 
     private static final String QUERY_CANCELED = "57014";
+    private static final String CONNECTION_EXCEPTION = "08";
     /** Server shutting down, starting up, out of connections. */
     private static final Set<String> SERVER_UNAVAILABLE = Set.of("57P01", "57P02", "57P03", "53300");
     /** The schema or its views do not exist: the projector has not migrated this database yet. */
@@ -29,9 +30,9 @@ final class ReadModelFailures {
             return failure;
         }
         String state = sql.getSQLState() == null ? "" : sql.getSQLState();
-        if (sql instanceof SQLTransientConnectionException || state.startsWith("08") || SERVER_UNAVAILABLE.contains(state)) {
-            return new ApiException(ErrorCode.SERVICE_UNAVAILABLE,
-                    "The read model's database is unreachable or busy; retry later.", failure);
+        if (sql instanceof SQLTransientConnectionException || state.startsWith(CONNECTION_EXCEPTION)
+                || SERVER_UNAVAILABLE.contains(state)) {
+            return unavailable(failure);
         }
         if (QUERY_CANCELED.equals(state)) {
             return new ApiException(ErrorCode.REPOSITORY_TIMEOUT,
@@ -41,6 +42,22 @@ final class ReadModelFailures {
             return noReadModel();
         }
         return failure;
+    }
+
+    /**
+     * Whether {@code failure} says the database could not be reached: SQLSTATE class {@code 08},
+     * which the pool also gives its timeout when its attempts to connect failed (not when it was
+     * merely exhausted).
+     */
+    static boolean isUnreachable(RuntimeException failure) {
+        SQLException sql = firstSqlException(failure);
+        return sql != null && sql.getSQLState() != null && sql.getSQLState().startsWith(CONNECTION_EXCEPTION);
+    }
+
+    /** 503: the database is unreachable or busy; {@code cause} may be null. */
+    static ApiException unavailable(Throwable cause) {
+        return new ApiException(ErrorCode.SERVICE_UNAVAILABLE,
+                "The read model's database is unreachable or busy; retry later.", cause);
     }
 
     static ApiException noReadModel() {

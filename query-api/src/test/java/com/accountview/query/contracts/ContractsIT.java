@@ -19,8 +19,10 @@ import com.accountview.testinfra.events.ContractEventBuilder;
 import com.accountview.testinfra.events.TestEvents;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.test.context.TestPropertySource;
 import tools.jackson.databind.JsonNode;
 
 /** The contract endpoints over HTTP, against contracts the real projector wrote from real events. */
@@ -78,10 +80,7 @@ class ContractsIT {
     @Test
     void contractIsServedWithSnakeCaseFieldsAndUtcTimestamps() {
         UUID contractId = UUID.randomUUID();
-        readModel.contracts(contract(contractId).product("FIBER_1GB", "Fibra 1 Gb")
-                .startDate(Instant.parse("2024-01-01T00:00:00Z")).endDate(Instant.parse("2031-01-01T00:00:00.250Z"))
-                .createdAt(Instant.parse("2023-12-24T10:00:00Z")).updatedAt(Instant.parse("2024-02-03T04:05:06Z"))
-                .created());
+        readModel.contracts(withKnownTimestamps(contract(contractId).product("FIBER_1GB", "Fibra 1 Gb")).created());
 
         HttpResponse<String> response = contracts();
 
@@ -92,11 +91,43 @@ class ContractsIT {
         assertThat(served.path("status").asString()).isEqualTo("ACTIVE");
         assertThat(served.path("product").path("id").asString()).isEqualTo("FIBER_1GB");
         assertThat(served.path("product").path("name").asString()).isEqualTo("Fibra 1 Gb");
+        assertKnownTimestamps(served);
+        openApi.assertConforms(OpenApiContract.CONTRACTS, response);
+    }
+
+    private static ContractEventBuilder withKnownTimestamps(ContractEventBuilder contract) {
+        return contract
+                .startDate(Instant.parse("2024-01-01T00:00:00Z")).endDate(Instant.parse("2031-01-01T00:00:00.250Z"))
+                .createdAt(Instant.parse("2023-12-24T10:00:00Z")).updatedAt(Instant.parse("2024-02-03T04:05:06Z"));
+    }
+
+    private static void assertKnownTimestamps(JsonNode served) {
         assertThat(served.path("start_date").asString()).isEqualTo("2024-01-01T00:00:00Z");
         assertThat(served.path("end_date").asString()).isEqualTo("2031-01-01T00:00:00.250Z");
         assertThat(served.path("created_at").asString()).isEqualTo("2023-12-24T10:00:00Z");
         assertThat(served.path("updated_at").asString()).isEqualTo("2024-02-03T04:05:06Z");
-        openApi.assertConforms(OpenApiContract.CONTRACTS, response);
+    }
+
+    /**
+     * Connections whose session time zone is neither UTC (the JVM's here, which the driver
+     * announces) nor the server's: the instants stored are the instants served.
+     */
+    @Nested
+    @TestPropertySource(properties = "spring.datasource.hikari.connection-init-sql=SET TIME ZONE 'Asia/Kathmandu'")
+    class WhateverTheSessionTimeZone {
+
+        @Autowired
+        Api sessionApi;
+
+        @Test
+        void timestampsAreServedAsStored() {
+            readModel.contracts(withKnownTimestamps(contract(UUID.randomUUID())).created());
+
+            HttpResponse<String> response = sessionApi.getAsApiKey(account(org, externalId) + "/contracts");
+
+            assertThat(response.statusCode()).isEqualTo(200);
+            assertKnownTimestamps(json(response).path("contracts").get(0));
+        }
     }
 
     @Test

@@ -4,7 +4,15 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
 import java.net.http.HttpResponse;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.stream.IntStream;
 
 import com.accountview.query.support.Api;
 import jakarta.servlet.DispatcherType;
@@ -36,6 +44,38 @@ class TraceIdsTest {
                 "00-4BF92F3577B34DA6A3CE929D0E0E4736-00f067aa0ba902b7-01"}) {
             assertThat(TraceIds.fromTraceparent(header)).matches("[0-9a-f]{32}")
                     .isNotEqualTo("4bf92f3577b34da6a3ce929d0e0e4736");
+        }
+    }
+
+    @Test
+    void freshIdsAreValidAndDoNotRepeat() {
+        Set<String> ids = new HashSet<>();
+        for (int i = 0; i < 100_000; i++) {
+            String id = TraceIds.fresh();
+            assertThat(id).matches("[0-9a-f]{32}").isNotEqualTo("0".repeat(32));
+            ids.add(id);
+        }
+
+        assertThat(ids).hasSize(100_000);
+    }
+
+    @Test
+    void threadsDrawDifferentIds() throws Exception {
+        int threads = 8;
+        ExecutorService pool = Executors.newFixedThreadPool(threads);
+        try {
+            List<Future<List<String>>> drawn = new ArrayList<>();
+            for (int t = 0; t < threads; t++) {
+                drawn.add(pool.submit(() -> IntStream.range(0, 10_000).mapToObj(i -> TraceIds.fresh()).toList()));
+            }
+            Set<String> ids = new HashSet<>();
+            for (Future<List<String>> each : drawn) {
+                ids.addAll(each.get());
+            }
+
+            assertThat(ids).hasSize(threads * 10_000);
+        } finally {
+            pool.shutdownNow();
         }
     }
 

@@ -8,6 +8,8 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.util.HexFormat;
 import java.util.UUID;
 
 import com.accountview.query.support.Api;
@@ -54,6 +56,17 @@ class HttpConventionsIT {
         assertThat(again.body()).isEmpty();
         assertThat(again.headers().firstValue("ETag")).hasValue(etag);
         openApi.assertConforms(OpenApiContract.ACCOUNT + endpoint, again);
+    }
+
+    /** The tag is computed from the very bytes sent, so a client can check one against the other. */
+    @ParameterizedTest
+    @ValueSource(strings = {"", "/contracts", "/contracts/active"})
+    void etagIsTheHashOfTheBodySent(String endpoint) throws Exception {
+        HttpResponse<String> response = api.getAsApiKey(account(org, externalId) + endpoint);
+
+        assertThat(response.statusCode()).isEqualTo(200);
+        byte[] digest = MessageDigest.getInstance("SHA-256").digest(response.body().getBytes(StandardCharsets.UTF_8));
+        assertThat(response.headers().firstValue("ETag")).hasValue("\"" + HexFormat.of().formatHex(digest, 0, 16) + "\"");
     }
 
     @Test
@@ -141,4 +154,11 @@ class HttpConventionsIT {
                         + "uri=\"/v4/orgs/\\{orgId}/external-accounts/\\{externalId}\"");
     }
 
+    /** Spring Security's observations of each filter are off: the request histogram above times every request. */
+    @Test
+    void securityFiltersAreNotObservedOneByOne() {
+        assertThat(api.getAsApiKey(account(org, externalId)).statusCode()).isEqualTo(200);
+
+        assertThat(api.actuator("/actuator/prometheus").body()).doesNotContain("spring_security");
+    }
 }
