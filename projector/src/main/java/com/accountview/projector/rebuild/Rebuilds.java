@@ -48,24 +48,13 @@ public class Rebuilds {
         return building;
     }
 
+    /**
+     * The live generation and the rebuild, both from one read of the generations: read apart, a
+     * switch committed in between would show the old generation live and no rebuild, as if the
+     * rebuild had been cancelled.
+     */
     public RebuildStatus status() {
-        RebuildStatus.Live live = generations.live()
-                .map(generation -> new RebuildStatus.Live(generation.id(), generation.projectionVersion(),
-                        generation.liveSince()))
-                .orElse(null);
-        RebuildStatus.Rebuild rebuild = generations.building().map(this::rebuildOf).orElse(null);
-        return new RebuildStatus(live, rebuild, pipelines.projectionVersion());
-    }
-
-    private RebuildStatus.Rebuild rebuildOf(Generation generation) {
-        RebuildProgress progress = lastProgress != null && lastProgress.generation() == generation.id()
-                ? lastProgress : null;
-        return new RebuildStatus.Rebuild(generation.id(), generation.projectionVersion(), generation.createdAt(),
-                generation.requestedBy(), generation.indexedAt() == null ? "BUILDING" : "INDEXED",
-                progress == null ? null : progress.eventsApplied(), progress == null ? null : progress.recordsConsumed(),
-                progress == null ? null : progress.lag(), progress == null ? null : progress.totalLag(),
-                progress == null ? null : progress.recordsPerSecond(), progress == null ? null : progress.etaSeconds(),
-                progress == null ? null : progress.measuredAt());
+        return RebuildStatus.of(generations.all(), lastProgress, pipelines.projectionVersion());
     }
 
     /** The supervision's latest measurement, for status, logs and metrics. */
