@@ -68,8 +68,8 @@ final class GenerationTables {
     }
 
     /**
-     * Builds the parent's secondary indexes on each partition of the generation (where not built yet)
-     * and attaches the partition to its parent (where not attached yet). Run in a transaction of its
+     * Builds the parent's secondary indexes on each partition of the generation (where not built yet),
+     * gathers its planner statistics and attaches the partition to its parent (where not attached yet). Run in a transaction of its
      * own: it locks the partitions while it builds.
      */
     static void indexAndAttach(Handle handle, int generation) {
@@ -79,6 +79,9 @@ final class GenerationTables {
                     .map((rs, ctx) -> new String[] {rs.getString("name"), rs.getString("definition")})
                     .list()
                     .forEach(index -> handle.execute(onPartition(index[0], index[1], table, partition)));
+            // the partition goes live right after: without statistics the planner would guess until
+            // autovacuum's next round, and the query-api's cached plans could keep those guesses
+            handle.execute("ANALYZE " + partition);
             if (!isAttached(handle, table, partition)) {
                 handle.execute("ALTER TABLE " + table + " ATTACH PARTITION " + partition + " FOR VALUES IN ("
                         + generation + ")");
