@@ -57,6 +57,12 @@ public final class BenchCommand implements Callable<Integer> {
             description = "Concurrencies of the query measurements (default: ${DEFAULT-VALUE}).")
     List<Integer> connections;
 
+    @Option(names = "--rebuild-connections", defaultValue = "2", paramLabel = "N",
+            description = "HTTP connections querying throughout the rebuild, to show it costs no query an error; a light"
+                    + " load, so that the rebuild's rate is the projector's and not what the query load leaves of two"
+                    + " cores (default: ${DEFAULT-VALUE}).")
+    int rebuildConnections;
+
     @Option(names = "--query-window", defaultValue = "8s", paramLabel = "DURATION", converter = DurationConverter.class,
             description = "Length of each measured query window (default: ${DEFAULT-VALUE}).")
     Duration queryWindow;
@@ -164,7 +170,7 @@ public final class BenchCommand implements Callable<Integer> {
         }
         return new BenchSettings(projectDir, dataDir, new RunSettings.Ports(httpPort, queryApiManagementPort, projectorPort,
                 kafkaPort, kafkaControllerPort, postgresPort), runs, accounts, contractsPerAccount, seed, partitions,
-                connections, queryWindow, startupWindow, warmup, freshnessWindow, freshnessRate, Optional.ofNullable(soak),
+                connections, rebuildConnections, queryWindow, startupWindow, warmup, freshnessWindow, freshnessRate, Optional.ofNullable(soak),
                 baseline, serviceJvmOptions, timeout);
     }
 

@@ -131,7 +131,7 @@ final class BenchRun {
 
     /**
      * A rebuild of the run's read model by the run's projector (still on the history's topics), through
-     * its admin endpoint, with the query-api answering at the lowest concurrency throughout; then the
+     * its admin endpoint, with the query-api answering a light load throughout; then the
      * rebuilt read model is checked row by row.
      */
     private Rebuilt rebuild() throws Exception {
@@ -139,7 +139,7 @@ final class BenchRun {
         ProjectorAdmin admin = new ProjectorAdmin(URI.create("http://127.0.0.1:" + settings.ports().projector()),
                 system.adminToken());
         RebuildMeasure.Result result = new RebuildMeasure(admin, new HttpLoad(settings.ports().queryApi()), settings.timeout())
-                .measure(settings.lowestConnections(), dataset.expected().keys(), ProjectionWatch.storedIn(system.bootstrapServers(),
+                .measure(settings.rebuildConnections(), dataset.expected().keys(), ProjectionWatch.storedIn(system.bootstrapServers(),
                                 system.postgres().jdbcUrl(database), topics(system.topics())),
                         "./accountview bench, run " + run, line -> say("rebuild: %s", line));
         say("rebuilt generation %d: %,d records in %.1f s, %,.0f/s; %,d queries answered during it (%,.0f/s, p99 %s ms), %,d errors",

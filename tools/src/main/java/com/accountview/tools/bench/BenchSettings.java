@@ -19,6 +19,7 @@ import com.accountview.tools.run.RunSettings;
  * @param seed the generator's seed
  * @param partitions partitions of each topic
  * @param connections the HTTP connections (and baseline clients) of the query measurements
+ * @param rebuildConnections the HTTP connections querying throughout the rebuild
  * @param queryWindow the length of each measured query window
  * @param startupWindow the window measured right after the query-api answers for the first time
  * @param warmup load after that window before the measured ones
@@ -31,7 +32,7 @@ import com.accountview.tools.run.RunSettings;
  */
 record BenchSettings(Path projectDir, Path dataDir, RunSettings.Ports ports, int runs, int accounts,
                      int contractsPerAccount, long seed, int partitions, List<Integer> connections,
-                     Duration queryWindow, Duration startupWindow, Duration warmup, Duration freshnessWindow,
+                     int rebuildConnections, Duration queryWindow, Duration startupWindow, Duration warmup, Duration freshnessWindow,
                      int freshnessRate, Optional<Duration> soak, Baseline baseline, List<String> serviceJvmOptions,
                      Duration timeout) {
 
@@ -49,12 +50,13 @@ record BenchSettings(Path projectDir, Path dataDir, RunSettings.Ports ports, int
     BenchSettings {
         connections = List.copyOf(connections);
         serviceJvmOptions = List.copyOf(serviceJvmOptions);
-        if (runs < 1 || accounts < 1 || partitions < 1 || freshnessRate < 1 || connections.isEmpty()) {
+        if (runs < 1 || accounts < 1 || partitions < 1 || freshnessRate < 1 || connections.isEmpty()
+                || rebuildConnections < 1) {
             throw new IllegalArgumentException("runs, accounts, partitions, freshness rate and connections must be positive");
         }
     }
 
-    /** The lowest of {@link #connections()}: the load of the rebuild and the soak. */
+    /** The lowest of {@link #connections()}: the load of the soak. */
     int lowestConnections() {
         return connections.stream().mapToInt(Integer::intValue).min().orElseThrow();
     }

@@ -123,7 +123,7 @@ final class Report {
                                 + "requests/s, p99 %s ms, %s; rebuilt read model equals the reference in %d of %d runs; "
                                 + "projector peak RSS after it %s MB",
                         last.rebuild().records(), ResultTable.decimal(spread(runs, r -> r.rebuild().took().toMillis() / 1000.0), 1),
-                        settings.lowestConnections(),
+                        settings.rebuildConnections(),
                         ResultTable.count(spread(runs, r -> r.rebuild().queries().rate())),
                         ResultTable.millis(spread(runs, r -> r.rebuild().queries().latencies().p99()).median()),
                         answers(last.rebuild().queries().statuses()), equal, runs.size(),

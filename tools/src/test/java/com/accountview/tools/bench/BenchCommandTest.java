@@ -45,6 +45,7 @@ class BenchCommandTest {
         assertThat(settings.accounts()).isEqualTo(250_000);
         assertThat(settings.partitions()).isEqualTo(3);
         assertThat(settings.connections()).containsExactly(16, 64);
+        assertThat(settings.rebuildConnections()).as("a light load during the rebuild").isEqualTo(2);
         assertThat(settings.startupWindow()).isEqualTo(Duration.ofSeconds(30));
         assertThat(settings.freshnessRate()).isEqualTo(1000);
         assertThat(settings.soak()).isEmpty();
@@ -71,6 +72,12 @@ class BenchCommandTest {
         assertThatThrownBy(() -> converter.convert("ten minutes")).isInstanceOf(CommandLine.TypeConversionException.class)
                 .hasMessageContaining("30s, 10m or PT10M");
         assertThat(parse("--soak", "10m").soak()).hasValue(Duration.ofMinutes(10));
+    }
+
+    @Test
+    void theRebuildsQueryLoadIsAnOptionOfItsOwn() {
+        assertThat(parse("--rebuild-connections", "16").rebuildConnections()).isEqualTo(16);
+        assertThatThrownBy(() -> parse("--rebuild-connections", "0")).isInstanceOf(IllegalArgumentException.class);
     }
 
     private static BenchSettings parse(String... arguments) {
