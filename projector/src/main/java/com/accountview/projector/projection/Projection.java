@@ -50,18 +50,20 @@ public class Projection {
     private final int generation;
     private final String consumerGroup;
     private final EventDecoder decoder;
+    private final BatchDecoding decoding;
     private final StoredOffsets offsets;
     private final DeadLetters deadLetters;
     private final ProjectionMetrics metrics;
     private final TopicsProperties topics;
     private final Map<EntityKind, EntityRows> tables = new EnumMap<>(EntityKind.class);
 
-    Projection(Jdbi jdbi, int generation, String consumerGroup, EventDecoder decoder, StoredOffsets offsets,
-               DeadLetters deadLetters, ProjectionMetrics metrics, TopicsProperties topics) {
+    Projection(Jdbi jdbi, int generation, String consumerGroup, EventDecoder decoder, BatchDecoding decoding,
+               StoredOffsets offsets, DeadLetters deadLetters, ProjectionMetrics metrics, TopicsProperties topics) {
         this.jdbi = jdbi;
         this.generation = generation;
         this.consumerGroup = consumerGroup;
         this.decoder = decoder;
+        this.decoding = decoding;
         this.offsets = offsets;
         this.deadLetters = deadLetters;
         this.metrics = metrics;
@@ -86,7 +88,7 @@ public class Projection {
      *                          must consume it again from the stored offsets
      */
     public BatchResult apply(List<ConsumerRecord<byte[], byte[]>> records) {
-        return applyIsolatingRefusals(records.stream().map(this::decode).toList());
+        return applyIsolatingRefusals(decoding.decode(records, this::decode));
     }
 
     private BatchResult applyIsolatingRefusals(List<ConsumedRecord> consumed) {

@@ -2,10 +2,11 @@ package com.accountview.projector.projection;
 
 import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.TimeUnit;
 
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.DistributionSummary;
@@ -31,6 +32,8 @@ final class ProjectionMetrics {
     private final Timer applyTime;
     private final Timer freshness;
     private final Counter redelivered;
+    private static final EventOutcome[] OUTCOMES = EventOutcome.values();
+
     private final Map<List<String>, Counter> events = new ConcurrentHashMap<>();
 
     ProjectionMetrics(MeterRegistry registry, int generation) {
@@ -74,15 +77,24 @@ final class ProjectionMetrics {
         batchSize.record(result.outcomes().size() + result.alreadyApplied());
         applyTime.record(elapsed);
         redelivered.increment(result.alreadyApplied());
-        Instant now = clock.instant();
+        long now = clock.millis();
+        // counted per batch: one counter update per type and outcome instead of one per record
+        Map<String, long[]> counts = new HashMap<>();
         for (RecordOutcome outcome : result.outcomes()) {
-            events.computeIfAbsent(List.of(outcome.type(), outcome.outcome().tag()), this::eventCounter).increment();
+            counts.computeIfAbsent(outcome.type(), type -> new long[OUTCOMES.length])[outcome.outcome().ordinal()]++;
             if (outcome.outcome() == EventOutcome.APPLIED
                     && outcome.event() instanceof EntityEvent.Versioned versioned) {
                 // an upstream clock ahead of ours would give a negative age: count it as fresh
-                Duration age = Duration.between(versioned.metadata().time(), now);
-                freshness.record(age.isNegative() ? Duration.ZERO : age);
+                freshness.record(Math.max(0, now - versioned.metadata().time().toEpochMilli()), TimeUnit.MILLISECONDS);
             }
         }
+        counts.forEach((type, byOutcome) -> {
+            for (EventOutcome outcome : OUTCOMES) {
+                if (byOutcome[outcome.ordinal()] > 0) {
+                    events.computeIfAbsent(List.of(type, outcome.tag()), this::eventCounter)
+                            .increment(byOutcome[outcome.ordinal()]);
+                }
+            }
+        });
     }
 }
