@@ -14,8 +14,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param retryInitialInterval the first pause before a failed batch is retried
  * @param retryMaxInterval the cap of the exponential back-off; retries never stop
  * @param databaseCheckInterval how often readiness checks, in the background, that PostgreSQL answers
- * @param decodeThreads threads that decode a batch (the consumer thread among them); 0 for one per
- *                      available processor
+ * @param batchThreads threads that decode a batch and encode its rows (the consumer thread among
+ *                     them); 0 for one per available processor
  */
 @ConfigurationProperties("accountview.projection")
 public record ProjectionProperties(
@@ -23,7 +23,7 @@ public record ProjectionProperties(
         @DefaultValue("200ms") Duration retryInitialInterval,
         @DefaultValue("10s") Duration retryMaxInterval,
         @DefaultValue("2s") Duration databaseCheckInterval,
-        @DefaultValue("0") int decodeThreads) {
+        @DefaultValue("0") int batchThreads) {
 
     public ProjectionProperties {
         if (readyMaxLag < 0) {
@@ -34,8 +34,8 @@ public record ProjectionProperties(
             throw new IllegalArgumentException(
                     "accountview.projection.retry-initial-interval must be positive and at most retry-max-interval");
         }
-        if (decodeThreads < 0) {
-            throw new IllegalArgumentException("accountview.projection.decode-threads must not be negative (0: one per processor)");
+        if (batchThreads < 0) {
+            throw new IllegalArgumentException("accountview.projection.batch-threads must not be negative (0: one per processor)");
         }
         if (databaseCheckInterval.isNegative() || databaseCheckInterval.isZero()) {
             throw new IllegalArgumentException("accountview.projection.database-check-interval must be positive");

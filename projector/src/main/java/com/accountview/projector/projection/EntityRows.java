@@ -1,5 +1,8 @@
 package com.accountview.projector.projection;
 
+import java.sql.Array;
+import java.sql.Connection;
+import java.sql.SQLException;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
@@ -56,6 +59,9 @@ final class EntityRows {
             ON CONFLICT (generation, {id}) DO UPDATE SET {assignments}, applied_at = now()
             """ + VERSION_GUARD;
 
+    /** Fewer writes are encoded on the consumer thread alone. */
+    private static final int MIN_WRITES_PER_THREAD = 256;
+
     private final EntityTable table;
     private final String partition;
     private final String storedVersionsSql;
@@ -96,16 +102,37 @@ final class EntityRows {
         return versions;
     }
 
-    /** Writes the final states; the version guard makes a write that lost a race a no-op. */
-    int write(Handle handle, int generation, List<EntityWrite> writes) {
+    /**
+     * Writes the final states; the version guard makes a write that lost a race a no-op. The driver
+     * encodes an array when it is created (finding the built-in {@code text} type in its cache,
+     * without a round trip), so the columns' arrays are created on the batch's threads, each column
+     * whole on one of them; the statement runs on this thread once they are all made.
+     */
+    int write(Handle handle, int generation, List<EntityWrite> writes, BatchThreads threads) {
         if (writes.isEmpty()) {
             return 0;
         }
+        Connection connection = handle.getConnection();
+        List<Array> arrays = threads.map(table.columns(), writes.size() < MIN_WRITES_PER_THREAD ? Integer.MAX_VALUE : 1,
+                column -> textArray(connection, column, writes));
         Update upsert = handle.createUpdate(upsertSql).bind("generation", generation);
-        for (Column column : table.columns()) {
-            upsert.bindArray(column.parameter(), String.class, writes.stream().map(column.value()).toList());
+        for (int i = 0; i < arrays.size(); i++) {
+            Array array = arrays.get(i);
+            upsert.bind(table.columns().get(i).parameter(), (position, statement, context) -> statement.setArray(position, array));
         }
         return upsert.execute();
+    }
+
+    private static Array textArray(Connection connection, Column column, List<EntityWrite> writes) {
+        String[] values = new String[writes.size()];
+        for (int i = 0; i < values.length; i++) {
+            values[i] = column.value().apply(writes.get(i));
+        }
+        try {
+            return connection.createArrayOf("text", values);
+        } catch (SQLException e) {
+            throw new UnableToEncodeColumnException(column.name(), e);
+        }
     }
 
     /** Marks the given entities deleted at their stored version. */

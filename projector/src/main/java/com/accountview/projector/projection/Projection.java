@@ -46,24 +46,27 @@ public class Projection {
 
     private static final Logger log = LoggerFactory.getLogger(Projection.class);
 
+    /** Fewer records per thread are decoded on the consumer thread: handing them over would cost more. */
+    private static final int MIN_RECORDS_PER_THREAD = 64;
+
     private final Jdbi jdbi;
     private final int generation;
     private final String consumerGroup;
     private final EventDecoder decoder;
-    private final BatchDecoding decoding;
+    private final BatchThreads threads;
     private final StoredOffsets offsets;
     private final DeadLetters deadLetters;
     private final ProjectionMetrics metrics;
     private final TopicsProperties topics;
     private final Map<EntityKind, EntityRows> tables = new EnumMap<>(EntityKind.class);
 
-    Projection(Jdbi jdbi, int generation, String consumerGroup, EventDecoder decoder, BatchDecoding decoding,
+    Projection(Jdbi jdbi, int generation, String consumerGroup, EventDecoder decoder, BatchThreads threads,
                StoredOffsets offsets, DeadLetters deadLetters, ProjectionMetrics metrics, TopicsProperties topics) {
         this.jdbi = jdbi;
         this.generation = generation;
         this.consumerGroup = consumerGroup;
         this.decoder = decoder;
-        this.decoding = decoding;
+        this.threads = threads;
         this.offsets = offsets;
         this.deadLetters = deadLetters;
         this.metrics = metrics;
@@ -88,7 +91,7 @@ public class Projection {
      *                          must consume it again from the stored offsets
      */
     public BatchResult apply(List<ConsumerRecord<byte[], byte[]>> records) {
-        return applyIsolatingRefusals(decoding.decode(records, this::decode));
+        return applyIsolatingRefusals(threads.map(records, MIN_RECORDS_PER_THREAD, this::decode));
     }
 
     private BatchResult applyIsolatingRefusals(List<ConsumedRecord> consumed) {
@@ -166,7 +169,7 @@ public class Projection {
                     (a, b) -> new PartitionProgress(Math.max(a.nextOffset(), b.nextOffset()), a.applied() + b.applied()));
         }
         tables.forEach((kind, rows) -> {
-            rows.write(handle, gen, folds.get(kind).writes());
+            rows.write(handle, gen, folds.get(kind).writes(), threads);
             rows.tombstone(handle, gen, folds.get(kind).tombstoned());
         });
         if (!progress.isEmpty()) {

@@ -15,17 +15,17 @@ public class Projections {
 
     private final Jdbi jdbi;
     private final EventDecoder decoder;
-    private final BatchDecoding decoding;
+    private final BatchThreads threads;
     private final StoredOffsets offsets;
     private final DeadLetters deadLetters;
     private final MeterRegistry registry;
     private final TopicsProperties topics;
 
-    Projections(Jdbi jdbi, EventDecoder decoder, BatchDecoding decoding, StoredOffsets offsets,
+    Projections(Jdbi jdbi, EventDecoder decoder, BatchThreads threads, StoredOffsets offsets,
                 DeadLetters deadLetters, MeterRegistry registry, TopicsProperties topics) {
         this.jdbi = jdbi;
         this.decoder = decoder;
-        this.decoding = decoding;
+        this.threads = threads;
         this.offsets = offsets;
         this.deadLetters = deadLetters;
         this.registry = registry;
@@ -38,7 +38,7 @@ public class Projections {
      * @param consumerGroup named in the dead letters it publishes
      */
     public Projection forGeneration(int generation, String consumerGroup) {
-        return new Projection(jdbi, generation, consumerGroup, decoder, decoding, offsets, deadLetters,
+        return new Projection(jdbi, generation, consumerGroup, decoder, threads, offsets, deadLetters,
                 new ProjectionMetrics(registry, generation), topics);
     }
 }

@@ -14,40 +14,40 @@ import org.junit.jupiter.api.Test;
 
 import com.accountview.projector.ProjectionProperties;
 
-class BatchDecodingTest {
+class BatchThreadsTest {
 
-    private final BatchDecoding decoding = new BatchDecoding(
+    private final BatchThreads threads = new BatchThreads(
             new ProjectionProperties(1000, Duration.ofMillis(200), Duration.ofSeconds(10), Duration.ofSeconds(2), 3));
-    private final Set<String> threads = ConcurrentHashMap.newKeySet();
+    private final Set<String> used = ConcurrentHashMap.newKeySet();
 
     @AfterEach
     void stop() {
-        decoding.destroy();
+        threads.destroy();
     }
 
     @Test
-    void aLargeBatchIsDecodedOnSeveralThreadsInItsOrder() {
+    void manyItemsAreSharedOverEveryThreadInTheirOrder() {
         List<Integer> records = IntStream.range(0, 5000).boxed().toList();
 
-        List<String> decoded = decoding.decode(records, this::decode);
+        List<String> decoded = threads.map(records, 64, this::decode);
 
         assertThat(decoded).containsExactlyElementsOf(records.stream().map(String::valueOf).toList());
-        assertThat(threads).hasSize(3).contains(Thread.currentThread().getName());
+        assertThat(used).hasSize(3).contains(Thread.currentThread().getName());
     }
 
     @Test
-    void aSmallBatchStaysOnTheConsumerThread() {
-        List<Integer> records = IntStream.range(0, BatchDecoding.MIN_RECORDS_PER_THREAD + 1).boxed().toList();
+    void fewerThanTwoSharesStayOnTheCallingThread() {
+        List<Integer> records = IntStream.range(0, 64 + 63).boxed().toList();
 
-        assertThat(decoding.decode(records, this::decode)).hasSize(records.size());
-        assertThat(threads).containsExactly(Thread.currentThread().getName());
+        assertThat(threads.map(records, 64, this::decode)).hasSize(records.size());
+        assertThat(used).containsExactly(Thread.currentThread().getName());
     }
 
     @Test
     void aFailureOnAWorkerReachesTheCallerAsItWasThrown() {
         List<Integer> records = IntStream.range(0, 5000).boxed().toList();
 
-        assertThatThrownBy(() -> decoding.decode(records, record -> {
+        assertThatThrownBy(() -> threads.map(records, 64, record -> {
             if (record == 4999) {
                 throw new IllegalStateException("record 4999");
             }
@@ -57,7 +57,7 @@ class BatchDecodingTest {
 
     @Test
     void zeroThreadsMeansOnePerProcessor() {
-        BatchDecoding automatic = new BatchDecoding(
+        BatchThreads automatic = new BatchThreads(
                 new ProjectionProperties(1000, Duration.ofMillis(200), Duration.ofSeconds(10), Duration.ofSeconds(2), 0));
         try {
             assertThat(automatic.threads()).isEqualTo(Runtime.getRuntime().availableProcessors());
@@ -67,7 +67,7 @@ class BatchDecodingTest {
     }
 
     private String decode(Integer record) {
-        threads.add(Thread.currentThread().getName());
+        used.add(Thread.currentThread().getName());
         return String.valueOf(record);
     }
 }
