@@ -4,6 +4,8 @@ import java.util.List;
 
 import org.apache.kafka.clients.consumer.Consumer;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.kafka.listener.BatchConsumerAwareMessageListener;
 import org.springframework.kafka.listener.ConcurrentMessageListenerContainer;
 
@@ -22,6 +24,8 @@ import com.accountview.projector.projection.Projection;
  */
 final class Pipeline implements BatchConsumerAwareMessageListener<byte[], byte[]> {
 
+    private static final Logger log = LoggerFactory.getLogger(Pipeline.class);
+
     private final Generation generation;
     private final String consumerGroup;
     private final Projection projection;
@@ -37,9 +41,18 @@ final class Pipeline implements BatchConsumerAwareMessageListener<byte[], byte[]
 
     @Override
     public void onMessage(List<ConsumerRecord<byte[], byte[]>> records, Consumer<?, ?> consumer) {
+        long received = System.currentTimeMillis();
         partitions.beforeBatch(consumer, records);
         BatchResult result = projection.apply(records);
+        long applied = System.currentTimeMillis();
         partitions.committed(consumer, result.nextOffsets());
+        if (log.isDebugEnabled() && !records.isEmpty()) {
+            long oldest = records.stream().mapToLong(ConsumerRecord::timestamp).min().orElse(received);
+            long newest = records.stream().mapToLong(ConsumerRecord::timestamp).max().orElse(received);
+            log.debug("Generation {}: {} records, timestamped {} to {} ms before they were received, applied in {} ms,"
+                    + " offsets committed and lag measured in {} ms", generation.id(), records.size(), received - oldest,
+                    received - newest, applied - received, System.currentTimeMillis() - applied);
+        }
     }
 
     void start(ConcurrentMessageListenerContainer<byte[], byte[]> listenerContainer) {

@@ -1,16 +1,19 @@
 package com.accountview.tools.bench;
 
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.net.HttpURLConnection;
 import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.locks.LockSupport;
@@ -27,16 +30,28 @@ import org.HdrHistogram.Histogram;
  * Freshness: the time from publishing an event to the answer that shows it through the API. Account
  * creations of new accounts are published at a steady rate (each with a unique external id); every
  * {@value #PROBE_EVERY}th is a probe, whose external id is then asked for through the query-api until
- * it answers 200: one request in flight per probe, the next one {@value #POLL_MILLIS} ms after the
- * previous one started (or as soon as it returned, if it took longer), so that a slow answer never
- * queues the other probes behind it. A probe's freshness is the time from just before its publish to
- * the arrival of that 200: it includes up to one polling interval and one request. Not thread-safe.
+ * it answers 200. A probe's freshness is the time from just before its publish to the arrival of that
+ * 200: it includes up to one polling interval and one request.
+ *
+ * <p>The polling asks, per partition of the topic, for the oldest probe of that partition not seen
+ * yet, one blocking request at a time, the next one {@value #POLL_MILLIS} ms after the previous one
+ * started (or as soon as it returned, if it took longer); once it answers 200, the partition's next
+ * probe is asked for at once. A partition is applied in offset order, so a probe cannot be visible
+ * before the older probes of its partition, and asking for it earlier would only add load: the
+ * requests in flight are thus bounded by the partitions, whatever the freshness. (One request in
+ * flight per unseen probe, as before, grew with the freshness it measured, up to hundreds of
+ * concurrent requests on two cores, which slowed the projector it was measuring.) A probe made
+ * visible by the same batch as the older one before it is seen one request later than it could
+ * have been. Blocking {@link HttpURLConnection} requests on keep-alive connections: the JDK's
+ * asynchronous HttpClient added a few milliseconds of thread hand-offs to every answer on a busy
+ * machine. Not thread-safe.
  */
 final class Freshness {
 
     static final int PROBE_EVERY = 40;
     static final int POLL_MILLIS = 10;
     private static final Duration GIVE_UP = Duration.ofSeconds(30);
+    private static final int REQUEST_TIMEOUT_MILLIS = 10_000;
 
     /**
      * One measurement.
@@ -50,37 +65,85 @@ final class Freshness {
     record Result(Latencies latencies, long probes, long unseen, long published, double achievedRate) {
     }
 
-    /** The probes' polling: one request in flight per probe. Thread-safe. */
+    /** A probe published at {@code publishedNanos} ({@link System#nanoTime()}). */
+    private record Probe(String externalId, long publishedNanos) {
+    }
+
+    /** The probes' polling: a thread per partition, asking for its oldest unseen probe. Thread-safe. */
     private final class Polling {
-        final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
-        final ScheduledExecutorService scheduler = Executors.newSingleThreadScheduledExecutor(runnable -> {
-            Thread thread = new Thread(runnable, "freshness-polling");
-            thread.setDaemon(true);
-            return thread;
-        });
+        final List<BlockingQueue<Probe>> unseenPerPartition = new ArrayList<>();
+        final List<Thread> pollers = new ArrayList<>();
         final Histogram freshness = Latencies.microsecondsHistogram();
         final AtomicLong seen = new AtomicLong();
         final AtomicLong unseen = new AtomicLong();
 
-        void poll(String externalId, long publishedNanos) {
-            HttpRequest request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + queryApiPort
-                            + Endpoint.ACCOUNT.path(orgId, externalId)))
-                    .header("x-auth-roles", "API_KEY").timeout(Duration.ofSeconds(10)).GET().build();
-            long sent = System.nanoTime();
-            http.sendAsync(request, HttpResponse.BodyHandlers.discarding()).whenComplete((response, failure) -> {
+        Polling(int partitions) {
+            for (int partition = 0; partition < partitions; partition++) {
+                BlockingQueue<Probe> queue = new LinkedBlockingQueue<>();
+                unseenPerPartition.add(queue);
+                Thread poller = new Thread(() -> pollInTurn(queue), "freshness-polling-" + partition);
+                poller.setDaemon(true);
+                pollers.add(poller);
+                poller.start();
+            }
+        }
+
+        void probe(int partition, Probe probe) {
+            unseenPerPartition.get(partition).add(probe);
+        }
+
+        void stop() {
+            pollers.forEach(Thread::interrupt);
+        }
+
+        private void pollInTurn(BlockingQueue<Probe> queue) {
+            try {
+                while (true) {
+                    pollUntilSeen(queue.take());
+                }
+            } catch (InterruptedException stopped) {
+                Thread.currentThread().interrupt();
+            }
+        }
+
+        private void pollUntilSeen(Probe probe) {
+            URI uri = URI.create("http://127.0.0.1:" + queryApiPort + Endpoint.ACCOUNT.path(orgId, probe.externalId()));
+            while (!Thread.currentThread().isInterrupted()) {
+                long sent = System.nanoTime();
+                boolean found = answers200(uri);
                 long now = System.nanoTime();
-                if (response != null && response.statusCode() == 200) {
+                if (found) {
                     synchronized (freshness) {
-                        freshness.recordValue(Math.max(1, (now - publishedNanos) / 1000));
+                        freshness.recordValue(Math.max(1, (now - probe.publishedNanos()) / 1000));
                     }
                     seen.incrementAndGet();
-                } else if (now - publishedNanos > GIVE_UP.toNanos()) {
-                    unseen.incrementAndGet();
-                } else if (!scheduler.isShutdown()) {
-                    long wait = Math.max(0, TimeUnit.MILLISECONDS.toNanos(POLL_MILLIS) - (now - sent));
-                    scheduler.schedule(() -> poll(externalId, publishedNanos), wait, TimeUnit.NANOSECONDS);
+                    return;
                 }
-            });
+                if (now - probe.publishedNanos() > GIVE_UP.toNanos()) {
+                    unseen.incrementAndGet();
+                    return;
+                }
+                LockSupport.parkNanos(TimeUnit.MILLISECONDS.toNanos(POLL_MILLIS) - (now - sent));
+            }
+        }
+
+        /** One GET, its body read to the end so that the connection is kept alive for the next one. */
+        private boolean answers200(URI uri) {
+            try {
+                HttpURLConnection connection = (HttpURLConnection) uri.toURL().openConnection();
+                connection.setRequestProperty("x-auth-roles", "API_KEY");
+                connection.setConnectTimeout(REQUEST_TIMEOUT_MILLIS);
+                connection.setReadTimeout(REQUEST_TIMEOUT_MILLIS);
+                int status = connection.getResponseCode();
+                try (InputStream body = status >= 400 ? connection.getErrorStream() : connection.getInputStream()) {
+                    if (body != null) {
+                        body.transferTo(OutputStream.nullOutputStream());
+                    }
+                }
+                return status == 200;
+            } catch (IOException notNow) {
+                return false; // asked again after the interval, like any other answer but 200
+            }
         }
 
         Latencies latencies() {
@@ -117,33 +180,37 @@ final class Freshness {
 
     /** Publishes at {@code rate} events per second for {@code duration}, then waits for the last probes. */
     Result measure(int rate, Duration duration, String label) {
-        Polling polling = new Polling();
         long published = 0;
         long probes = 0;
-        long start = System.nanoTime();
         long interval = 1_000_000_000L / rate;
-        long end = start + duration.toNanos();
         // linger 0: a record leaves as soon as it is sent, as a latency-minded producer would do
         try (KafkaSink sink = new KafkaSink(bootstrapServers, topics, Map.of("linger.ms", "0"))) {
-            for (long next = start; next < end; next += interval) {
-                LockSupport.parkNanos(next - System.nanoTime());
-                String externalId = label + "-" + published;
-                long now = System.nanoTime();
-                sink.accept(created(externalId));
-                if (published % PROBE_EVERY == 0) {
-                    probes++;
-                    polling.poll(externalId, now);
+            Polling polling = new Polling(sink.partitionCount(EntityKind.ACCOUNT));
+            try {
+                long start = System.nanoTime();
+                long end = start + duration.toNanos();
+                for (long next = start; next < end; next += interval) {
+                    LockSupport.parkNanos(next - System.nanoTime());
+                    String externalId = label + "-" + published;
+                    OutgoingRecord record = created(externalId);
+                    long now = System.nanoTime();
+                    sink.accept(record);
+                    if (published % PROBE_EVERY == 0) {
+                        probes++;
+                        polling.probe(sink.partitionOf(record), new Probe(externalId, now));
+                    }
+                    published++;
                 }
-                published++;
+                double achieved = published / ((System.nanoTime() - start) / 1e9);
+                long deadline = System.nanoTime() + GIVE_UP.plusSeconds(10).toNanos();
+                while (polling.seen.get() + polling.unseen.get() < probes && System.nanoTime() < deadline) {
+                    LockSupport.parkNanos(Duration.ofMillis(50).toNanos());
+                }
+                return new Result(polling.latencies(), probes, probes - polling.seen.get(), published, achieved);
+            } finally {
+                polling.stop();
             }
         }
-        double achieved = published / ((System.nanoTime() - start) / 1e9);
-        long deadline = System.nanoTime() + GIVE_UP.plusSeconds(10).toNanos();
-        while (polling.seen.get() + polling.unseen.get() < probes && System.nanoTime() < deadline) {
-            LockSupport.parkNanos(Duration.ofMillis(50).toNanos());
-        }
-        polling.scheduler.shutdownNow();
-        return new Result(polling.latencies(), probes, probes - polling.seen.get(), published, achieved);
     }
 
     /** A new account's creation, as its upstream system would publish it. */

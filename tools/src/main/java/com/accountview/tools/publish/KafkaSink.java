@@ -1,17 +1,20 @@
 package com.accountview.tools.publish;
 
 import java.nio.charset.StandardCharsets;
+import java.util.HashMap;
 import java.util.Map;
 import java.util.Properties;
 import java.util.TreeMap;
 import java.util.concurrent.atomic.AtomicReference;
 
+import com.accountview.contract.EntityKind;
 import com.accountview.tools.contract.OutgoingRecord;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.header.internals.RecordHeader;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.apache.kafka.common.utils.Utils;
 
 /**
  * Publishes records to Kafka in structured mode: key = entity id, value = the CloudEvent JSON,
@@ -27,6 +30,7 @@ public final class KafkaSink implements EventSink {
     private final TopicNames topics;
     private final AtomicReference<Exception> firstFailure = new AtomicReference<>();
     private final Map<String, Long> published = new TreeMap<>();
+    private final Map<String, Integer> partitionCounts = new HashMap<>();
     private boolean closed;
 
     public KafkaSink(String bootstrapServers, TopicNames topics, Map<String, String> producerProperties) {
@@ -59,6 +63,20 @@ public final class KafkaSink implements EventSink {
             }
         });
         published.merge(topic, 1L, Long::sum);
+    }
+
+    /**
+     * The partition {@link #accept} sends a keyed record to: the producer's default partitioner hashes
+     * the key (murmur2) over the topic's partitions, so this holds as long as no partitioner is
+     * configured and the topic keeps its partitions.
+     */
+    public int partitionOf(OutgoingRecord record) {
+        return Utils.toPositive(Utils.murmur2(bytes(record.key()))) % partitionCount(record.topic());
+    }
+
+    /** The partitions of a logical topic's Kafka topic, as the producer's metadata has them. */
+    public int partitionCount(EntityKind topic) {
+        return partitionCounts.computeIfAbsent(topics.of(topic), name -> producer.partitionsFor(name).size());
     }
 
     /** Records accepted per topic name. */
