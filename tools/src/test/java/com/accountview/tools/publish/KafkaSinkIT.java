@@ -2,8 +2,6 @@ package com.accountview.tools.publish;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.time.Duration;
-import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
@@ -13,11 +11,7 @@ import java.util.UUID;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.NewTopic;
-import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.clients.consumer.KafkaConsumer;
-import org.apache.kafka.common.serialization.StringDeserializer;
-import org.awaitility.Awaitility;
 import org.junit.jupiter.api.Test;
 
 import com.accountview.contract.EntityKind;
@@ -49,25 +43,8 @@ class KafkaSinkIT {
         }
 
         Map<String, Integer> landed = new HashMap<>();
-        consume(accounts).forEach(record -> landed.put(record.key(), record.partition()));
+        PublishedRecords.consume(List.of(accounts), RECORDS).forEach(record -> landed.put(record.key(), record.partition()));
         assertThat(landed).isEqualTo(expected);
         assertThat(new HashSet<>(expected.values())).as("the keys' partitions").hasSizeGreaterThan(1);
-    }
-
-    private static List<ConsumerRecord<String, String>> consume(String topic) {
-        Map<String, Object> config = Map.of(
-                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, TestInfrastructure.kafkaBootstrapServers(),
-                ConsumerConfig.GROUP_ID_CONFIG, TestInfrastructure.uniqueName("sink-it"),
-                ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
-        List<ConsumerRecord<String, String>> records = new ArrayList<>();
-        try (KafkaConsumer<String, String> consumer =
-                     new KafkaConsumer<>(config, new StringDeserializer(), new StringDeserializer())) {
-            consumer.subscribe(List.of(topic));
-            Awaitility.await().atMost(Duration.ofSeconds(30)).until(() -> {
-                consumer.poll(Duration.ofMillis(200)).forEach(records::add);
-                return records.size() >= RECORDS;
-            });
-        }
-        return records;
     }
 }

@@ -9,18 +9,12 @@ import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
-import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.common.header.Header;
-import org.apache.kafka.common.serialization.StringDeserializer;
-import org.awaitility.Awaitility;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
@@ -58,7 +52,7 @@ class PublishIT {
                 "--accounts-topic", accounts, "--contracts-topic", contracts);
 
         assertThat(exitCode).as(err.toString()).isZero();
-        List<ConsumerRecord<String, String>> records = consume(List.of(accounts, contracts), 3);
+        List<ConsumerRecord<String, String>> records = PublishedRecords.consume(List.of(accounts, contracts), 3);
         assertThat(records).filteredOn(r -> r.topic().equals(accounts))
                 .extracting(ConsumerRecord::key, ConsumerRecord::value)
                 .containsExactly(tuple(ACCOUNT, accountEvent), tuple(ACCOUNT, null));
@@ -90,7 +84,7 @@ class PublishIT {
                 "--accounts-topic", accounts, "--contracts-topic", contracts);
 
         assertThat(exitCode).as(err.toString()).isZero();
-        assertThat(consume(List.of(accounts, contracts), 2))
+        assertThat(PublishedRecords.consume(List.of(accounts, contracts), 2))
                 .extracting(ConsumerRecord::topic, ConsumerRecord::key, ConsumerRecord::value)
                 .containsExactlyInAnyOrder(tuple(accounts, ACCOUNT, null), tuple(contracts, CONTRACT, contractEvent));
     }
@@ -99,22 +93,5 @@ class PublishIT {
         return "{\"specversion\":\"1.0\",\"id\":\"" + UUID.randomUUID() + "\",\"source\":\"/crm\",\"type\":\""
                 + type + "\",\"time\":\"2024-03-01T09:00:00Z\",\"subject\":\"" + subject
                 + "\",\"orgid\":\"telco\",\"sequence\":\"1\",\"data\":{" + data + "}}";
-    }
-
-    private static List<ConsumerRecord<String, String>> consume(List<String> topics, int expected) {
-        Map<String, Object> config = Map.of(
-                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, TestInfrastructure.kafkaBootstrapServers(),
-                ConsumerConfig.GROUP_ID_CONFIG, TestInfrastructure.uniqueName("publish-it"),
-                ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
-        List<ConsumerRecord<String, String>> records = new ArrayList<>();
-        try (KafkaConsumer<String, String> consumer =
-                     new KafkaConsumer<>(config, new StringDeserializer(), new StringDeserializer())) {
-            consumer.subscribe(topics);
-            Awaitility.await().atMost(Duration.ofSeconds(30)).until(() -> {
-                consumer.poll(Duration.ofMillis(200)).forEach(records::add);
-                return records.size() >= expected;
-            });
-        }
-        return records;
     }
 }
