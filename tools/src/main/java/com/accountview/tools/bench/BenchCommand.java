@@ -60,7 +60,7 @@ public final class BenchCommand implements Callable<Integer> {
     @Option(names = "--rebuild-connections", defaultValue = "2", paramLabel = "N",
             description = "HTTP connections querying throughout the rebuild, to show it costs no query an error; a light"
                     + " load, so that the rebuild's rate is the projector's and not what the query load leaves of two"
-                    + " cores (default: ${DEFAULT-VALUE}).")
+                    + " cores; 0 for none (default: ${DEFAULT-VALUE}).")
     int rebuildConnections;
 
     @Option(names = "--query-window", defaultValue = "8s", paramLabel = "DURATION", converter = DurationConverter.class,

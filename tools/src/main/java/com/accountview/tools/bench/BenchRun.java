@@ -7,6 +7,7 @@ import java.sql.SQLException;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Supplier;
@@ -142,10 +143,12 @@ final class BenchRun {
                 .measure(settings.rebuildConnections(), dataset.expected().keys(), ProjectionWatch.storedIn(system.bootstrapServers(),
                                 system.postgres().jdbcUrl(database), topics(system.topics())),
                         "./accountview bench, run " + run, line -> say("rebuild: %s", line));
-        say("rebuilt generation %d: %,d records in %.1f s, %,.0f/s; %,d queries answered during it (%,.0f/s, p99 %s ms), %,d errors",
-                result.generation(), result.records(), result.took().toMillis() / 1000.0, result.eventsPerSecond(),
-                result.queries().completed(), result.queries().rate(), ResultTable.millis(result.queries().latencies().p99()),
-                result.queryErrors());
+        String queries = settings.rebuildConnections() == 0 ? "no queries during it"
+                : String.format(Locale.ROOT, "%,d queries answered during it (%,.0f/s, p99 %s ms), %,d errors",
+                        result.queries().completed(), result.queries().rate(),
+                        ResultTable.millis(result.queries().latencies().p99()), result.queryErrors());
+        say("rebuilt generation %d: %,d records in %.1f s, %,.0f/s; %s", result.generation(), result.records(),
+                result.took().toMillis() / 1000.0, result.eventsPerSecond(), queries);
         return new Rebuilt(result, verify("the rebuilt generation " + result.generation(), ReadModelCheck.ACCOUNTVIEW, database));
     }
 

@@ -19,7 +19,7 @@ import com.accountview.tools.run.RunSettings;
  * @param seed the generator's seed
  * @param partitions partitions of each topic
  * @param connections the HTTP connections (and baseline clients) of the query measurements
- * @param rebuildConnections the HTTP connections querying throughout the rebuild
+ * @param rebuildConnections the HTTP connections querying throughout the rebuild; 0 for none
  * @param queryWindow the length of each measured query window
  * @param startupWindow the window measured right after the query-api answers for the first time
  * @param warmup load after that window before the measured ones
@@ -51,7 +51,7 @@ record BenchSettings(Path projectDir, Path dataDir, RunSettings.Ports ports, int
         connections = List.copyOf(connections);
         serviceJvmOptions = List.copyOf(serviceJvmOptions);
         if (runs < 1 || accounts < 1 || partitions < 1 || freshnessRate < 1 || connections.isEmpty()
-                || rebuildConnections < 1) {
+                || rebuildConnections < 0) {
             throw new IllegalArgumentException("runs, accounts, partitions, freshness rate and connections must be positive");
         }
     }

@@ -3,6 +3,7 @@ package com.accountview.tools.bench;
 import java.io.IOException;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -25,6 +26,8 @@ import com.accountview.tools.run.ProjectionWatch;
 final class RebuildMeasure {
 
     static final int POLL_MILLIS = 100;
+    static final LoadWindow NO_QUERIES = new LoadWindow("no load", Duration.ZERO, 0, 0, Map.of(),
+            new Latencies(Double.NaN, Double.NaN, Double.NaN, 0));
     private static final Duration PROGRESS_LINE_EVERY = Duration.ofSeconds(5);
 
     /**
@@ -58,7 +61,7 @@ final class RebuildMeasure {
     }
 
     /**
-     * Rebuilds with {@code connections} clients querying {@code keys} throughout.
+     * Rebuilds with {@code connections} clients querying {@code keys} throughout; none when 0.
      *
      * @param watch the read model's progress, read once the new generation is live; closed here
      * @param progress gets a line about the rebuild's progress every few seconds
@@ -66,7 +69,8 @@ final class RebuildMeasure {
     Result measure(int connections, KeyRange keys, ProjectionWatch watch, String reason, Consumer<String> progress)
             throws Exception {
         AtomicBoolean switched = new AtomicBoolean();
-        CompletableFuture<LoadWindow> queries = CompletableFuture.supplyAsync(() -> {
+        CompletableFuture<LoadWindow> queries = connections == 0 ? CompletableFuture.completedFuture(NO_QUERIES)
+                : CompletableFuture.supplyAsync(() -> {
             try {
                 return load.run(connections, timeout, switched::get, keys, HttpLoad.EndpointChoice.inTurn());
             } catch (IOException e) {

@@ -119,15 +119,20 @@ final class Report {
                 ResultTable.count(spread(runs, r -> r.accountView().eventsPerSecond())),
                 ResultTable.percent(spread(runs, r -> r.rebuild().eventsPerSecond() / r.accountView().eventsPerSecond())),
                 String.format(Locale.ROOT, "baseline: the same run's fresh projection; %,d records replayed in %s s from the "
-                                + "request to the switch; meanwhile %d connections on the three endpoints in turn: %s "
-                                + "requests/s, p99 %s ms, %s; rebuilt read model equals the reference in %d of %d runs; "
+                                + "request to the switch; %s; rebuilt read model equals the reference in %d of %d runs; "
                                 + "projector peak RSS after it %s MB",
                         last.rebuild().records(), ResultTable.decimal(spread(runs, r -> r.rebuild().took().toMillis() / 1000.0), 1),
-                        settings.rebuildConnections(),
-                        ResultTable.count(spread(runs, r -> r.rebuild().queries().rate())),
-                        ResultTable.millis(spread(runs, r -> r.rebuild().queries().latencies().p99()).median()),
-                        answers(last.rebuild().queries().statuses()), equal, runs.size(),
-                        mb(runs, BenchRun.REBUILDING_PROJECTOR)));
+                        rebuildLoad(runs), equal, runs.size(), mb(runs, BenchRun.REBUILDING_PROJECTOR)));
+    }
+
+    private String rebuildLoad(List<RunResult> runs) {
+        if (settings.rebuildConnections() == 0) {
+            return "no query load meanwhile (--rebuild-connections 0)";
+        }
+        return String.format(Locale.ROOT, "meanwhile %d connections on the three endpoints in turn: %s requests/s, p99 %s ms, %s",
+                settings.rebuildConnections(), ResultTable.count(spread(runs, r -> r.rebuild().queries().rate())),
+                ResultTable.millis(spread(runs, r -> r.rebuild().queries().latencies().p99()).median()),
+                answers(runs.get(runs.size() - 1).rebuild().queries().statuses()));
     }
 
     private static void projectionCpu(ResultTable table, List<RunResult> runs, String label,
