@@ -68,9 +68,9 @@ final class GenerationTables {
     }
 
     /**
-     * Builds the parent's secondary indexes on each partition of the generation (where not built yet),
-     * gathers its planner statistics and attaches the partition to its parent (where not attached yet). Run in a transaction of its
-     * own: it locks the partitions while it builds.
+     * Builds the parent's secondary indexes on each partition of the generation (where not built
+     * yet), gathers its planner statistics and attaches the partition to its parent (where not
+     * attached yet). Run in a transaction of its own: it locks the partitions while it builds.
      */
     static void indexAndAttach(Handle handle, int generation) {
         for (String table : partitionedTables(handle)) {
