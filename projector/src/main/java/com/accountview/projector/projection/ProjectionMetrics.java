@@ -25,6 +25,8 @@ import com.accountview.projector.events.EntityEvent;
  */
 final class ProjectionMetrics {
 
+    private static final EventOutcome[] OUTCOMES = EventOutcome.values();
+
     private final MeterRegistry registry;
     private final String generation;
     private final Clock clock;
@@ -32,8 +34,6 @@ final class ProjectionMetrics {
     private final Timer applyTime;
     private final Timer freshness;
     private final Counter redelivered;
-    private static final EventOutcome[] OUTCOMES = EventOutcome.values();
-
     private final Map<List<String>, Counter> events = new ConcurrentHashMap<>();
 
     ProjectionMetrics(MeterRegistry registry, int generation) {

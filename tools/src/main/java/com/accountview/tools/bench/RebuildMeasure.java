@@ -71,12 +71,12 @@ final class RebuildMeasure {
         AtomicBoolean switched = new AtomicBoolean();
         CompletableFuture<LoadWindow> queries = connections == 0 ? CompletableFuture.completedFuture(NO_QUERIES)
                 : CompletableFuture.supplyAsync(() -> {
-            try {
-                return load.run(connections, timeout, switched::get, keys, HttpLoad.EndpointChoice.inTurn());
-            } catch (IOException e) {
-                throw new LocalRunException("the HTTP load during the rebuild failed: " + e.getMessage(), e);
-            }
-        }, task -> new Thread(task, "rebuild-queries").start());
+                    try {
+                        return load.run(connections, timeout, switched::get, keys, HttpLoad.EndpointChoice.inTurn());
+                    } catch (IOException e) {
+                        throw new LocalRunException("the HTTP load during the rebuild failed: " + e.getMessage(), e);
+                    }
+                }, task -> new Thread(task, "rebuild-queries").start());
         try (watch) {
             long start = System.nanoTime();
             int generation;

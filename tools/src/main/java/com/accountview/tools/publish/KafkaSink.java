@@ -12,9 +12,9 @@ import com.accountview.tools.contract.OutgoingRecord;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.clients.producer.internals.BuiltInPartitioner;
 import org.apache.kafka.common.header.internals.RecordHeader;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
-import org.apache.kafka.common.utils.Utils;
 
 /**
  * Publishes records to Kafka in structured mode: key = entity id, value = the CloudEvent JSON,
@@ -66,12 +66,11 @@ public final class KafkaSink implements EventSink {
     }
 
     /**
-     * The partition {@link #accept} sends a keyed record to: the producer's default partitioner hashes
-     * the key (murmur2) over the topic's partitions, so this holds as long as no partitioner is
-     * configured and the topic keeps its partitions.
+     * The partition {@link #accept} sends a keyed record to, by the producer's own function for keyed
+     * records: this holds as long as no partitioner is configured and the topic keeps its partitions.
      */
     public int partitionOf(OutgoingRecord record) {
-        return Utils.toPositive(Utils.murmur2(bytes(record.key()))) % partitionCount(record.topic());
+        return BuiltInPartitioner.partitionForKey(bytes(record.key()), partitionCount(record.topic()));
     }
 
     /** The partitions of a logical topic's Kafka topic, as the producer's metadata has them. */
