@@ -2,6 +2,7 @@ package com.accountview.tools.publish;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.time.Duration;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
@@ -12,6 +13,7 @@ import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.awaitility.Awaitility;
 import org.junit.jupiter.api.Test;
 
 import com.accountview.contract.EntityKind;
@@ -30,6 +32,11 @@ class KafkaSinkIT {
         try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG,
                 TestInfrastructure.kafkaBootstrapServers()))) {
             admin.createTopics(List.of(new NewTopic(accounts, PARTITIONS, (short) 1))).all().get();
+            // A topic exists before all its partitions have a leader; a record produced to one without
+            // waits in the producer, and once one did past the 120 s delivery timeout on a loaded machine.
+            Awaitility.await().atMost(Duration.ofSeconds(30)).until(() -> admin.describeTopics(List.of(accounts))
+                    .allTopicNames().get().get(accounts).partitions().stream()
+                    .allMatch(partition -> partition.leader() != null && !partition.leader().isEmpty()));
         }
         Map<String, Integer> expected = new HashMap<>();
         try (KafkaSink sink = new KafkaSink(TestInfrastructure.kafkaBootstrapServers(),
