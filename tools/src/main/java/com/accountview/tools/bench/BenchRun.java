@@ -11,6 +11,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Supplier;
+import java.util.stream.Collectors;
 
 import com.accountview.tools.publish.TopicNames;
 import com.accountview.tools.rebuild.ProjectorAdmin;
@@ -206,9 +207,12 @@ final class BenchRun {
         projection.awaitCaughtUp(projector, ProjectionWatch.storedIn(system.bootstrapServers(),
                 system.postgres().jdbcUrl(accountViewDatabase()), topics(system.freshnessTopics())), settings.timeout());
         Freshness.Result freshness = probes.measure(settings.freshnessRate(), settings.freshnessWindow(), "fresh-r" + run);
-        say("freshness at %,d events/s: p50 %s ms, p99 %s ms (%d probes, %d not seen)", settings.freshnessRate(),
+        say("freshness at %,d events/s: p50 %s ms, p99 %s ms (%d probes, %d not seen); slowest: %s", settings.freshnessRate(),
                 ResultTable.millis(freshness.latencies().p50()), ResultTable.millis(freshness.latencies().p99()),
-                freshness.probes(), freshness.unseen());
+                freshness.probes(), freshness.unseen(), freshness.slowest().stream()
+                        .map(slow -> String.format(Locale.ROOT, "%,d ms published at %.1f s", slow.freshness().toMillis(),
+                                slow.publishedAt().toMillis() / 1000.0))
+                        .collect(Collectors.joining(", ")));
         return freshness;
     }
 

@@ -8,6 +8,7 @@ import java.net.URI;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -52,6 +53,7 @@ final class Freshness {
     static final int POLL_MILLIS = 10;
     private static final Duration GIVE_UP = Duration.ofSeconds(30);
     private static final int REQUEST_TIMEOUT_MILLIS = 10_000;
+    private static final int SLOWEST_SHOWN = 5;
 
     /**
      * One measurement.
@@ -61,8 +63,15 @@ final class Freshness {
      * @param unseen probes not visible within 30 s
      * @param published events published
      * @param achievedRate events per second actually published
+     * @param slowest the slowest probes, slowest first: whether the tail is at the start (a cold
+     *        path) or spread over the window (pauses, a busy machine) tells where to look
      */
-    record Result(Latencies latencies, long probes, long unseen, long published, double achievedRate) {
+    record Result(Latencies latencies, long probes, long unseen, long published, double achievedRate,
+                  List<SlowProbe> slowest) {
+    }
+
+    /** A probe's freshness and when it was published, counted from the start of the window. */
+    record SlowProbe(Duration publishedAt, Duration freshness) {
     }
 
     /** A probe published at {@code publishedNanos} ({@link System#nanoTime()}). */
@@ -74,10 +83,13 @@ final class Freshness {
         final List<BlockingQueue<Probe>> unseenPerPartition = new ArrayList<>();
         final List<Thread> pollers = new ArrayList<>();
         final Histogram freshness = Latencies.microsecondsHistogram();
+        final List<SlowProbe> seenProbes = new ArrayList<>();
+        final long start;
         final AtomicLong seen = new AtomicLong();
         final AtomicLong unseen = new AtomicLong();
 
-        Polling(int partitions) {
+        Polling(int partitions, long start) {
+            this.start = start;
             for (int partition = 0; partition < partitions; partition++) {
                 BlockingQueue<Probe> queue = new LinkedBlockingQueue<>();
                 unseenPerPartition.add(queue);
@@ -115,6 +127,8 @@ final class Freshness {
                 if (found) {
                     synchronized (freshness) {
                         freshness.recordValue(Math.max(1, (now - probe.publishedNanos()) / 1000));
+                        seenProbes.add(new SlowProbe(Duration.ofNanos(probe.publishedNanos() - start),
+                                Duration.ofNanos(now - probe.publishedNanos())));
                     }
                     seen.incrementAndGet();
                     return;
@@ -151,6 +165,13 @@ final class Freshness {
                 return Latencies.of(freshness);
             }
         }
+
+        List<SlowProbe> slowest(int count) {
+            synchronized (freshness) {
+                return seenProbes.stream().sorted(Comparator.comparing(SlowProbe::freshness).reversed()).limit(count)
+                        .toList();
+            }
+        }
     }
 
     private final String bootstrapServers;
@@ -185,9 +206,9 @@ final class Freshness {
         long interval = 1_000_000_000L / rate;
         // linger 0: a record leaves as soon as it is sent, as a latency-minded producer would do
         try (KafkaSink sink = new KafkaSink(bootstrapServers, topics, Map.of("linger.ms", "0"))) {
-            Polling polling = new Polling(sink.partitionCount(EntityKind.ACCOUNT));
+            long start = System.nanoTime();
+            Polling polling = new Polling(sink.partitionCount(EntityKind.ACCOUNT), start);
             try {
-                long start = System.nanoTime();
                 long end = start + duration.toNanos();
                 for (long next = start; next < end; next += interval) {
                     LockSupport.parkNanos(next - System.nanoTime());
@@ -206,7 +227,8 @@ final class Freshness {
                 while (polling.seen.get() + polling.unseen.get() < probes && System.nanoTime() < deadline) {
                     LockSupport.parkNanos(Duration.ofMillis(50).toNanos());
                 }
-                return new Result(polling.latencies(), probes, probes - polling.seen.get(), published, achieved);
+                return new Result(polling.latencies(), probes, probes - polling.seen.get(), published, achieved,
+                        polling.slowest(SLOWEST_SHOWN));
             } finally {
                 polling.stop();
             }
