@@ -14,9 +14,11 @@ import com.accountview.testinfra.RealInfrastructure;
 
 /**
  * An integration test with the projector running in the test's own JVM on the real broker and
- * PostgreSQL, a database and topics of its own, and an {@link EventStream} to feed it.
+ * PostgreSQL, a database and topics of its own, and an {@link EventStream} to feed it. Batches run
+ * their statements in chunks of 2 records, so that the few records of a test's batch go through
+ * several chunks (out of the box a chunk is 1,000 records).
  */
-@SpringBootTest
+@SpringBootTest(properties = "accountview.projection.chunk-records=2")
 @RealInfrastructure
 public abstract class ProjectorContextTest {
 
