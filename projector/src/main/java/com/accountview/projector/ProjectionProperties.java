@@ -16,8 +16,6 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param databaseCheckInterval how often readiness checks, in the background, that PostgreSQL answers
  * @param batchThreads threads that decode a batch and encode its rows (the consumer thread among
  *                     them); 0 for one per available processor
- * @param chunkRecords a batch's statements run in chunks of this many records, each decoded while
- *                     the previous one's statements run in PostgreSQL
  */
 @ConfigurationProperties("accountview.projection")
 public record ProjectionProperties(
@@ -25,8 +23,7 @@ public record ProjectionProperties(
         @DefaultValue("200ms") Duration retryInitialInterval,
         @DefaultValue("10s") Duration retryMaxInterval,
         @DefaultValue("2s") Duration databaseCheckInterval,
-        @DefaultValue("0") int batchThreads,
-        @DefaultValue("1000") int chunkRecords) {
+        @DefaultValue("0") int batchThreads) {
 
     public ProjectionProperties {
         if (readyMaxLag < 0) {
@@ -39,9 +36,6 @@ public record ProjectionProperties(
         }
         if (batchThreads < 0) {
             throw new IllegalArgumentException("accountview.projection.batch-threads must not be negative (0: one per processor)");
-        }
-        if (chunkRecords < 1) {
-            throw new IllegalArgumentException("accountview.projection.chunk-records must be positive");
         }
         if (databaseCheckInterval.isNegative() || databaseCheckInterval.isZero()) {
             throw new IllegalArgumentException("accountview.projection.database-check-interval must be positive");

@@ -46,12 +46,14 @@ public class Projection {
 
     private static final Logger log = LoggerFactory.getLogger(Projection.class);
 
+    /** Fewer records per thread are decoded on the consumer thread: handing them over would cost more. */
+    private static final int MIN_RECORDS_PER_THREAD = 64;
+
     private final Jdbi jdbi;
     private final int generation;
     private final String consumerGroup;
     private final EventDecoder decoder;
     private final BatchThreads threads;
-    private final int chunkRecords;
     private final StoredOffsets offsets;
     private final DeadLetters deadLetters;
     private final ProjectionMetrics metrics;
@@ -59,14 +61,12 @@ public class Projection {
     private final Map<EntityKind, EntityRows> tables = new EnumMap<>(EntityKind.class);
 
     Projection(Jdbi jdbi, int generation, String consumerGroup, EventDecoder decoder, BatchThreads threads,
-               int chunkRecords, StoredOffsets offsets, DeadLetters deadLetters, ProjectionMetrics metrics,
-               TopicsProperties topics) {
+               StoredOffsets offsets, DeadLetters deadLetters, ProjectionMetrics metrics, TopicsProperties topics) {
         this.jdbi = jdbi;
         this.generation = generation;
         this.consumerGroup = consumerGroup;
         this.decoder = decoder;
         this.threads = threads;
-        this.chunkRecords = chunkRecords;
         this.offsets = offsets;
         this.deadLetters = deadLetters;
         this.metrics = metrics;
@@ -91,44 +91,30 @@ public class Projection {
      *                          must consume it again from the stored offsets
      */
     public BatchResult apply(List<ConsumerRecord<byte[], byte[]>> records) {
-        ChunkedBatch batch = ChunkedBatch.decoding(records, chunkRecords, threads, this::decode);
-        try {
-            return applyCommitted(batch);
-        } catch (RuntimeException failure) {
-            if (RefusedValues.refusal(failure).isEmpty()) {
-                batch.settle();
-                throw failure;
-            }
-            return isolateRefusal(batch.all(), failure);
-        }
+        return applyIsolatingRefusals(threads.map(records, MIN_RECORDS_PER_THREAD, this::decode));
     }
 
     private BatchResult applyIsolatingRefusals(List<ConsumedRecord> consumed) {
         try {
-            return applyCommitted(ChunkedBatch.decoded(consumed));
+            return applyCommitted(consumed);
         } catch (RuntimeException failure) {
-            return isolateRefusal(consumed, failure);
+            SQLException refusal = RefusedValues.refusal(failure).orElseThrow(() -> failure);
+            if (consumed.size() == 1) {
+                ConsumedRecord refused = consumed.get(0);
+                log.warn("PostgreSQL refused a value of the record topic={} partition={} offset={}; dead-lettering it:"
+                        + " {}", refused.raw().topic(), refused.raw().partition(), refused.raw().offset(),
+                        refusal.getMessage());
+                return applyCommitted(List.of(refused.rejectedFor(new ValueRefusedException(refusal))));
+            }
+            int half = consumed.size() / 2;
+            return applyIsolatingRefusals(consumed.subList(0, half))
+                    .then(applyIsolatingRefusals(consumed.subList(half, consumed.size())));
         }
     }
 
-    /** After {@code consumed} failed as a whole: applies its halves apart, down to the record PostgreSQL refuses. */
-    private BatchResult isolateRefusal(List<ConsumedRecord> consumed, RuntimeException failure) {
-        SQLException refusal = RefusedValues.refusal(failure).orElseThrow(() -> failure);
-        if (consumed.size() == 1) {
-            ConsumedRecord refused = consumed.get(0);
-            log.warn("PostgreSQL refused a value of the record topic={} partition={} offset={}; dead-lettering it:"
-                    + " {}", refused.raw().topic(), refused.raw().partition(), refused.raw().offset(),
-                    refusal.getMessage());
-            return applyCommitted(ChunkedBatch.decoded(List.of(refused.rejectedFor(new ValueRefusedException(refusal)))));
-        }
-        int half = consumed.size() / 2;
-        return applyIsolatingRefusals(consumed.subList(0, half))
-                .then(applyIsolatingRefusals(consumed.subList(half, consumed.size())));
-    }
-
-    private BatchResult applyCommitted(ChunkedBatch batch) {
+    private BatchResult applyCommitted(List<ConsumedRecord> consumed) {
         long start = System.nanoTime();
-        BatchResult result = jdbi.inTransaction(handle -> applyInTransaction(handle, batch));
+        BatchResult result = jdbi.inTransaction(handle -> applyInTransaction(handle, consumed));
         metrics.record(result, Duration.ofNanos(System.nanoTime() - start));
         result.outcomes().forEach(Projection::log);
         return result;
@@ -153,56 +139,45 @@ public class Projection {
         throw new IllegalStateException("Not a topic of the projector: " + topic);
     }
 
-    /**
-     * The batch's transaction. Its statements run chunk by chunk, while the batch threads decode the
-     * next chunk; one fold per table spans the chunks, so outcomes, dead letters and the final rows
-     * are those of the batch folded whole (see {@link EntityFold}).
-     */
-    private BatchResult applyInTransaction(Handle handle, ChunkedBatch batch) {
+    private BatchResult applyInTransaction(Handle handle, List<ConsumedRecord> consumed) {
         int gen = generation;
-        Map<TopicPartition, Long> stored = offsets.lock(handle, gen, batch.partitions());
-        Map<EntityKind, EntityFold> folds = new EnumMap<>(EntityKind.class);
-        tables.keySet().forEach(kind -> folds.put(kind, new EntityFold()));
-        List<RecordOutcome> outcomes = new ArrayList<>(batch.size());
-        List<DeadLetter> rejected = new ArrayList<>();
-        Map<TopicPartition, PartitionProgress> progress = new HashMap<>();
-        List<ConsumedRecord> chunk;
-        while ((chunk = batch.next()) != null) {
-            List<ConsumedRecord> fresh = chunk.stream()
-                    .filter(record -> record.raw().offset() >= stored.get(record.partition()))
-                    .toList();
-            tables.forEach((kind, rows) -> {
-                EntityFold fold = folds.get(kind);
-                Set<UUID> unread = fold.unread(idsOf(fresh, kind));
-                fold.read(unread, rows.storedVersions(handle, gen, unread));
-            });
-            for (ConsumedRecord record : fresh) {
-                EventOutcome outcome = record.isRejected() ? EventOutcome.DEAD_LETTERED
-                        : folds.get(record.event().kind()).on(record.event());
-                if (record.isRejected()) {
-                    rejected.add(new DeadLetter(record.raw(), record.rejection(), consumerGroup, generation));
-                }
-                outcomes.add(new RecordOutcome(record.raw(), record.event(), outcome,
-                        record.isRejected() ? record.rejection().getMessage() : null));
-                progress.merge(record.partition(),
-                        new PartitionProgress(record.raw().offset() + 1, outcome == EventOutcome.APPLIED ? 1 : 0),
-                        (a, b) -> new PartitionProgress(Math.max(a.nextOffset(), b.nextOffset()), a.applied() + b.applied()));
-            }
-            tables.forEach((kind, rows) -> {
-                rows.write(handle, gen, folds.get(kind).writesSinceLast(), threads);
-                rows.tombstone(handle, gen, folds.get(kind).tombstonedSinceLast());
-            });
-        }
-        // dead letters go out, all together, before their offsets are recorded as consumed
+        Set<TopicPartition> partitions = new LinkedHashSet<>();
+        consumed.forEach(record -> partitions.add(record.partition()));
+        Map<TopicPartition, Long> stored = offsets.lock(handle, gen, partitions);
+
+        List<ConsumedRecord> fresh = consumed.stream()
+                .filter(record -> record.raw().offset() >= stored.get(record.partition()))
+                .toList();
+        // dead letters go out before their offsets are recorded as consumed
+        List<DeadLetter> rejected = fresh.stream().filter(ConsumedRecord::isRejected)
+                .map(record -> new DeadLetter(record.raw(), record.rejection(), consumerGroup, generation)).toList();
         if (!rejected.isEmpty()) {
             deadLetters.publish(rejected);
         }
+
+        Map<EntityKind, EntityFold> folds = new EnumMap<>(EntityKind.class);
+        tables.forEach((kind, rows) -> folds.put(kind, new EntityFold(rows.storedVersions(handle, gen, idsOf(fresh, kind)))));
+        List<RecordOutcome> outcomes = new ArrayList<>(fresh.size());
+        Map<TopicPartition, PartitionProgress> progress = new HashMap<>();
+        for (ConsumedRecord record : fresh) {
+            EventOutcome outcome = record.isRejected() ? EventOutcome.DEAD_LETTERED
+                    : folds.get(record.event().kind()).on(record.event());
+            outcomes.add(new RecordOutcome(record.raw(), record.event(), outcome,
+                    record.isRejected() ? record.rejection().getMessage() : null));
+            progress.merge(record.partition(),
+                    new PartitionProgress(record.raw().offset() + 1, outcome == EventOutcome.APPLIED ? 1 : 0),
+                    (a, b) -> new PartitionProgress(Math.max(a.nextOffset(), b.nextOffset()), a.applied() + b.applied()));
+        }
+        tables.forEach((kind, rows) -> {
+            rows.write(handle, gen, folds.get(kind).writes(), threads);
+            rows.tombstone(handle, gen, folds.get(kind).tombstoned());
+        });
         if (!progress.isEmpty()) {
             offsets.advance(handle, gen, progress);
         }
         Map<TopicPartition, Long> nextOffsets = new HashMap<>(stored);
         progress.forEach((partition, advanced) -> nextOffsets.put(partition, advanced.nextOffset()));
-        return new BatchResult(outcomes, batch.size() - outcomes.size(), nextOffsets);
+        return new BatchResult(outcomes, consumed.size() - fresh.size(), nextOffsets);
     }
 
     private static Set<UUID> idsOf(List<ConsumedRecord> records, EntityKind kind) {

@@ -4,7 +4,6 @@ import io.micrometer.core.instrument.MeterRegistry;
 import org.jdbi.v3.core.Jdbi;
 import org.springframework.stereotype.Component;
 
-import com.accountview.projector.ProjectionProperties;
 import com.accountview.projector.TopicsProperties;
 import com.accountview.projector.deadletters.DeadLetters;
 import com.accountview.projector.events.EventDecoder;
@@ -17,18 +16,16 @@ public class Projections {
     private final Jdbi jdbi;
     private final EventDecoder decoder;
     private final BatchThreads threads;
-    private final int chunkRecords;
     private final StoredOffsets offsets;
     private final DeadLetters deadLetters;
     private final MeterRegistry registry;
     private final TopicsProperties topics;
 
-    Projections(Jdbi jdbi, EventDecoder decoder, BatchThreads threads, ProjectionProperties properties,
-                StoredOffsets offsets, DeadLetters deadLetters, MeterRegistry registry, TopicsProperties topics) {
+    Projections(Jdbi jdbi, EventDecoder decoder, BatchThreads threads, StoredOffsets offsets,
+                DeadLetters deadLetters, MeterRegistry registry, TopicsProperties topics) {
         this.jdbi = jdbi;
         this.decoder = decoder;
         this.threads = threads;
-        this.chunkRecords = properties.chunkRecords();
         this.offsets = offsets;
         this.deadLetters = deadLetters;
         this.registry = registry;
@@ -41,7 +38,7 @@ public class Projections {
      * @param consumerGroup named in the dead letters it publishes
      */
     public Projection forGeneration(int generation, String consumerGroup) {
-        return new Projection(jdbi, generation, consumerGroup, decoder, threads, chunkRecords, offsets, deadLetters,
+        return new Projection(jdbi, generation, consumerGroup, decoder, threads, offsets, deadLetters,
                 new ProjectionMetrics(registry, generation), topics);
     }
 }

@@ -19,12 +19,12 @@ class ProjectionHealthIndicatorTest {
     private final TopicPartition partition = new TopicPartition("customers.accounts.v1", 0);
     private AssignedPartitions.Status status = new AssignedPartitions.Status(false, Map.of(), null);
     private final ProjectionHealthIndicator indicator = new ProjectionHealthIndicator(() -> Optional.of(status),
-            new ProjectionProperties(100, Duration.ofMillis(200), Duration.ofSeconds(10), Duration.ofSeconds(2), 0, 1000));
+            new ProjectionProperties(100, Duration.ofMillis(200), Duration.ofSeconds(10), Duration.ofSeconds(2), 0));
 
     @Test
     void notReadyWhenThisInstanceConsumesNoLiveGeneration() {
         ProjectionHealthIndicator none = new ProjectionHealthIndicator(Optional::empty,
-                new ProjectionProperties(100, Duration.ofMillis(200), Duration.ofSeconds(10), Duration.ofSeconds(2), 0, 1000));
+                new ProjectionProperties(100, Duration.ofMillis(200), Duration.ofSeconds(10), Duration.ofSeconds(2), 0));
 
         assertThat(none.health().getStatus()).isEqualTo(Status.DOWN);
     }

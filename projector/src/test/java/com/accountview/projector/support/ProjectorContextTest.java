@@ -14,11 +14,9 @@ import com.accountview.testinfra.RealInfrastructure;
 
 /**
  * An integration test with the projector running in the test's own JVM on the real broker and
- * PostgreSQL, a database and topics of its own, and an {@link EventStream} to feed it. Batches run
- * their statements in chunks of 2 records, so that the few records of a test's batch go through
- * several chunks (out of the box a chunk is 1,000 records).
+ * PostgreSQL, a database and topics of its own, and an {@link EventStream} to feed it.
  */
-@SpringBootTest(properties = "accountview.projection.chunk-records=2")
+@SpringBootTest
 @RealInfrastructure
 public abstract class ProjectorContextTest {
 
