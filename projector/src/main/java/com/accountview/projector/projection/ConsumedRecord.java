@@ -1,7 +1,6 @@
 package com.accountview.projector.projection;
 
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.common.TopicPartition;
 
 import com.accountview.projector.events.EntityEvent;
 
@@ -10,10 +9,6 @@ import com.accountview.projector.events.EntityEvent;
  * dead-lettered (malformed, or refused by the database).
  */
 record ConsumedRecord(ConsumerRecord<byte[], byte[]> raw, EntityEvent event, RuntimeException rejection) {
-
-    TopicPartition partition() {
-        return new TopicPartition(raw.topic(), raw.partition());
-    }
 
     boolean isRejected() {
         return rejection != null;
