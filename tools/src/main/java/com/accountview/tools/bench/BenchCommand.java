@@ -63,7 +63,7 @@ public final class BenchCommand implements Callable<Integer> {
                     + " cores; 0 for none (default: ${DEFAULT-VALUE}).")
     int rebuildConnections;
 
-    @Option(names = "--query-window", defaultValue = "8s", paramLabel = "DURATION", converter = DurationConverter.class,
+    @Option(names = "--query-window", defaultValue = "5s", paramLabel = "DURATION", converter = DurationConverter.class,
             description = "Length of each measured query window (default: ${DEFAULT-VALUE}).")
     Duration queryWindow;
 
@@ -71,7 +71,7 @@ public final class BenchCommand implements Callable<Integer> {
             description = "The window measured right after the query-api first answers (default: ${DEFAULT-VALUE}).")
     Duration startupWindow;
 
-    @Option(names = "--warmup", defaultValue = "15s", paramLabel = "DURATION", converter = DurationConverter.class,
+    @Option(names = "--warmup", defaultValue = "5s", paramLabel = "DURATION", converter = DurationConverter.class,
             description = "More load after that window, before the measured ones (default: ${DEFAULT-VALUE}).")
     Duration warmup;
 
