@@ -51,6 +51,7 @@ class Warmup implements ApplicationRunner {
     static final String REQUESTS_METER = "http.server.requests";
     private static final int KNOWN_IDS = 64;
     private static final Duration REQUEST_TIMEOUT = Duration.ofSeconds(5);
+    private static final int NO_ANSWER = 0;
 
     /** Existing external ids to ask for: any live accounts, as the read model hands them out. */
     private static final LiveLookup<ExternalAccountRef> SOME_ACCOUNTS = LiveLookup.of("""
@@ -75,7 +76,7 @@ class Warmup implements ApplicationRunner {
         this.meters = meters;
     }
 
-    /** What the warm-up did: its requests by status (0 for those that failed without an answer). */
+    /** What the warm-up did: its requests by status ({@value #NO_ANSWER} for those that got no answer). */
     record Outcome(long requests, Map<Integer, Long> statuses, Duration took) {
     }
 
@@ -122,12 +123,15 @@ class Warmup implements ApplicationRunner {
         });
         try {
             for (int i = 0; i < properties.connections(); i++) {
-                // each connection sends at least one request, however slow the first answers are
+                // each connection sends at least one request, however slow the first answers are, and
+                // stops at the first without an answer (say, a server that speaks only TLS)
                 callers.execute(() -> {
+                    int status;
                     do {
-                        int status = get(server.resolve(requests.path(next.getAndIncrement())));
+                        status = get(server.resolve(requests.path(next.getAndIncrement())));
                         statuses.computeIfAbsent(status, any -> new LongAdder()).increment();
-                    } while (System.nanoTime() < deadline && !Thread.currentThread().isInterrupted());
+                    } while (status != NO_ANSWER && System.nanoTime() < deadline
+                            && !Thread.currentThread().isInterrupted());
                 });
             }
         } finally {
@@ -160,7 +164,7 @@ class Warmup implements ApplicationRunner {
             }
             return status;
         } catch (IOException noAnswer) {
-            return 0;
+            return NO_ANSWER;
         }
     }
 
