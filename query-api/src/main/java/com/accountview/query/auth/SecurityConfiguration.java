@@ -40,6 +40,8 @@ class SecurityConfiguration {
                 .formLogin(form -> form.disable())
                 .logout(logout -> logout.disable())
                 .requestCache(cache -> cache.disable())
+                // nothing asks the servlet request for its user or roles: no wrapper around every request
+                .servletApi(servletApi -> servletApi.disable())
                 .sessionManagement(sessions -> sessions.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
                 // the API sets its own Cache-Control: no-cache, which lets clients revalidate with ETags
                 .headers(headers -> headers.cacheControl(cache -> cache.disable()))

@@ -1,0 +1,183 @@
+package com.accountview.query.warmup;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.net.HttpURLConnection;
+import java.net.URI;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.TreeMap;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.LongAdder;
+
+import com.accountview.query.accounts.ExternalAccountRef;
+import com.accountview.query.auth.GatewayCaller;
+import com.accountview.query.errors.ApiException;
+import com.accountview.query.readmodel.LiveLookup;
+import com.accountview.query.readmodel.ReadModel;
+import io.micrometer.core.instrument.MeterRegistry;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.boot.ApplicationArguments;
+import org.springframework.boot.ApplicationRunner;
+import org.springframework.core.env.Environment;
+import org.springframework.stereotype.Component;
+
+/**
+ * Before the service reports ready, it calls its own API for {@code accountview.warmup.duration}
+ * over the loopback interface, through the whole request path (Tomcat, the filters, Spring
+ * Security, Spring MVC, the read model, Jackson), so that the JIT compiler has compiled that path
+ * before the first caller comes: a fresh JVM answered a third of its later rate in its first 30 s
+ * (docs/performance.md). It runs as an {@link ApplicationRunner}, after the servers have started
+ * and before Spring Boot moves readiness to {@code ACCEPTING_TRAFFIC}: the readiness probe answers
+ * 503 meanwhile, liveness 200. It never fails the start-up: without a live read model, or with the
+ * database unreachable, its requests are answered without the database ({@link WarmupRequests}).
+ * Its requests are dropped from {@code http_server_requests_seconds} when it ends, so the metric
+ * counts what callers asked.
+ */
+@Component
+class Warmup implements ApplicationRunner {
+
+    private static final Logger log = LoggerFactory.getLogger(Warmup.class);
+    /** The observation Spring MVC times every request with, {@code http_server_requests_seconds}. */
+    static final String REQUESTS_METER = "http.server.requests";
+    private static final int KNOWN_IDS = 64;
+    private static final Duration REQUEST_TIMEOUT = Duration.ofSeconds(5);
+    private static final int NO_ANSWER = 0;
+
+    /** Existing external ids to ask for: any live accounts, as the read model hands them out. */
+    private static final LiveLookup<ExternalAccountRef> SOME_ACCOUNTS = LiveLookup.of("""
+            SELECT org_id, external_id
+            FROM accountview.live_account
+            LIMIT %d
+            """.formatted(KNOWN_IDS), (row, context) -> refOrNull(row.getString("org_id"), row.getString("external_id")));
+
+    private final WarmupProperties properties;
+    private final ReadModel readModel;
+    private final GatewayCaller caller;
+    private final Environment environment;
+    private final ObjectProvider<MeterRegistry> meters;
+    private volatile Outcome outcome;
+
+    Warmup(WarmupProperties properties, ReadModel readModel, GatewayCaller caller, Environment environment,
+           ObjectProvider<MeterRegistry> meters) {
+        this.properties = properties;
+        this.readModel = readModel;
+        this.caller = caller;
+        this.environment = environment;
+        this.meters = meters;
+    }
+
+    /** What the warm-up did: its requests by status ({@value #NO_ANSWER} for those that got no answer). */
+    record Outcome(long requests, Map<Integer, Long> statuses, Duration took) {
+    }
+
+    /** The finished warm-up's outcome; null before it ended, or when it did not run. */
+    Outcome outcome() {
+        return outcome;
+    }
+
+    @Override
+    public void run(ApplicationArguments args) throws InterruptedException {
+        Integer port = environment.getProperty("local.server.port", Integer.class);
+        if (!properties.enabled() || port == null || port <= 0) {
+            return;
+        }
+        WarmupRequests requests = new WarmupRequests(someAccounts());
+        log.info("Warming up for {} with {} connections before reporting ready ({})", properties.duration(),
+                properties.connections(), requests.known().isEmpty()
+                        ? "no live account found: requests with a malformed id, answered without the database"
+                        : "lookups of " + requests.known().size() + " live accounts and of a missing one");
+        String host = environment.getProperty("server.address", "127.0.0.1");
+        outcome = call(URI.create("http://" + (host.contains(":") ? "[" + host + "]" : host) + ":" + port), requests);
+        meters.ifAvailable(registry -> registry.find(REQUESTS_METER).meters().forEach(registry::remove));
+        log.info("Warmed up: {} requests in {} ms, by status {}", outcome.requests(), outcome.took().toMillis(),
+                outcome.statuses());
+    }
+
+    /** Empty when they cannot be read, whatever the reason: the warm-up never fails the start-up. */
+    private List<ExternalAccountRef> someAccounts() {
+        try {
+            return readModel.readLive(SOME_ACCOUNTS, Map.of()).stream().filter(Objects::nonNull).toList();
+        } catch (ApiException noReadModelOrNoDatabase) {
+            return List.of();
+        } catch (RuntimeException unexpected) {
+            // e.g. a role without grants on the views: every request will say so, logged as a 500
+            log.warn("The warm-up read no live account, it warms up without the database: {}", unexpected.toString());
+            return List.of();
+        }
+    }
+
+    private Outcome call(URI server, WarmupRequests requests) throws InterruptedException {
+        long start = System.nanoTime();
+        long deadline = start + properties.duration().toNanos();
+        AtomicLong next = new AtomicLong();
+        Map<Integer, LongAdder> statuses = new ConcurrentHashMap<>();
+        ExecutorService callers = Executors.newFixedThreadPool(properties.connections(), task -> {
+            Thread thread = new Thread(task, "warm-up");
+            thread.setDaemon(true);
+            return thread;
+        });
+        try {
+            for (int i = 0; i < properties.connections(); i++) {
+                // each connection sends at least one request, however slow the first answers are, and
+                // stops at the first without an answer (say, a server that speaks only TLS)
+                callers.execute(() -> {
+                    int status;
+                    do {
+                        status = get(server.resolve(requests.path(next.getAndIncrement())));
+                        statuses.computeIfAbsent(status, any -> new LongAdder()).increment();
+                    } while (status != NO_ANSWER && System.nanoTime() < deadline
+                            && !Thread.currentThread().isInterrupted());
+                });
+            }
+        } finally {
+            callers.shutdown();
+        }
+        // a request started just before the deadline ends within its timeout
+        if (!callers.awaitTermination(properties.duration().plus(REQUEST_TIMEOUT).plusSeconds(1).toMillis(),
+                TimeUnit.MILLISECONDS)) {
+            callers.shutdownNow();
+        }
+        Map<Integer, Long> counted = new TreeMap<>();
+        statuses.forEach((status, count) -> counted.put(status, count.sum()));
+        long total = counted.values().stream().mapToLong(Long::longValue).sum();
+        return new Outcome(total, counted, Duration.ofNanos(System.nanoTime() - start));
+    }
+
+    /** One request over a kept-alive connection; its status, or 0 when it got no answer. */
+    private int get(URI uri) {
+        try {
+            HttpURLConnection connection = (HttpURLConnection) uri.toURL().openConnection();
+            connection.setConnectTimeout((int) REQUEST_TIMEOUT.toMillis());
+            connection.setReadTimeout((int) REQUEST_TIMEOUT.toMillis());
+            caller.headers().forEach(connection::setRequestProperty);
+            int status = connection.getResponseCode();
+            // reading the body to its end lets the JDK reuse the connection for the next request
+            try (InputStream body = status >= 400 ? connection.getErrorStream() : connection.getInputStream()) {
+                if (body != null) {
+                    body.readAllBytes();
+                }
+            }
+            return status;
+        } catch (IOException noAnswer) {
+            return NO_ANSWER;
+        }
+    }
+
+    private static ExternalAccountRef refOrNull(String orgId, String externalId) {
+        try {
+            return new ExternalAccountRef(orgId, externalId);
+        } catch (RuntimeException notAnIdTheApiAccepts) {
+            return null;
+        }
+    }
+}
