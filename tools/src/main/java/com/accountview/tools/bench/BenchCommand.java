@@ -31,7 +31,7 @@ import picocli.CommandLine.Spec;
                         + "projector's admin endpoint while the queries go on (verified like the projection), and times "
                         + "publish-to-visible freshness. Prints "
                         + "medians over the runs with the machine and the date; docs/performance.md explains every number.",
-                "Defaults (3 runs) take about 17 minutes on 2 cores; --quick is a smoke test of a few minutes.",
+                "Defaults (3 runs) take about 15 minutes on 2 cores; --quick is a smoke test of a few minutes.",
                 ""})
 public final class BenchCommand implements Callable<Integer> {
 
