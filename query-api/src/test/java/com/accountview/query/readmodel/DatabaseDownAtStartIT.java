@@ -14,19 +14,16 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 
-import com.accountview.query.QueryApiApplication;
 import com.accountview.query.support.Api;
 import com.accountview.query.support.Ids;
 import com.accountview.query.support.OpenApiContract;
 import com.accountview.query.support.ProjectedReadModel;
-import com.accountview.testinfra.DatabaseCoordinates;
+import com.accountview.query.support.StartedService;
 import com.accountview.testinfra.PostgresServer;
 import com.accountview.testinfra.TestInfrastructure;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.springframework.boot.builder.SpringApplicationBuilder;
-import org.springframework.context.ConfigurableApplicationContext;
 
 /**
  * The database is really stopped (the shared PostgreSQL is halted and restarted, so each test
@@ -49,7 +46,7 @@ class DatabaseDownAtStartIT {
     private final String org = Ids.org();
     private final String externalId = Ids.externalId();
     private boolean halted;
-    private ConfigurableApplicationContext service;
+    private StartedService service;
 
     @BeforeEach
     void accountExists() {
@@ -70,19 +67,12 @@ class DatabaseDownAtStartIT {
     }
 
     private Api start() {
-        DatabaseCoordinates database = readModel.database();
-        service = new SpringApplicationBuilder(QueryApiApplication.class).run(
-                "--server.port=0", "--management.server.port=0",
-                "--spring.datasource.url=" + database.jdbcUrl(),
-                "--spring.datasource.username=" + database.username(),
-                "--spring.datasource.password=" + database.password());
-        var environment = service.getEnvironment();
-        return new Api(environment.getRequiredProperty("local.server.port", Integer.class),
-                environment.getRequiredProperty("local.management.port", Integer.class));
+        service = StartedService.start(readModel.database());
+        return service.api();
     }
 
     private Duration configuredWait() {
-        return Duration.ofMillis(service.getEnvironment()
+        return Duration.ofMillis(service.context().getEnvironment()
                 .getRequiredProperty("spring.datasource.hikari.connection-timeout", Long.class));
     }
 

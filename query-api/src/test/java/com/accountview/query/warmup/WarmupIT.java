@@ -4,20 +4,20 @@ import static com.accountview.query.support.Api.account;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.net.http.HttpResponse;
+import java.util.List;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicReference;
 
-import com.accountview.query.QueryApiApplication;
 import com.accountview.query.support.Api;
 import com.accountview.query.support.Ids;
 import com.accountview.query.support.ProjectedReadModel;
+import com.accountview.query.support.StartedService;
 import com.accountview.testinfra.DatabaseCoordinates;
 import com.accountview.testinfra.TestInfrastructure;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.availability.AvailabilityChangeEvent;
 import org.springframework.boot.availability.ReadinessState;
-import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ApplicationEvent;
 import org.springframework.context.ApplicationListener;
 import org.springframework.context.ConfigurableApplicationContext;
@@ -34,7 +34,7 @@ class WarmupIT {
     /** The warm-up's outcome at the moment readiness moved to ACCEPTING_TRAFFIC; null if it had not ended by then. */
     private final AtomicReference<Warmup.Outcome> outcomeWhenReady = new AtomicReference<>();
     private final AtomicBoolean becameReady = new AtomicBoolean();
-    private ConfigurableApplicationContext service;
+    private StartedService service;
 
     @AfterEach
     void stop() {
@@ -51,15 +51,8 @@ class WarmupIT {
                 outcomeWhenReady.set(context.getBean(Warmup.class).outcome());
             }
         };
-        service = new SpringApplicationBuilder(QueryApiApplication.class).listeners(readiness).run(
-                "--server.port=0", "--management.server.port=0",
-                "--accountview.warmup.duration=2s",
-                "--spring.datasource.url=" + database.jdbcUrl(),
-                "--spring.datasource.username=" + database.username(),
-                "--spring.datasource.password=" + database.password());
-        var environment = service.getEnvironment();
-        return new Api(environment.getRequiredProperty("local.server.port", Integer.class),
-                environment.getRequiredProperty("local.management.port", Integer.class));
+        service = StartedService.start(database, List.of(readiness), "--accountview.warmup.duration=2s");
+        return service.api();
     }
 
     @Test
