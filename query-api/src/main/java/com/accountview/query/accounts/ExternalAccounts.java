@@ -11,7 +11,7 @@ import org.springframework.stereotype.Component;
 class ExternalAccounts {
 
     private static final LiveLookup<UUID> ACCOUNT_IDS =
-            LiveLookup.of(ExternalIdLookup.ACCOUNTS, (row, context) -> row.getObject("account_id", UUID.class));
+            LiveLookup.of(ExternalIdLookup.ACCOUNTS, row -> row.getObject("account_id", UUID.class));
 
     private final ReadModel readModel;
 

@@ -32,7 +32,7 @@ class AccountContracts {
             """;
 
     private static final LiveLookup<ContractRow> CONTRACT_ROWS = LiveLookup.of(CONTRACTS_BY_EXTERNAL_ID,
-            (row, context) -> new ContractRow(
+            row -> new ContractRow(
                     row.getObject("account_id", UUID.class),
                     row.getObject("contract_id", UUID.class),
                     row.getString("status"),

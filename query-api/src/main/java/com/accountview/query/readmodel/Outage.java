@@ -6,11 +6,9 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
-import java.util.function.Supplier;
 
 import javax.sql.DataSource;
 
-import org.jdbi.v3.core.JdbiException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.DisposableBean;
@@ -43,19 +41,25 @@ final class Outage implements DisposableBean {
         this.pool = pool;
     }
 
+    /** A read of the database: takes a connection from the pool and gives it back. */
+    @FunctionalInterface
+    interface Read<T> {
+        T run() throws SQLException;
+    }
+
     /**
      * Runs {@code lookup}, or answers 503 at once during an outage.
      *
      * @throws com.accountview.query.errors.ApiException 503 during an outage; otherwise the
      *         lookup's failure as {@link ReadModelFailures#translate} answers it
      */
-    <T> T read(Supplier<T> lookup) {
+    <T> T read(Read<T> lookup) {
         if (ongoing) {
             throw ReadModelFailures.unavailable(null);
         }
         try {
-            return lookup.get();
-        } catch (JdbiException failure) {
+            return lookup.run();
+        } catch (SQLException failure) {
             if (ReadModelFailures.isUnreachable(failure)) {
                 begin(failure);
             }
@@ -63,7 +67,7 @@ final class Outage implements DisposableBean {
         }
     }
 
-    private synchronized void begin(JdbiException failure) {
+    private synchronized void begin(SQLException failure) {
         if (!ongoing && !watcher.isShutdown()) {
             ongoing = true;
             log.warn("The database is unreachable ({}): requests are answered 503 at once until a connection "

@@ -1,5 +1,7 @@
 package com.accountview.query.readmodel;
 
+import java.sql.Connection;
+import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
@@ -7,9 +9,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
-import org.jdbi.v3.core.Jdbi;
-import org.jdbi.v3.core.mapper.RowMapper;
-import org.jdbi.v3.core.statement.StatementContext;
+import javax.sql.DataSource;
+
 import org.springframework.stereotype.Component;
 
 /**
@@ -18,6 +19,12 @@ import org.springframework.stereotype.Component;
  * A lookup reads the {@code live_*} views only and needs to know nothing about generations: it is
  * run joined to {@code live_generation} in the same statement (so on the same snapshot), which
  * tells "no read model has been built yet" (503) from "nothing matches" (no rows). Thread-safe.
+ *
+ * <p>Plain JDBC on Spring Boot's pool ({@code spring.datasource.*}, {@code spring.datasource.hikari.*}):
+ * a prepared statement per lookup, its arguments bound by position. Preparing it on every call is
+ * cheap: the PostgreSQL driver keeps a server-side prepared statement per connection and SQL text
+ * (from the fifth use, {@code prepareThreshold}). Jdbi, used here before, and the pool took
+ * several times the CPU of the driver's own execution in a profile (docs/performance.md).
  */
 @Component
 public class ReadModel {
@@ -33,11 +40,11 @@ public class ReadModel {
             LEFT JOIN LATERAL (SELECT true AS read_model_lookup_row, found.* FROM (<lookup>) found) lookup ON true
             """;
 
-    private final Jdbi jdbi;
+    private final DataSource pool;
     private final Outage outage;
 
-    ReadModel(Jdbi jdbi, Outage outage) {
-        this.jdbi = jdbi;
+    ReadModel(DataSource pool, Outage outage) {
+        this.pool = pool;
         this.outage = outage;
     }
 
@@ -56,22 +63,31 @@ public class ReadModel {
      *         {@code REPOSITORY_TIMEOUT} when it did not answer in time
      */
     public <T> List<T> readLive(LiveLookup<T> lookup, Map<String, ?> arguments) {
-        return outage.read(() -> jdbi.withHandle(handle -> handle.createQuery(lookup.sql())
-                        .bindMap(arguments)
-                        .scanResultSet((results, context) -> rowsOf(results.get(), lookup.rows(), context))))
+        return outage.read(() -> rowsOf(lookup, lookup.positional(arguments)))
                 .orElseThrow(ReadModelFailures::noReadModel);
     }
 
+    private <T> Optional<List<T>> rowsOf(LiveLookup<T> lookup, Object[] arguments) throws SQLException {
+        try (Connection connection = pool.getConnection();
+             PreparedStatement statement = connection.prepareStatement(lookup.sql())) {
+            for (int i = 0; i < arguments.length; i++) {
+                statement.setObject(i + 1, arguments[i]);
+            }
+            try (ResultSet results = statement.executeQuery()) {
+                return rowsOf(results, lookup.rows());
+            }
+        }
+    }
+
     /** Empty without any row (no live generation); otherwise the lookup's rows, none when it found none. */
-    private static <T> Optional<List<T>> rowsOf(ResultSet results, RowMapper<T> mapper, StatementContext context)
-            throws SQLException {
+    private static <T> Optional<List<T>> rowsOf(ResultSet results, Row<T> mapper) throws SQLException {
         if (!results.next()) {
             return Optional.empty();
         }
         List<T> rows = new ArrayList<>();
         do {
             if (results.getBoolean(LOOKUP_ROW)) {
-                rows.add(mapper.map(results, context));
+                rows.add(mapper.map(results));
             }
         } while (results.next());
         return Optional.of(rows);

@@ -6,6 +6,7 @@ import java.util.Set;
 
 import com.accountview.query.errors.ApiException;
 import com.accountview.query.errors.ErrorCode;
+import org.springframework.jdbc.UncategorizedSQLException;
 
 /**
  * Classifies a failed read by the PostgreSQL SQLSTATE behind it: a cancelled statement is a
@@ -24,13 +25,13 @@ final class ReadModelFailures {
     private ReadModelFailures() {
     }
 
-    static RuntimeException translate(RuntimeException failure) {
-        SQLException sql = firstSqlException(failure);
-        if (sql == null) {
-            return failure;
-        }
-        String state = sql.getSQLState() == null ? "" : sql.getSQLState();
-        if (sql instanceof SQLTransientConnectionException || state.startsWith(CONNECTION_EXCEPTION)
+    /**
+     * The API's answer to {@code failure}: an {@code ApiException} (503, 504), or for anything else
+     * an unchecked exception that carries it, answered 500 and logged with its stack trace.
+     */
+    static RuntimeException translate(SQLException failure) {
+        String state = failure.getSQLState() == null ? "" : failure.getSQLState();
+        if (failure instanceof SQLTransientConnectionException || state.startsWith(CONNECTION_EXCEPTION)
                 || SERVER_UNAVAILABLE.contains(state)) {
             return unavailable(failure);
         }
@@ -41,7 +42,7 @@ final class ReadModelFailures {
         if (NO_READ_MODEL.contains(state)) {
             return noReadModel();
         }
-        return failure;
+        return new UncategorizedSQLException("Reading the live read model", null, failure);
     }
 
     /**
@@ -49,9 +50,8 @@ final class ReadModelFailures {
      * which the pool also gives its timeout when its attempts to connect failed (not when it was
      * merely exhausted).
      */
-    static boolean isUnreachable(RuntimeException failure) {
-        SQLException sql = firstSqlException(failure);
-        return sql != null && sql.getSQLState() != null && sql.getSQLState().startsWith(CONNECTION_EXCEPTION);
+    static boolean isUnreachable(SQLException failure) {
+        return failure.getSQLState() != null && failure.getSQLState().startsWith(CONNECTION_EXCEPTION);
     }
 
     /** 503: the database is unreachable or busy; {@code cause} may be null. */
@@ -62,14 +62,5 @@ final class ReadModelFailures {
 
     static ApiException noReadModel() {
         return new ApiException(ErrorCode.SERVICE_UNAVAILABLE, "No read model has been built yet; retry later.");
-    }
-
-    private static SQLException firstSqlException(Throwable failure) {
-        for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
-            if (cause instanceof SQLException sql) {
-                return sql;
-            }
-        }
-        return null;
     }
 }

@@ -58,7 +58,7 @@ class Warmup implements ApplicationRunner {
             SELECT org_id, external_id
             FROM accountview.live_account
             LIMIT %d
-            """.formatted(KNOWN_IDS), (row, context) -> refOrNull(row.getString("org_id"), row.getString("external_id")));
+            """.formatted(KNOWN_IDS), row -> refOrNull(row.getString("org_id"), row.getString("external_id")));
 
     private final WarmupProperties properties;
     private final ReadModel readModel;

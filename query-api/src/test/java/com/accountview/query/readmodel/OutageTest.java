@@ -17,8 +17,6 @@ import javax.sql.DataSource;
 
 import com.accountview.query.errors.ApiException;
 import com.accountview.query.errors.ErrorCode;
-import org.jdbi.v3.core.ConnectionException;
-import org.jdbi.v3.core.statement.UnableToExecuteStatementException;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -27,14 +25,14 @@ import org.junit.jupiter.api.Test;
 class OutageTest {
 
     /** What the pool throws when its wait ends after its attempts to connect were refused. */
-    private static final ConnectionException UNREACHABLE = new ConnectionException(new SQLTransientConnectionException(
+    private static final SQLException UNREACHABLE = new SQLTransientConnectionException(
             "Connection is not available, request timed out after 1000ms", "08001",
-            new SQLException("Connection refused", "08001")));
+            new SQLException("Connection refused", "08001"));
     /** What it throws when every connection is busy: no SQLSTATE. */
-    private static final ConnectionException EXHAUSTED = new ConnectionException(new SQLTransientConnectionException(
-            "Connection is not available, request timed out after 1000ms"));
-    private static final UnableToExecuteStatementException CANCELLED = new UnableToExecuteStatementException(
-            new SQLException("canceling statement due to statement timeout", "57014"), null);
+    private static final SQLException EXHAUSTED = new SQLTransientConnectionException(
+            "Connection is not available, request timed out after 1000ms");
+    private static final SQLException CANCELLED = new SQLException("canceling statement due to statement timeout",
+            "57014");
 
     private final AtomicBoolean databaseBack = new AtomicBoolean();
     private final AtomicInteger attemptsToConnect = new AtomicInteger();
@@ -58,7 +56,7 @@ class OutageTest {
         outage.destroy();
     }
 
-    private void failsWith(RuntimeException failure) {
+    private void failsWith(SQLException failure) {
         assertThatThrownBy(() -> outage.read(() -> {
             throw failure;
         })).isInstanceOf(ApiException.class);

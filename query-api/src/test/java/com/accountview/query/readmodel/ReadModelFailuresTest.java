@@ -13,45 +13,57 @@ import org.junit.jupiter.params.provider.ValueSource;
 
 class ReadModelFailuresTest {
 
-    private static RuntimeException failureWith(SQLException cause) {
-        return new IllegalStateException("wrapped by the data access layer", cause);
-    }
-
     private static ErrorCode codeOf(RuntimeException translated) {
         return translated instanceof ApiException api ? api.code() : null;
     }
 
     @Test
     void cancelledStatementIsRepositoryTimeout() {
-        assertThat(codeOf(ReadModelFailures.translate(failureWith(new SQLException("canceled", "57014")))))
+        assertThat(codeOf(ReadModelFailures.translate(new SQLException("canceled", "57014"))))
                 .isEqualTo(ErrorCode.REPOSITORY_TIMEOUT);
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"08001", "08006", "57P01", "57P03", "53300"})
+    @ValueSource(strings = {"08001", "08006", "57P01", "57P02", "57P03", "53300"})
     void unreachableOrBusyDatabaseIsServiceUnavailable(String sqlState) {
-        assertThat(codeOf(ReadModelFailures.translate(failureWith(new SQLException("down", sqlState)))))
+        assertThat(codeOf(ReadModelFailures.translate(new SQLException("down", sqlState))))
                 .isEqualTo(ErrorCode.SERVICE_UNAVAILABLE);
     }
 
     @Test
     void exhaustedPoolIsServiceUnavailable() {
-        assertThat(codeOf(ReadModelFailures.translate(failureWith(new SQLTransientConnectionException("timeout")))))
+        assertThat(codeOf(ReadModelFailures.translate(new SQLTransientConnectionException("timeout"))))
                 .isEqualTo(ErrorCode.SERVICE_UNAVAILABLE);
     }
 
     @ParameterizedTest
     @ValueSource(strings = {"42P01", "3F000"})
     void missingSchemaIsServiceUnavailable(String sqlState) {
-        assertThat(codeOf(ReadModelFailures.translate(failureWith(new SQLException("no such relation", sqlState)))))
+        assertThat(codeOf(ReadModelFailures.translate(new SQLException("no such relation", sqlState))))
                 .isEqualTo(ErrorCode.SERVICE_UNAVAILABLE);
     }
 
     @ParameterizedTest
     @ValueSource(strings = {"42501", "42601", "22P02"})
-    void otherDatabaseErrorsStayUnexpected(String sqlState) {
-        RuntimeException failure = failureWith(new SQLException("bug", sqlState));
+    void otherDatabaseErrorsStayUnexpectedAndKeepTheirCause(String sqlState) {
+        SQLException failure = new SQLException("bug", sqlState);
 
-        assertThat(ReadModelFailures.translate(failure)).isSameAs(failure);
+        RuntimeException translated = ReadModelFailures.translate(failure);
+
+        assertThat(translated).isNotInstanceOf(ApiException.class).hasCause(failure);
+        assertThat(translated.getMessage()).contains(sqlState);
+    }
+
+    @Test
+    void withoutSqlStateAFailureStaysUnexpected() {
+        assertThat(ReadModelFailures.translate(new SQLException("no state"))).isNotInstanceOf(ApiException.class);
+    }
+
+    @Test
+    void onlyConnectionExceptionsMeanTheDatabaseIsUnreachable() {
+        assertThat(ReadModelFailures.isUnreachable(new SQLTransientConnectionException("refused", "08001"))).isTrue();
+        assertThat(ReadModelFailures.isUnreachable(new SQLException("broken", "08006"))).isTrue();
+        assertThat(ReadModelFailures.isUnreachable(new SQLTransientConnectionException("exhausted"))).isFalse();
+        assertThat(ReadModelFailures.isUnreachable(new SQLException("canceled", "57014"))).isFalse();
     }
 }

@@ -50,7 +50,7 @@ class LookupSqlTest {
                 .doesNotContain(":orgId", ":externalId");
     }
 
-    /** The lookup {@link LookupSql#source()} names, in ReadModel's statement as Jdbi defines it. */
+    /** The lookup {@link LookupSql#source()} names, in the statement ReadModel puts it in. */
     private static String asTheQueryApiRunsIt(LookupSql sql) throws IOException {
         String[] source = sql.source().split(" ");
         String lookup = constantIn(source[0], source[1]);
