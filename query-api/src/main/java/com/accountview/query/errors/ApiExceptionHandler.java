@@ -28,8 +28,11 @@ class ApiExceptionHandler {
     @ExceptionHandler(ApiException.class)
     ResponseEntity<ErrorResponse> api(ApiException failure, HttpServletRequest request) {
         if (failure.code().status().is5xxServerError()) {
+            // the cause in one line, as text: passed as a Throwable, SLF4J would print its whole stack
+            // trace instead, once per request during an outage
             log.warn("{} {} answered {} (trace_id={}): {}", request.getMethod(), request.getRequestURI(),
-                    failure.code(), TraceIds.of(request), failure.getCause() == null ? failure.getMessage() : failure.getCause());
+                    failure.code(), TraceIds.of(request),
+                    failure.getCause() == null ? failure.getMessage() : failure.getCause().toString());
         }
         return errors.entity(request, failure.code(), failure.getMessage());
     }

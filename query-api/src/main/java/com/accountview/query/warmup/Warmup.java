@@ -108,6 +108,8 @@ class Warmup implements ApplicationRunner {
         try {
             return readModel.readLive(SOME_ACCOUNTS, Map.of()).stream().filter(Objects::nonNull).toList();
         } catch (ApiException noReadModelOrNoDatabase) {
+            log.info("The warm-up read no live account ({}); it warms up without the database",
+                    noReadModelOrNoDatabase.getMessage());
             return List.of();
         } catch (RuntimeException unexpected) {
             // e.g. a role without grants on the views: every request will say so, logged as a 500

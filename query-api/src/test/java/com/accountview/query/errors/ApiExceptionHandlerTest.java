@@ -52,4 +52,18 @@ class ApiExceptionHandlerTest {
         assertThat(response.getStatusCode().value()).isEqualTo(503);
         assertThat(response.getHeaders().getFirst("Retry-After")).isEqualTo("5");
     }
+
+    @Test
+    void anUnavailableAnswerIsLoggedInOneLineWithItsCause(CapturedOutput log) {
+        MockHttpServletRequest request = new MockHttpServletRequest("GET", "/v4/orgs/telco/external-accounts/1");
+        var cause = new java.sql.SQLTransientConnectionException("Connection is not available, request timed out");
+
+        handler.api(new ApiException(ErrorCode.SERVICE_UNAVAILABLE, "unreachable", cause), request);
+
+        assertThat(log.getOut())
+                .contains("answered SERVICE_UNAVAILABLE (trace_id=" + TraceIds.of(request) + "): "
+                        + "java.sql.SQLTransientConnectionException: Connection is not available")
+                .doesNotContain("{}")
+                .doesNotContain("\tat ");
+    }
 }
