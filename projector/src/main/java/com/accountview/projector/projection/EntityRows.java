@@ -51,7 +51,7 @@ final class EntityRows {
             WHERE generation = :generation AND {id} = ANY(CAST(:ids AS uuid[])) AND NOT deleted
             """;
 
-    /** One multi-row upsert: one text array per column, unnested side by side and cast to the column's type. */
+    /** One multi-row upsert: one array per column, unnested side by side and turned into the column's type. */
     private static final String UPSERT = """
             INSERT INTO {table} AS stored (generation, {columns})
             SELECT :generation, {casts}
@@ -75,8 +75,8 @@ final class EntityRows {
         this.storedVersionsSql = render(STORED_VERSIONS);
         this.tombstoneSql = render(TOMBSTONE);
         this.upsertSql = render(UPSERT)
-                .replace("{casts}", join(table.columns(), c -> "CAST(w." + c.name() + " AS " + c.sqlType() + ")"))
-                .replace("{arrays}", join(table.columns(), c -> "CAST(:" + c.parameter() + " AS text[])"))
+                .replace("{casts}", join(table.columns(), c -> c.fromElement("w." + c.name())))
+                .replace("{arrays}", join(table.columns(), c -> "CAST(:" + c.parameter() + " AS " + c.arrayType() + "[])"))
                 .replace("{columns}", table.columnList(""))
                 .replace("{assignments}", join(table.columns().subList(1, table.columns().size()),
                         c -> c.name() + " = EXCLUDED." + c.name()));
@@ -104,9 +104,9 @@ final class EntityRows {
 
     /**
      * Writes the final states; the version guard makes a write that lost a race a no-op. The driver
-     * encodes an array when it is created (finding the built-in {@code text} type in its cache,
-     * without a round trip), so the columns' arrays are created on the batch's threads, each column
-     * whole on one of them; the statement runs on this thread once they are all made.
+     * encodes an array when it is created (finding the built-in {@code text} and {@code int8} types
+     * in its cache, without a round trip), so the columns' arrays are created on the batch's threads,
+     * each column whole on one of them; the statement runs on this thread once they are all made.
      */
     int write(Handle handle, int generation, List<EntityWrite> writes, BatchThreads threads) {
         if (writes.isEmpty()) {
@@ -114,7 +114,7 @@ final class EntityRows {
         }
         Connection connection = handle.getConnection();
         List<Array> arrays = threads.map(table.columns(), writes.size() < MIN_WRITES_PER_THREAD ? Integer.MAX_VALUE : 1,
-                column -> textArray(connection, column, writes));
+                column -> array(connection, column, writes));
         Update upsert = handle.createUpdate(upsertSql).bind("generation", generation);
         for (int i = 0; i < arrays.size(); i++) {
             Array array = arrays.get(i);
@@ -123,13 +123,13 @@ final class EntityRows {
         return upsert.execute();
     }
 
-    private static Array textArray(Connection connection, Column column, List<EntityWrite> writes) {
-        String[] values = new String[writes.size()];
+    private static Array array(Connection connection, Column column, List<EntityWrite> writes) {
+        Object[] values = column.newArray(writes.size());
         for (int i = 0; i < values.length; i++) {
-            values[i] = column.value().apply(writes.get(i));
+            values[i] = column.element(writes.get(i));
         }
         try {
-            return connection.createArrayOf("text", values);
+            return connection.createArrayOf(column.arrayType(), values);
         } catch (SQLException e) {
             throw new UnableToEncodeColumnException(column.name(), e);
         }

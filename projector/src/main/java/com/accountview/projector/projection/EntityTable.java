@@ -39,13 +39,13 @@ record EntityTable(EntityKind kind, String name, String idColumn, List<Column> c
 
     EntityTable {
         List<Column> all = new ArrayList<>();
-        all.add(new Column(idColumn, "uuid", write -> write.entityId().toString()));
+        all.add(new Column(idColumn, "uuid", EntityWrite::entityId));
         all.add(new Column("org_id", "text", write -> write.source().metadata().orgId()));
         all.addAll(columns);
-        all.add(new Column("version", "numeric", write -> write.version().toString()));
-        all.add(new Column("deleted", "boolean", write -> String.valueOf(write.deleted())));
+        all.add(new Column("version", "numeric", EntityWrite::version));
+        all.add(new Column("deleted", "boolean", EntityWrite::deleted));
         all.add(new Column("event_id", "text", write -> write.source().metadata().id()));
-        all.add(new Column("event_time", "timestamptz", write -> write.source().metadata().time().toString()));
+        all.add(new Column("event_time", "timestamptz", write -> write.source().metadata().time()));
         columns = List.copyOf(all);
     }
 
@@ -58,13 +58,12 @@ record EntityTable(EntityKind kind, String name, String idColumn, List<Column> c
         return columns.stream().map(column -> prefix + column.name()).collect(Collectors.joining(", "));
     }
 
-    /** A value of the entity's state, as text; null when the entity ends up deleted or the value is unknown. */
+    /** A value of the entity's state; null when the entity ends up deleted or the value is unknown. */
     private static <S> Column state(String name, String sqlType, Function<EntityEvent.Versioned, S> snapshot,
                                     Function<S, Object> value) {
         return new Column(name, sqlType, write -> {
             S state = write.deleted() ? null : snapshot.apply(write.source());
-            Object result = state == null ? null : value.apply(state);
-            return result == null ? null : result.toString();
+            return state == null ? null : value.apply(state);
         });
     }
 
