@@ -186,9 +186,11 @@ final class BenchRun {
                     baseline.put(key, baseline.get(sameSql));
                 }
                 RunResult.Measured measured = api.get(key);
-                say("%s at %d connections: %,.0f requests/s, p99 %s ms (baseline %,.0f/s)", endpoint.label(), connections,
-                        measured.window().rate(), ResultTable.millis(measured.window().latencies().p99()),
-                        baseline.get(key).window().rate());
+                // the CPU per request of each run, for comparisons of builds run by turns (the table has medians)
+                say("%s at %d connections: %,.0f requests/s, p99 %s ms, %,.0f µs of query-api CPU per request (baseline %,.0f/s)",
+                        endpoint.label(), connections, measured.window().rate(),
+                        ResultTable.millis(measured.window().latencies().p99()),
+                        measured.serviceCores() / measured.window().rate() * 1e6, baseline.get(key).window().rate());
             }
         }
         return new Queries(readyAfter, startup, api, baseline);
