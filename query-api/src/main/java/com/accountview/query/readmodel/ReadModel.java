@@ -23,8 +23,8 @@ import org.springframework.stereotype.Component;
  * <p>Plain JDBC on Spring Boot's pool ({@code spring.datasource.*}, {@code spring.datasource.hikari.*}):
  * a prepared statement per lookup, its arguments bound by position. Preparing it on every call is
  * cheap: the PostgreSQL driver keeps a server-side prepared statement per connection and SQL text
- * (from the fifth use, {@code prepareThreshold}). Jdbi, used here before, and the pool took
- * several times the CPU of the driver's own execution in a profile (docs/performance.md).
+ * (from the fifth use, {@code prepareThreshold}). Jdbi, used here before, took about 14% of
+ * the service's CPU in a profile (docs/performance.md).
  */
 @Component
 public class ReadModel {
