@@ -51,7 +51,9 @@ class RebuildAcrossInstancesIT {
         Map<String, String> environment = new HashMap<>(ProjectorProcess.environment(database, accounts, contracts, group));
         environment.put("ACCOUNTVIEW_REBUILD_ADMIN_TOKEN", TOKEN);
         environment.put("ACCOUNTVIEW_REBUILD_CHECK_INTERVAL", "500ms");
-        environment.put("ACCOUNTVIEW_REBUILD_MAX_POLL_RECORDS", "50");
+        // small batches keep the rebuild going long enough to kill an instance in its middle: with 50
+        // records, a quiet machine rebuilt all 31,500 before both instances had their partitions
+        environment.put("ACCOUNTVIEW_REBUILD_MAX_POLL_RECORDS", "10");
         RandomHistory history = RandomHistory.of(31, "across", 6000, 5);
         int total = history.delivery().size();
 
