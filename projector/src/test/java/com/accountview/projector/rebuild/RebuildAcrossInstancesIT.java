@@ -52,7 +52,7 @@ class RebuildAcrossInstancesIT {
         environment.put("ACCOUNTVIEW_REBUILD_ADMIN_TOKEN", TOKEN);
         environment.put("ACCOUNTVIEW_REBUILD_CHECK_INTERVAL", "500ms");
         // small batches keep the rebuild going long enough to kill an instance in its middle: with 50
-        // records, a quiet machine rebuilt all 31,500 before both instances had their partitions
+        // records, a quiet machine had rebuilt all 31,500 by the time of the kill
         environment.put("ACCOUNTVIEW_REBUILD_MAX_POLL_RECORDS", "10");
         RandomHistory history = RandomHistory.of(31, "across", 6000, 5);
         int total = history.delivery().size();
