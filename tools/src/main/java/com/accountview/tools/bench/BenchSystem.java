@@ -11,6 +11,7 @@ import java.util.Map;
 
 import com.accountview.tools.publish.TopicNames;
 import com.accountview.tools.run.AdminToken;
+import com.accountview.tools.run.AotCache;
 import com.accountview.tools.run.Console;
 import com.accountview.tools.run.DataDirectory;
 import com.accountview.tools.run.FreePorts;
@@ -45,6 +46,7 @@ final class BenchSystem {
     private final Shutdown shutdown;
     private final Leftovers leftovers;
     private final ServiceJars jars;
+    private final AotCache.Launch queryApi;
     private final Path toolsJar;
     private final TopicNames topics = TopicNames.DEFAULTS;
     /**
@@ -56,12 +58,14 @@ final class BenchSystem {
     private LocalPostgres postgres;
     private ServiceProcess kafka;
 
-    private BenchSystem(BenchSettings settings, Console console, Shutdown shutdown, Leftovers leftovers) {
+    private BenchSystem(BenchSettings settings, Console console, Shutdown shutdown, Leftovers leftovers,
+                        ServiceJars jars, AotCache.Launch queryApi) {
         this.settings = settings;
         this.console = console;
         this.shutdown = shutdown;
         this.leftovers = leftovers;
-        this.jars = ServiceJars.locate(settings.projectDir());
+        this.jars = jars;
+        this.queryApi = queryApi;
         this.toolsJar = ServiceJars.tools(settings.projectDir());
         this.adminToken = AdminToken.of(settings.dataDir());
     }
@@ -76,7 +80,11 @@ final class BenchSystem {
         FreePorts.require(settings.ports());
         Files.createDirectories(settings.logs());
         LauncherLog.redirectTo(settings.logs().resolve("bench.log"));
-        BenchSystem system = new BenchSystem(settings, console, shutdown, leftovers);
+        ServiceJars jars = ServiceJars.locate(settings.projectDir());
+        // made before any measurement, so that no query-api's start-up time includes the training run
+        AotCache.Launch queryApi = AotCache.forQueryApi(jars.queryApi(), settings.dataDir(), settings.logs(),
+                settings.serviceJvmOptions(), console);
+        BenchSystem system = new BenchSystem(settings, console, shutdown, leftovers, jars, queryApi);
         system.startInfrastructure(postgresData);
         return system;
     }
@@ -147,9 +155,10 @@ final class BenchSystem {
         return startProcess(name, jars.projector(), environment, settings.serviceJvmOptions(), List.of(), null);
     }
 
+    /** The query-api on {@code database}, as its container image runs it: with an AOT cache on Java 25+ ({@link AotCache}). */
     ServiceProcess startQueryApi(String name, String database) throws IOException {
-        return startProcess(name, jars.queryApi(), ServiceEnvironment.queryApi(settings.ports().queryApi(),
-                settings.ports().queryApiManagement(), postgres.jdbcUrl(database)), settings.serviceJvmOptions(), List.of(), null);
+        return startProcess(name, queryApi.jar(), ServiceEnvironment.queryApi(settings.ports().queryApi(),
+                settings.ports().queryApiManagement(), postgres.jdbcUrl(database)), queryApi.jvmOptions(), List.of(), null);
     }
 
     /** The plain single-threaded ceiling program ({@link CeilingCommand}) on {@code database}. */

@@ -9,6 +9,8 @@ import java.util.Optional;
 import java.util.function.Function;
 import java.util.function.ToDoubleFunction;
 
+import com.accountview.tools.run.AotCache;
+
 /**
  * Turns the runs into the benchmark's one table: medians over the runs (with the lowest and highest
  * run), AccountView next to its baseline, and the context needed to read it. Stateless.
@@ -97,7 +99,8 @@ final class Report {
 
         table.add("peak RSS (VmHWM), MB: projector / query-api",
                 mb(runs, "projector") + " / " + mb(runs, "query-api"), mb(runs, "ceiling") + " (the loop)", "",
-                "JVM options: " + String.join(" ", settings.serviceJvmOptions()));
+                "JVM options: " + String.join(" ", settings.serviceJvmOptions())
+                        + (AotCache.usedWith(settings.serviceJvmOptions()) ? "; the query-api from an AOT cache" : ""));
         table.add("RSS over the run, MB: first → last sample (max)",
                 "projector " + trend(runs, "projector") + "; query-api " + trend(runs, "query-api"), "", "",
                 "sampled every second: the projector from the end of its projection, the query-api from its start");

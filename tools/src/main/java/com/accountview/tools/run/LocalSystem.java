@@ -73,10 +73,11 @@ final class LocalSystem {
 
         // runs after the services have stopped: only then is there nothing left to clean up next time
         shutdown.onShutdown(null, leftovers::forget);
-        ServiceProcess projector = startService("projector", jars.projector(), ServiceEnvironment.projector(
+        ServiceProcess projector = startService("projector",
+                new AotCache.Launch(jars.projector(), settings.serviceJvmOptions()), ServiceEnvironment.projector(
                 settings.ports().projector(), postgres.jdbcUrl(), kafka.bootstrapServers(), topics,
                 AdminToken.of(settings.dataDir())), leftovers);
-        ServiceProcess queryApi = startService("query-api", jars.queryApi(), ServiceEnvironment.queryApi(
+        ServiceProcess queryApi = startService("query-api", queryApiLaunch(jars.queryApi()), ServiceEnvironment.queryApi(
                 settings.ports().queryApi(), settings.ports().queryApiManagement(), postgres.jdbcUrl()), leftovers);
         List<ServiceProcess> services = List.of(projector, queryApi);
 
@@ -94,11 +95,16 @@ final class LocalSystem {
         return awaitExit(services);
     }
 
-    private ServiceProcess startService(String name, Path jar, Map<String, String> environment, Leftovers leftovers)
-            throws IOException {
+    /** The query-api as its container image runs it: with an AOT cache on Java 25+ ({@link AotCache}). */
+    private AotCache.Launch queryApiLaunch(Path jar) throws IOException, InterruptedException {
+        return AotCache.forQueryApi(jar, settings.dataDir(), settings.logs(), settings.serviceJvmOptions(), console);
+    }
+
+    private ServiceProcess startService(String name, AotCache.Launch launch, Map<String, String> environment,
+                                        Leftovers leftovers) throws IOException {
         Path log = settings.logs().resolve(name + ".log");
         console.say("starting " + name + " on port " + environment.get("SERVER_PORT") + " (log: " + log + ")");
-        ServiceProcess service = ServiceProcess.start(name, jar, environment, settings.serviceJvmOptions(), log);
+        ServiceProcess service = ServiceProcess.start(name, launch.jar(), environment, launch.jvmOptions(), log);
         shutdown.onShutdown(name, service::stop);
         leftovers.record(service);
         return service;

@@ -141,7 +141,28 @@ class DockerComposeTest {
         assertThat(COMPOSE.service(service).get("build")).isEqualTo("./" + service);
         String dockerfile = Files.readString(PROJECT.resolve(service).resolve("Dockerfile"));
 
-        assertThat(dockerfile).contains("FROM eclipse-temurin:17-jre").contains("COPY target/" + service + "-*.jar");
+        assertThat(dockerfile).containsPattern("FROM eclipse-temurin:\\d+-jre").contains("COPY target/" + service + "-*.jar");
+    }
+
+    @Test
+    void theQueryApiStartsFromTheAotCacheItsImageTrainsWithTheSameClassPath() throws IOException {
+        String dockerfile = Files.readString(PROJECT.resolve("query-api").resolve("Dockerfile"));
+        Matcher training = Pattern.compile("RUN java -XX:AOTCacheOutput=(\\S+) -Dspring.context.exit=onRefresh -jar (\\S+)\\s")
+                .matcher(dockerfile);
+        Matcher entrypoint = Pattern.compile("ENTRYPOINT \\[\"java\", \"-XX:AOTCache=([^\"]+)\",.* \"-jar\", \"([^\"]+)\"]")
+                .matcher(dockerfile);
+        Matcher extraction = Pattern.compile("extract --destination (\\S+)\\s+\\\\?\\s*--application-filename (\\S+)")
+                .matcher(dockerfile);
+
+        assertThat(training.find()).as("a training run").isTrue();
+        assertThat(entrypoint.find()).as("an entry point that uses the cache").isTrue();
+        assertThat(extraction.find()).as("the jar extracted").isTrue();
+        assertThat(entrypoint.group(1)).isEqualTo(training.group(1));
+        // the cache is only used with the class path it was made with
+        assertThat(entrypoint.group(2)).isEqualTo(training.group(2))
+                .isEqualTo(extraction.group(1) + "/" + extraction.group(2));
+        // -XX:AOTCacheOutput needs Java 25 (JEP 514)
+        assertThat(dockerfile).containsPattern("FROM eclipse-temurin:(2[5-9]|[3-9]\\d)-jre");
     }
 
     @Test
