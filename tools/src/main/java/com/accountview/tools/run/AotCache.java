@@ -89,7 +89,7 @@ public final class AotCache {
         Path stamp = directory.resolve(SOURCE);
         if (!Files.isRegularFile(cache) || !Files.isRegularFile(stamp) || !Files.readString(stamp).equals(source)) {
             console.say("making the " + name + "'s AOT cache in " + directory + " (Java " + java.feature()
-                    + ": a training run, once per build, 10 to 50 s; log: " + trainingLog + ")");
+                    + ": a training run, once per build, of 15 s to a minute; log: " + trainingLog + ")");
             Files.createDirectories(directory);
             Files.deleteIfExists(stamp);
             run(trainingLog, List.of(java.executable(), "-Djarmode=tools", "-jar", executableJar.toAbsolutePath().toString(),
