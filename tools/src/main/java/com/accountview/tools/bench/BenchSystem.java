@@ -16,6 +16,7 @@ import com.accountview.tools.run.Console;
 import com.accountview.tools.run.DataDirectory;
 import com.accountview.tools.run.FreePorts;
 import com.accountview.tools.run.Http;
+import com.accountview.tools.run.JarLaunch;
 import com.accountview.tools.run.LauncherLog;
 import com.accountview.tools.run.Leftovers;
 import com.accountview.tools.run.LocalKafka;
@@ -46,7 +47,7 @@ final class BenchSystem {
     private final Shutdown shutdown;
     private final Leftovers leftovers;
     private final ServiceJars jars;
-    private final AotCache.Launch queryApi;
+    private final JarLaunch queryApi;
     private final Path toolsJar;
     private final TopicNames topics = TopicNames.DEFAULTS;
     /**
@@ -59,7 +60,7 @@ final class BenchSystem {
     private ServiceProcess kafka;
 
     private BenchSystem(BenchSettings settings, Console console, Shutdown shutdown, Leftovers leftovers,
-                        ServiceJars jars, AotCache.Launch queryApi) {
+                        ServiceJars jars, JarLaunch queryApi) {
         this.settings = settings;
         this.console = console;
         this.shutdown = shutdown;
@@ -82,7 +83,7 @@ final class BenchSystem {
         LauncherLog.redirectTo(settings.logs().resolve("bench.log"));
         ServiceJars jars = ServiceJars.locate(settings.projectDir());
         // made before any measurement, so that no query-api's start-up time includes the training run
-        AotCache.Launch queryApi = AotCache.forQueryApi(jars.queryApi(), settings.dataDir(), settings.logs(),
+        JarLaunch queryApi = AotCache.forQueryApi(jars.queryApi(), settings.dataDir(), settings.logs(),
                 settings.serviceJvmOptions(), console);
         BenchSystem system = new BenchSystem(settings, console, shutdown, leftovers, jars, queryApi);
         system.startInfrastructure(postgresData);

@@ -27,32 +27,12 @@ public final class AotCache {
     private static final String SOURCE = "source.txt";
     private static final long TRAINING_MINUTES = 5;
 
-    /** A Java installation: its home and its feature release (17, 25). */
-    public record Java(Path home, int feature) {
-
-        /** This JVM's, which also runs the services ({@link ServiceProcess}). */
-        public static Java current() {
-            return new Java(Path.of(System.getProperty("java.home")), Runtime.version().feature());
-        }
-
-        String executable() {
-            return home.resolve("bin").resolve("java").toString();
-        }
-    }
-
-    /** What to start: a jar and the JVM options to start it with. */
-    public record Launch(Path jar, List<String> jvmOptions) {
-        public Launch {
-            jvmOptions = List.copyOf(jvmOptions);
-        }
-    }
-
     private AotCache() {
     }
 
     /** Whether the services' JVM (this one) with {@code jvmOptions} runs the query-api from an AOT cache. */
     public static boolean usedWith(List<String> jvmOptions) {
-        return applies(Java.current().feature(), jvmOptions);
+        return applies(JavaRuntime.current().feature(), jvmOptions);
     }
 
     /** Whether {@link #prepare} makes a cache for a JVM of {@code javaFeature} given {@code jvmOptions}. */
@@ -65,9 +45,9 @@ public final class AotCache {
      * The query-api's launch: its cache in {@code <dataDir>/aot-cache/query-api}, the training run's
      * output in {@code <logs>/query-api-aot-training.log}.
      */
-    public static Launch forQueryApi(Path jar, Path dataDir, Path logs, List<String> jvmOptions, Console console)
+    public static JarLaunch forQueryApi(Path jar, Path dataDir, Path logs, List<String> jvmOptions, Console console)
             throws IOException, InterruptedException {
-        return prepare(Java.current(), "query-api", jar, dataDir.resolve("aot-cache").resolve("query-api"), jvmOptions,
+        return prepare(JavaRuntime.current(), "query-api", jar, dataDir.resolve("aot-cache").resolve("query-api"), jvmOptions,
                 logs.resolve("query-api-aot-training.log"), console);
     }
 
@@ -78,10 +58,10 @@ public final class AotCache {
      *
      * @throws LocalRunException when the extraction or the training run fails
      */
-    static Launch prepare(Java java, String name, Path executableJar, Path directory, List<String> jvmOptions,
+    static JarLaunch prepare(JavaRuntime java, String name, Path executableJar, Path directory, List<String> jvmOptions,
                           Path trainingLog, Console console) throws IOException, InterruptedException {
         if (!applies(java.feature(), jvmOptions)) {
-            return new Launch(executableJar, jvmOptions);
+            return new JarLaunch(executableJar, jvmOptions);
         }
         Path application = directory.resolve(APPLICATION).toAbsolutePath();
         Path cache = directory.resolve(CACHE).toAbsolutePath();
@@ -109,7 +89,7 @@ public final class AotCache {
         }
         List<String> options = new ArrayList<>(jvmOptions);
         options.add("-XX:AOTCache=" + cache);
-        return new Launch(application, options);
+        return new JarLaunch(application, options);
     }
 
     /** The jar's path, size and time: a rebuilt jar differs in one of them. */

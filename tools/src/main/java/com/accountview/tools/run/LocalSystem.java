@@ -74,7 +74,7 @@ final class LocalSystem {
         // runs after the services have stopped: only then is there nothing left to clean up next time
         shutdown.onShutdown(null, leftovers::forget);
         ServiceProcess projector = startService("projector",
-                new AotCache.Launch(jars.projector(), settings.serviceJvmOptions()), ServiceEnvironment.projector(
+                new JarLaunch(jars.projector(), settings.serviceJvmOptions()), ServiceEnvironment.projector(
                 settings.ports().projector(), postgres.jdbcUrl(), kafka.bootstrapServers(), topics,
                 AdminToken.of(settings.dataDir())), leftovers);
         ServiceProcess queryApi = startService("query-api", queryApiLaunch(jars.queryApi()), ServiceEnvironment.queryApi(
@@ -96,11 +96,11 @@ final class LocalSystem {
     }
 
     /** The query-api as its container image runs it: with an AOT cache on Java 25+ ({@link AotCache}). */
-    private AotCache.Launch queryApiLaunch(Path jar) throws IOException, InterruptedException {
+    private JarLaunch queryApiLaunch(Path jar) throws IOException, InterruptedException {
         return AotCache.forQueryApi(jar, settings.dataDir(), settings.logs(), settings.serviceJvmOptions(), console);
     }
 
-    private ServiceProcess startService(String name, AotCache.Launch launch, Map<String, String> environment,
+    private ServiceProcess startService(String name, JarLaunch launch, Map<String, String> environment,
                                         Leftovers leftovers) throws IOException {
         Path log = settings.logs().resolve(name + ".log");
         console.say("starting " + name + " on port " + environment.get("SERVER_PORT") + " (log: " + log + ")");

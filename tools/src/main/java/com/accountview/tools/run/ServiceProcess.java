@@ -43,7 +43,7 @@ public final class ServiceProcess {
     public static ServiceProcess start(String name, Path jar, Map<String, String> environment, List<String> jvmOptions,
                                        List<String> arguments, Path log) throws IOException {
         List<String> command = new ArrayList<>();
-        command.add(AotCache.Java.current().executable());
+        command.add(JavaRuntime.current().executable());
         command.addAll(jvmOptions);
         command.add("-jar");
         command.add(jar.toAbsolutePath().toString());

@@ -30,14 +30,14 @@ class AotCacheIT {
 
     private static final Path PROJECT = Path.of("..").toAbsolutePath().normalize();
 
-    private AotCache.Java java;
+    private JavaRuntime java;
 
     @TempDir
     Path directory;
 
     @BeforeEach
     void findJava25() throws IOException {
-        Optional<AotCache.Java> found = java25();
+        Optional<JavaRuntime> found = java25();
         assumeTrue(found.isPresent(), "no Java 25 or later on this machine");
         java = found.get();
     }
@@ -49,7 +49,7 @@ class AotCacheIT {
         StringWriter said = new StringWriter();
         Console console = new Console(new PrintWriter(said, true));
 
-        AotCache.Launch launch = prepare(jar, cacheDirectory, console);
+        JarLaunch launch = prepare(jar, cacheDirectory, console);
 
         assertThat(launch.jar()).isEqualTo(cacheDirectory.resolve("application.jar").toAbsolutePath());
         assertThat(launch.jvmOptions()).containsExactly("-Xmx256m",
@@ -74,20 +74,20 @@ class AotCacheIT {
 
         Files.copy(ServiceJars.locate(PROJECT).queryApi(), jar, StandardCopyOption.REPLACE_EXISTING);
         Files.setLastModifiedTime(jar, FileTime.fromMillis(Files.getLastModifiedTime(jar).toMillis() + 60_000));
-        AotCache.Launch launch = prepare(jar, cacheDirectory, console);
+        JarLaunch launch = prepare(jar, cacheDirectory, console);
 
         assertThat(Files.readString(cacheDirectory.resolve("source.txt"))).isNotEqualTo(firstSource)
                 .isEqualTo(AotCache.sourceOf(jar));
         assertThat(startsOnlyFromTheCache(launch)).isZero();
     }
 
-    private AotCache.Launch prepare(Path jar, Path cacheDirectory, Console console) throws Exception {
+    private JarLaunch prepare(Path jar, Path cacheDirectory, Console console) throws Exception {
         return AotCache.prepare(java, "query-api", jar, cacheDirectory, List.of("-Xmx256m"),
                 directory.resolve("training.log"), console);
     }
 
     /** The exit code of the query-api started from {@code launch} up to its context's refresh; the JVM fails if it cannot map the cache. */
-    private int startsOnlyFromTheCache(AotCache.Launch launch) throws Exception {
+    private int startsOnlyFromTheCache(JarLaunch launch) throws Exception {
         List<String> command = new ArrayList<>(List.of(java.executable()));
         command.addAll(launch.jvmOptions());
         command.addAll(List.of("-XX:AOTMode=on", "-Dspring.context.exit=onRefresh", "-jar", launch.jar().toString()));
@@ -97,10 +97,10 @@ class AotCacheIT {
         return process.exitValue();
     }
 
-    private static Optional<AotCache.Java> java25() throws IOException {
+    private static Optional<JavaRuntime> java25() throws IOException {
         String configured = System.getenv("ACCOUNTVIEW_JAVA25_HOME");
         if (configured != null && !configured.isBlank()) {
-            return Optional.of(new AotCache.Java(Path.of(configured), AotCache.FIRST_JAVA));
+            return Optional.of(new JavaRuntime(Path.of(configured), AotCache.FIRST_JAVA));
         }
         Path jvms = Path.of("/usr/lib/jvm");
         if (!Files.isDirectory(jvms)) {
@@ -109,7 +109,7 @@ class AotCacheIT {
         try (Stream<Path> homes = Files.list(jvms)) {
             return homes.filter(home -> Files.isExecutable(home.resolve("bin").resolve("java")))
                     .flatMap(home -> featureOf(home).filter(feature -> feature >= AotCache.FIRST_JAVA)
-                            .map(feature -> new AotCache.Java(home, feature)).stream())
+                            .map(feature -> new JavaRuntime(home, feature)).stream())
                     .findFirst();
         }
     }

@@ -41,11 +41,11 @@ class AotCacheTest {
         Path cacheDirectory = directory.resolve("cache");
         StringWriter said = new StringWriter();
 
-        AotCache.Launch launch = AotCache.prepare(new AotCache.Java(directory.resolve("no-such-java"), 17), "query-api",
+        JarLaunch launch = AotCache.prepare(new JavaRuntime(directory.resolve("no-such-java"), 17), "query-api",
                 jar, cacheDirectory, List.of("-Xmx512m"), directory.resolve("training.log"),
                 new Console(new PrintWriter(said)));
 
-        assertThat(launch).isEqualTo(new AotCache.Launch(jar, List.of("-Xmx512m")));
+        assertThat(launch).isEqualTo(new JarLaunch(jar, List.of("-Xmx512m")));
         assertThat(cacheDirectory).doesNotExist();
         assertThat(said.toString()).isEmpty();
     }
