@@ -238,8 +238,8 @@ final class BenchRun {
         ProjectionMeasure.Result result = projection.measure(projector, start, ProjectionWatch.storedIn(system.bootstrapServers(),
                 system.postgres().jdbcUrl(database), topics(system.topics())), settings.timeout());
         rss.watch("projector", projector.pid());
-        say("AccountView projected %,d records at %,.0f/s, %.1f CPU-s per million in its JVM", dataset.records(),
-                result.eventsPerSecond(), result.sinkCpuPerMillion());
+        say("AccountView projected %,d records at %,.0f/s, %.1f CPU-s per million in its JVM (%.1f of them compiling)",
+                dataset.records(), result.eventsPerSecond(), result.sinkCpuPerMillion(), result.sinkCompilerCpuPerMillion());
         return new Projected(result, verify("AccountView", ReadModelCheck.ACCOUNTVIEW, database));
     }
 
@@ -252,8 +252,9 @@ final class BenchRun {
             ProjectionMeasure.Result result = projection.measure(ceiling, start, ProjectionWatch.committedBy(system.bootstrapServers(),
                     "bench-ceiling-r" + run, topics(system.topics())), settings.timeout());
             peakRss.put("ceiling", ProcFiles.peakRssKib(ceiling.pid()).orElse(-1));
-            say("the ceiling program projected %,d records at %,.0f/s, %.1f CPU-s per million in its JVM", dataset.records(),
-                    result.eventsPerSecond(), result.sinkCpuPerMillion());
+            say("the ceiling program projected %,d records at %,.0f/s, %.1f CPU-s per million in its JVM (%.1f of them"
+                    + " compiling)", dataset.records(), result.eventsPerSecond(), result.sinkCpuPerMillion(),
+                    result.sinkCompilerCpuPerMillion());
             ceiling.stop(); // idle now: its CPU is not the verification's
             return new Projected(result, verify("the ceiling program", ReadModelCheck.CEILING, database));
         } finally {

@@ -1,17 +1,22 @@
 package com.accountview.tools.bench;
 
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.HashMap;
+import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalLong;
+import java.util.stream.Stream;
 
 /**
  * What Linux's {@code /proc} says about a process: CPU time from {@code /proc/<pid>/stat}
  * ({@code utime + stime}, in clock ticks) and resident memory from {@code /proc/<pid>/status}
- * ({@code VmRSS}, and {@code VmHWM}: the peak). A process that is gone reads as absent. Thread-safe.
+ * ({@code VmRSS}, and {@code VmHWM}: the peak), and the same CPU time per thread from
+ * {@code /proc/<pid>/task/<tid>/stat}. A process that is gone reads as absent. Thread-safe.
  */
 final class ProcFiles {
 
@@ -50,6 +55,16 @@ final class ProcFiles {
                 Long.parseLong(fields[13]), Long.parseLong(fields[14]));
     }
 
+    /** Field 2 of a {@code /proc/<pid>/stat} line: the command (a thread's name, at most 15 bytes), without its parentheses. */
+    static String parseCommand(String line) {
+        int start = line.indexOf('(');
+        int end = line.lastIndexOf(')');
+        if (start < 0 || end < start) {
+            throw new IllegalArgumentException("not a /proc/<pid>/stat line: " + line);
+        }
+        return line.substring(start + 1, end);
+    }
+
     /** A {@code kB} field of {@code /proc/<pid>/status} ({@code VmRSS:    123456 kB}), in KiB. */
     static OptionalLong parseStatusKib(String status, String field) {
         for (String line : status.split("\n")) {
@@ -68,6 +83,22 @@ final class ProcFiles {
     /** The process's CPU time so far; empty once it is gone. */
     static Optional<CpuTicks> cpu(long pid) {
         return read(Path.of("/proc", Long.toString(pid), "stat")).map(ProcFiles::parseStat);
+    }
+
+    /**
+     * The {@code stat} line of each thread of the process, by thread id; empty once it is gone. A
+     * thread that exits while being read is left out.
+     */
+    static Map<Long, String> threadStats(long pid) {
+        Path tasks = Path.of("/proc", Long.toString(pid), "task");
+        Map<Long, String> stats = new HashMap<>();
+        try (Stream<Path> threads = Files.list(tasks)) {
+            threads.forEach(thread -> read(thread.resolve("stat"))
+                    .ifPresent(line -> stats.put(Long.parseLong(thread.getFileName().toString()), line)));
+        } catch (IOException | UncheckedIOException e) {
+            // the process exited while its threads were listed
+        }
+        return stats;
     }
 
     /** Resident memory now, in KiB. */

@@ -49,6 +49,13 @@ final class Report {
                 "baseline: the plain single-threaded loop (5000-record polls); AccountView with its defaults");
         projectionCpu(table, runs, "projection: CPU-s per 1M events in the sink's JVM", ProjectionMeasure.Result::sinkCpuPerMillion,
                 "utime+stime of the projector's (the loop's) JVM");
+        projectionCpu(table, runs, "projection: of it, CPU-s per 1M events in the JIT compiler's threads",
+                ProjectionMeasure.Result::sinkCompilerCpuPerMillion, String.format(Locale.ROOT,
+                        "C1 and C2 compiler threads of the same JVM over the same span; the JVM without them: %s (loop %s), %s",
+                        ResultTable.decimal(spread(runs, r -> r.accountView().sinkCpuPerMillionWithoutCompiler()), 1),
+                        ResultTable.decimal(spread(runs, r -> r.ceiling().sinkCpuPerMillionWithoutCompiler()), 1),
+                        times(spread(runs, r -> r.accountView().sinkCpuPerMillionWithoutCompiler()
+                                / r.ceiling().sinkCpuPerMillionWithoutCompiler()))));
         projectionCpu(table, runs, "projection: CPU-s per 1M events in PostgreSQL", ProjectionMeasure.Result::postgresCpuPerMillion,
                 "postmaster and backends");
         projectionCpu(table, runs, "projection: CPU-s per 1M events in the Kafka broker", ProjectionMeasure.Result::brokerCpuPerMillion, "");

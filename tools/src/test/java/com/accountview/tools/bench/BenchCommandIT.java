@@ -65,6 +65,8 @@ class BenchCommandIT {
         assertPositive(rows, "projection: events/s", 2);
         assertPositive(rows, "projection: CPU-s per 1M events in the sink's JVM", 2);
         assertPositive(rows, "projection: CPU-s per 1M events in PostgreSQL", 2);
+        assertPartOf(rows, "projection: of it, CPU-s per 1M events in the JIT compiler's threads",
+                "projection: CPU-s per 1M events in the sink's JVM", 2);
         for (int connections : List.of(16, 64)) {
             for (Endpoint endpoint : Endpoint.values()) {
                 String label = endpoint.label() + ", " + connections + " connections";
@@ -177,6 +179,17 @@ class BenchCommandIT {
             assertThat(number.find()).as("%s, column %d: %s", measure, column + 1, cell).isTrue();
             assertThat(Double.parseDouble(number.group().replace(",", ""))).as("%s, column %d", measure, column + 1)
                     .isPositive();
+        }
+    }
+
+    private static void assertPartOf(Map<String, List<String>> rows, String part, String whole, int columns) {
+        assertThat(rows).as("the table's rows").containsKey(part);
+        for (int column = 0; column < columns; column++) {
+            Matcher partNumber = NUMBER.matcher(rows.get(part).get(column));
+            Matcher wholeNumber = NUMBER.matcher(rows.get(whole).get(column));
+            assertThat(partNumber.find() && wholeNumber.find()).as("%s and %s, column %d", part, whole, column + 1).isTrue();
+            assertThat(Double.parseDouble(partNumber.group().replace(",", ""))).as("%s, column %d", part, column + 1)
+                    .isNotNegative().isLessThanOrEqualTo(Double.parseDouble(wholeNumber.group().replace(",", "")));
         }
     }
 

@@ -22,6 +22,12 @@ class ProcFilesTest {
     }
 
     @Test
+    void theCommandIsWhatTheOutermostParenthesesHold() {
+        assertThat(ProcFiles.parseCommand("4242 (java (main) x) S 1 4242")).isEqualTo("java (main) x");
+        assertThat(ProcFiles.parseCommand("17 (C2 CompilerThre) S 1 16")).isEqualTo("C2 CompilerThre");
+    }
+
+    @Test
     void residentMemoryAndItsPeakComeFromTheStatusFileInKib() {
         String status = """
                 Name:\tjava
