@@ -208,10 +208,19 @@ final class BenchRun {
         probes.burst(FRESHNESS_WARMUP_EVENTS, "warm-r" + run);
         projection.awaitCaughtUp(projector, ProjectionWatch.storedIn(system.bootstrapServers(),
                 system.postgres().jdbcUrl(accountViewDatabase()), topics(system.freshnessTopics())), settings.timeout());
-        Freshness.Result freshness = probes.measure(settings.freshnessRate(), settings.freshnessWindow(), "fresh-r" + run);
-        say("freshness at %,d events/s: p50 %s ms, p99 %s ms (%d probes, %d not seen); slowest: %s", settings.freshnessRate(),
+        ProjectorFreshness before = ProjectorFreshness.read(settings.ports().projector());
+        Freshness.Result measured = probes.measure(settings.freshnessRate(), settings.freshnessWindow(), "fresh-r" + run);
+        // every event of the window applied, so that the projector's histogram holds all of them
+        projection.awaitCaughtUp(projector, ProjectionWatch.storedIn(system.bootstrapServers(),
+                system.postgres().jdbcUrl(accountViewDatabase()), topics(system.freshnessTopics())), settings.timeout());
+        Freshness.Result freshness = measured.withInProjector(
+                ProjectorFreshness.read(settings.ports().projector()).since(before));
+        say("freshness at %,d events/s: p50 %s ms, p99 %s ms (%d probes, %d not seen); in the projector, event time to"
+                + " applied: p50 ≤ %s ms, p99 ≤ %s ms (%,d events); slowest: %s", settings.freshnessRate(),
                 ResultTable.millis(freshness.latencies().p50()), ResultTable.millis(freshness.latencies().p99()),
-                freshness.probes(), freshness.unseen(), freshness.slowest().stream()
+                freshness.probes(), freshness.unseen(), ResultTable.millis(freshness.inProjector().upperBoundMillis(0.5)),
+                ResultTable.millis(freshness.inProjector().upperBoundMillis(0.99)), freshness.inProjector().count(),
+                freshness.slowest().stream()
                         .map(slow -> String.format(Locale.ROOT, "%,d ms published at %.1f s", slow.freshness().toMillis(),
                                 slow.publishedAt().toMillis() / 1000.0))
                         .collect(Collectors.joining(", ")));

@@ -65,9 +65,15 @@ final class Freshness {
      * @param achievedRate events per second actually published
      * @param slowest the slowest probes, slowest first: whether the tail is at the start (a cold
      *        path) or spread over the window (pauses, a busy machine) tells where to look
+     * @param inProjector the projector's own account of the window's events (event time to applied),
+     *        empty until {@link #withInProjector} gives it
      */
     record Result(Latencies latencies, long probes, long unseen, long published, double achievedRate,
-                  List<SlowProbe> slowest) {
+                  List<SlowProbe> slowest, ProjectorFreshness inProjector) {
+
+        Result withInProjector(ProjectorFreshness window) {
+            return new Result(latencies, probes, unseen, published, achievedRate, slowest, window);
+        }
     }
 
     /** A probe's freshness and when it was published, counted from the start of the window. */
@@ -228,7 +234,7 @@ final class Freshness {
                     LockSupport.parkNanos(Duration.ofMillis(50).toNanos());
                 }
                 return new Result(polling.latencies(), probes, probes - polling.seen.get(), published, achieved,
-                        polling.slowest(SLOWEST_SHOWN));
+                        polling.slowest(SLOWEST_SHOWN), ProjectorFreshness.parse(""));
             } finally {
                 polling.stop();
             }

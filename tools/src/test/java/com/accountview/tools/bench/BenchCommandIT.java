@@ -79,6 +79,8 @@ class BenchCommandIT {
         }
         assertPositive(rows, "query-api, first 5 s after it answered: requests/s", 1);
         assertThat(rows.get("freshness at 1,000 events/s: p50 / p99 ms").get(0)).matches("[0-9.,]+ / [0-9.,]+");
+        assertThat(rows.get("freshness at 1,000 events/s: p50 / p99 ms").get(3)).as("the projector's share of freshness")
+                .containsPattern("in the projector, event time to applied .*: p50 ≤ [0-9.,]+, p99 ≤ [0-9.,]+ ms");
         List<String> rebuild = rows.get("rebuild: events/s; query errors during it");
         assertThat(rebuild).as("the rebuild row").isNotNull();
         assertThat(rebuild.get(0)).as("rebuild rate; query errors").endsWith("; 0");

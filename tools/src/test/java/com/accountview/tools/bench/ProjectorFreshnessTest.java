@@ -1,0 +1,62 @@
+package com.accountview.tools.bench;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import org.junit.jupiter.api.Test;
+
+class ProjectorFreshnessTest {
+
+    private static String exposition(long under10ms, long under50ms, long under250ms, long all) {
+        return """
+                # HELP accountview_projector_freshness_seconds Now minus the event's upstream time, when the event is applied
+                # TYPE accountview_projector_freshness_seconds histogram
+                accountview_projector_freshness_seconds_bucket{application="accountview-projector",generation="2",le="0.01"} %d.0
+                accountview_projector_freshness_seconds_bucket{application="accountview-projector",generation="2",le="0.05"} %d.0
+                accountview_projector_freshness_seconds_bucket{application="accountview-projector",generation="2",le="0.25"} %d.0
+                accountview_projector_freshness_seconds_bucket{application="accountview-projector",generation="2",le="+Inf"} %d.0
+                accountview_projector_freshness_seconds_count{application="accountview-projector",generation="2"} %d.0
+                accountview_projector_freshness_seconds_sum{application="accountview-projector",generation="2"} 12.5
+                accountview_projector_batch_apply_seconds_bucket{application="accountview-projector",generation="2",le="0.01"} 999.0
+                """.formatted(under10ms, under50ms, under250ms, all, all);
+    }
+
+    @Test
+    void readsTheCumulativeBucketsOfTheFreshnessTimerOnly() {
+        ProjectorFreshness histogram = ProjectorFreshness.parse(exposition(5, 80, 99, 100));
+
+        assertThat(histogram.count()).isEqualTo(100);
+        assertThat(histogram.cumulative()).containsEntry(0.01, 5L).containsEntry(0.05, 80L).containsEntry(0.25, 99L)
+                .containsEntry(Double.POSITIVE_INFINITY, 100L).hasSize(4);
+    }
+
+    @Test
+    void aQuantileIsTheUpperBoundOfTheBucketThatHoldsIt() {
+        ProjectorFreshness histogram = ProjectorFreshness.parse(exposition(5, 80, 99, 100));
+
+        assertThat(histogram.upperBoundMillis(0.05)).isEqualTo(10);
+        assertThat(histogram.upperBoundMillis(0.5)).isEqualTo(50);
+        assertThat(histogram.upperBoundMillis(0.99)).isEqualTo(250);
+        assertThat(histogram.upperBoundMillis(0.999)).isInfinite();
+        assertThat(ProjectorFreshness.parse("").upperBoundMillis(0.5)).isNaN();
+    }
+
+    @Test
+    void theDifferenceOfTwoReadingsHoldsTheEventsAppliedBetweenThem() {
+        ProjectorFreshness before = ProjectorFreshness.parse(exposition(1_000, 1_000, 1_000, 1_000));
+        ProjectorFreshness after = ProjectorFreshness.parse(exposition(1_010, 1_090, 1_099, 1_100));
+
+        ProjectorFreshness window = after.since(before);
+
+        assertThat(window.count()).isEqualTo(100);
+        // before the window every event was under 10 ms; in it, the median was between 10 and 50 ms
+        assertThat(window.upperBoundMillis(0.5)).isEqualTo(50);
+        assertThat(after.upperBoundMillis(0.5)).isEqualTo(10);
+    }
+
+    @Test
+    void bucketsOfSeveralGenerationsAreSummed() {
+        String two = exposition(1, 2, 3, 4) + exposition(10, 20, 30, 40).replace("generation=\"2\"", "generation=\"3\"");
+
+        assertThat(ProjectorFreshness.parse(two).count()).isEqualTo(44);
+    }
+}
