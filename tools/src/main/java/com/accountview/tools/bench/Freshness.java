@@ -234,7 +234,7 @@ final class Freshness {
                     LockSupport.parkNanos(Duration.ofMillis(50).toNanos());
                 }
                 return new Result(polling.latencies(), probes, probes - polling.seen.get(), published, achieved,
-                        polling.slowest(SLOWEST_SHOWN), ProjectorFreshness.parse(""));
+                        polling.slowest(SLOWEST_SHOWN), ProjectorFreshness.NONE);
             } finally {
                 polling.stop();
             }

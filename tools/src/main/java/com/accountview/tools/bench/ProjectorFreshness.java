@@ -27,6 +27,8 @@ import java.util.regex.Pattern;
 record ProjectorFreshness(NavigableMap<Double, Long> cumulative) {
 
     static final String METRIC = "accountview_projector_freshness_seconds";
+    /** No reading: no events. */
+    static final ProjectorFreshness NONE = new ProjectorFreshness(new TreeMap<>());
     private static final Pattern BUCKET = Pattern.compile(
             "^" + METRIC + "_bucket\\{(?:[^}]*,)?le=\"([^\"]+)\"[^}]*}\\s+(\\S+)", Pattern.MULTILINE);
 

@@ -37,7 +37,8 @@ class ProjectorFreshnessTest {
         assertThat(histogram.upperBoundMillis(0.5)).isEqualTo(50);
         assertThat(histogram.upperBoundMillis(0.99)).isEqualTo(250);
         assertThat(histogram.upperBoundMillis(0.999)).isInfinite();
-        assertThat(ProjectorFreshness.parse("").upperBoundMillis(0.5)).isNaN();
+        assertThat(ProjectorFreshness.NONE.upperBoundMillis(0.5)).isNaN();
+        assertThat(ProjectorFreshness.parse("# no histogram yet").count()).isZero();
     }
 
     @Test
