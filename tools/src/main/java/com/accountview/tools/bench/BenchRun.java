@@ -206,13 +206,11 @@ final class BenchRun {
         Freshness probes = new Freshness(system.bootstrapServers(), system.freshnessTopics(), settings.ports().queryApi(),
                 BenchSettings.ORG);
         probes.burst(FRESHNESS_WARMUP_EVENTS, "warm-r" + run);
-        projection.awaitCaughtUp(projector, ProjectionWatch.storedIn(system.bootstrapServers(),
-                system.postgres().jdbcUrl(accountViewDatabase()), topics(system.freshnessTopics())), settings.timeout());
+        awaitFreshnessEventsApplied();
         ProjectorFreshness before = ProjectorFreshness.read(settings.ports().projector());
         Freshness.Result measured = probes.measure(settings.freshnessRate(), settings.freshnessWindow(), "fresh-r" + run);
         // every event of the window applied, so that the projector's histogram holds all of them
-        projection.awaitCaughtUp(projector, ProjectionWatch.storedIn(system.bootstrapServers(),
-                system.postgres().jdbcUrl(accountViewDatabase()), topics(system.freshnessTopics())), settings.timeout());
+        awaitFreshnessEventsApplied();
         Freshness.Result freshness = measured.withInProjector(
                 ProjectorFreshness.read(settings.ports().projector()).since(before));
         say("freshness at %,d events/s: p50 %s ms, p99 %s ms (%d probes, %d not seen); in the projector, event time to"
@@ -225,6 +223,12 @@ final class BenchRun {
                                 slow.publishedAt().toMillis() / 1000.0))
                         .collect(Collectors.joining(", ")));
         return freshness;
+    }
+
+    /** Waits until the projector has applied every event published to the freshness topics so far. */
+    private void awaitFreshnessEventsApplied() throws Exception {
+        projection.awaitCaughtUp(projector, ProjectionWatch.storedIn(system.bootstrapServers(),
+                system.postgres().jdbcUrl(accountViewDatabase()), topics(system.freshnessTopics())), settings.timeout());
     }
 
     /** Stops the run's services and drops its database. */

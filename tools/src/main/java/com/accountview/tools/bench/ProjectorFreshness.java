@@ -38,13 +38,13 @@ record ProjectorFreshness(NavigableMap<Double, Long> cumulative) {
 
     /** The histogram in a Prometheus text exposition; empty if it has none (nothing applied yet). */
     static ProjectorFreshness parse(String exposition) {
-        Map<Double, Long> buckets = new TreeMap<>();
+        NavigableMap<Double, Long> buckets = new TreeMap<>();
         Matcher bucket = BUCKET.matcher(exposition);
         while (bucket.find()) {
             double upperBound = bucket.group(1).equals("+Inf") ? Double.POSITIVE_INFINITY : Double.parseDouble(bucket.group(1));
             buckets.merge(upperBound, Math.round(Double.parseDouble(bucket.group(2))), Long::sum);
         }
-        return new ProjectorFreshness(new TreeMap<>(buckets));
+        return new ProjectorFreshness(buckets);
     }
 
     /** Reads the projector's histogram now, from its Actuator on 127.0.0.1. */
