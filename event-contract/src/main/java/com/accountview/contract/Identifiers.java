@@ -106,7 +106,7 @@ public final class Identifiers {
     }
 
     /** Whether the text matches {@link #SEQUENCE}. */
-    public static boolean isSequence(String text) {
+    public static boolean isSequence(CharSequence text) {
         if (text == null || text.isEmpty() || text.length() > MAX_SEQUENCE_DIGITS) {
             return false;
         }

@@ -11,7 +11,9 @@ import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeFormatterBuilder;
 import java.time.format.ResolverStyle;
 import java.time.temporal.ChronoField;
+import java.nio.CharBuffer;
 import java.util.Random;
+import java.util.stream.IntStream;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -84,6 +86,28 @@ class InstantsTest {
             assertThat(outcome(() -> Instants.parse(text.toString()))).as(text.toString())
                     .isEqualTo(outcome(() -> reference(text.toString())));
         }
+    }
+
+    @Test
+    void everyDayOfEveryMonthIsReadAsJavaTimeReadsIt() {
+        Random random = new Random(20261203);
+        IntStream years = IntStream.concat(IntStream.of(0, 1, 4, 100, 400, 1582, 1600, 1700, 1900, 1970, 2000, 2023,
+                2024, 2100, 9996, 9999), random.ints(200, 0, 10_000));
+        years.forEach(year -> {
+            for (int month = 0; month <= 13; month++) {
+                for (int day = 0; day <= 32; day++) {
+                    String text = "%04d-%02d-%02dT12:34:56.789+05:30".formatted(year, month, day);
+                    assertThat(outcome(() -> Instants.parse(text))).as(text).isEqualTo(outcome(() -> reference(text)));
+                }
+            }
+        });
+    }
+
+    @Test
+    void aTimestampIsReadAlikeFromAnyCharacterSequence() {
+        char[] buffer = "{\"at\":\"2024-02-29T23:59:59.1234565+14:30\"}".toCharArray();
+        CharSequence inBuffer = CharBuffer.wrap(buffer, 7, 33);
+        assertThat(Instants.parse(inBuffer)).isEqualTo(Instants.parse("2024-02-29T23:59:59.1234565+14:30"));
     }
 
     /** The former implementation, on java.time: the same messages, the same instants. */

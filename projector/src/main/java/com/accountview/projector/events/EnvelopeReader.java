@@ -33,12 +33,15 @@ final class EnvelopeReader {
 
     static final String CONTENT_TYPE = "content-type";
     /**
-     * Buffers recycled per thread: the default pool, one deque shared by every thread, cost 3.6% of
+     * Tokens of strict JSON: a duplicated member anywhere is an error. Buffers recycled per thread: the default pool, one deque shared by every thread, cost 3.6% of
      * the projector's CPU in taking a buffer for each record's parser (JFR, docs/performance.md);
      * the threads that decode are a fixed few.
      */
-    static final JsonMapper STRICT_JSON = JsonMapper.builder(JsonFactory.builder()
-                    .recyclerPool(JsonRecyclerPools.threadLocalPool()).build())
+    static final JsonFactory STRICT_JSON_TOKENS = JsonFactory.builder()
+            .recyclerPool(JsonRecyclerPools.threadLocalPool())
+            .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION).build();
+    /** Trees of {@link #STRICT_JSON_TOKENS}, for the schema decoder. */
+    static final JsonMapper STRICT_JSON = JsonMapper.builder(STRICT_JSON_TOKENS)
             .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION).build();
 
     private static final String STRUCTURED_JSON = "application/cloudevents+json";

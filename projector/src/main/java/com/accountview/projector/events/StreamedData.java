@@ -1,11 +1,7 @@
 package com.accountview.projector.events;
 
 import java.time.Instant;
-import java.util.Arrays;
-import java.util.Map;
 import java.util.UUID;
-import java.util.function.Function;
-import java.util.stream.Collectors;
 
 import tools.jackson.core.JsonParser;
 import tools.jackson.core.JsonToken;
@@ -29,10 +25,8 @@ import com.accountview.contract.Instants;
  */
 record StreamedData(UUID id, AccountSnapshot account, ContractSnapshot contract) {
 
-    private static final Map<String, AccountStatus> ACCOUNT_STATUSES = Arrays.stream(AccountStatus.values())
-            .collect(Collectors.toUnmodifiableMap(Enum::name, Function.identity()));
-    private static final Map<String, ContractStatus> CONTRACT_STATUSES = Arrays.stream(ContractStatus.values())
-            .collect(Collectors.toUnmodifiableMap(Enum::name, Function.identity()));
+    private static final AccountStatus[] ACCOUNT_STATUSES = AccountStatus.values();
+    private static final ContractStatus[] CONTRACT_STATUSES = ContractStatus.values();
 
     /** Reads the data object the parser is at the start of, or returns null. */
     static StreamedData read(JsonParser parser, EventType type) {
@@ -71,7 +65,7 @@ record StreamedData(UUID id, AccountSnapshot account, ContractSnapshot contract)
             switch (name) {
                 case "account_id" -> accountId = uuid(parser, token);
                 case "customer_id" -> customerId = uuid(parser, token);
-                case "status" -> status = ACCOUNT_STATUSES.get(String.valueOf(text(parser, token)));
+                case "status" -> status = named(ACCOUNT_STATUSES, chars(parser, token));
                 case "created_at" -> createdAt = instant(parser, token);
                 case "updated_at" -> updatedAt = instant(parser, token);
                 case "external_id" -> {
@@ -108,7 +102,7 @@ record StreamedData(UUID id, AccountSnapshot account, ContractSnapshot contract)
             switch (name) {
                 case "contract_id" -> contractId = uuid(parser, token);
                 case "account_id" -> accountId = uuid(parser, token);
-                case "status" -> status = CONTRACT_STATUSES.get(String.valueOf(text(parser, token)));
+                case "status" -> status = named(CONTRACT_STATUSES, chars(parser, token));
                 case "product" -> product = token == JsonToken.START_OBJECT ? product(parser) : null;
                 case "start_date" -> startDate = instant(parser, token);
                 case "created_at" -> createdAt = instant(parser, token);
@@ -159,13 +153,33 @@ record StreamedData(UUID id, AccountSnapshot account, ContractSnapshot contract)
         return token == JsonToken.VALUE_STRING ? parser.getString() : null;
     }
 
-    private static UUID uuid(JsonParser parser, JsonToken token) {
-        return Identifiers.uuidOrNull(text(parser, token));
+    /** The string value the parser is at, valid until its next token, or null for any other token. */
+    static ParsedChars chars(JsonParser parser, JsonToken token) {
+        return token == JsonToken.VALUE_STRING
+                ? new ParsedChars(parser.getStringCharacters(), parser.getStringOffset(), parser.getStringLength())
+                : null;
+    }
+
+    /** The constant of that exact name, or null: a few comparisons, where a map lookup hashed a new string. */
+    private static <E extends Enum<E>> E named(E[] constants, ParsedChars name) {
+        if (name != null) {
+            for (E constant : constants) {
+                if (constant.name().contentEquals(name)) {
+                    return constant;
+                }
+            }
+        }
+        return null;
+    }
+
+    /** A UUID in canonical form, null for anything else. */
+    static UUID uuid(JsonParser parser, JsonToken token) {
+        return Identifiers.uuidOrNull(chars(parser, token));
     }
 
     /** A timestamp of the contract, null for a value that is not a string. */
-    private static Instant instant(JsonParser parser, JsonToken token) {
-        String text = text(parser, token);
+    static Instant instant(JsonParser parser, JsonToken token) {
+        CharSequence text = chars(parser, token);
         return text == null ? null : Instants.parse(text);
     }
 

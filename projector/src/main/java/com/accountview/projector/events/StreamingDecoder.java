@@ -18,7 +18,6 @@ import tools.jackson.core.JsonToken;
 import com.accountview.contract.EntityKind;
 import com.accountview.contract.EventType;
 import com.accountview.contract.Identifiers;
-import com.accountview.contract.Instants;
 import com.accountview.projector.events.EntityEvent.AccountCreated;
 import com.accountview.projector.events.EntityEvent.AccountDeleted;
 import com.accountview.projector.events.EntityEvent.AccountUpdated;
@@ -55,7 +54,8 @@ final class StreamingDecoder {
         if (value == null || keyId == null || !isStructuredOrPlain(headers)) {
             return null;
         }
-        try (JsonParser parser = EnvelopeReader.STRICT_JSON.createParser(value)) {
+        // the factory's own parser: the mapper's would build a deserialization context per record, unused here
+        try (JsonParser parser = EnvelopeReader.STRICT_JSON_TOKENS.createParser(value)) {
             return read(parser, topicKind, keyId);
         } catch (JacksonException | IllegalArgumentException e) {
             // not JSON, a duplicated member, or not a timestamp of the contract (Instants): the schema decoder says which
@@ -67,26 +67,26 @@ final class StreamingDecoder {
         if (parser.nextToken() != JsonToken.START_OBJECT) {
             return null;
         }
-        String specVersion = null;
+        boolean specVersion = false;
         String id = null;
-        String source = null;
+        URI source = null;
         String typeName = null;
-        String time = null;
-        String subject = null;
+        Instant time = null;
+        UUID subjectId = null;
         String orgId = null;
-        String sequence = null;
+        BigInteger sequence = null;
         EventType type = null;
         StreamedData data = null;
         for (String name = parser.nextName(); name != null; name = parser.nextName()) {
             JsonToken token = parser.nextToken();
             switch (name) {
-                case "specversion" -> specVersion = StreamedData.text(parser, token);
+                case "specversion" -> specVersion = isText(parser, token, "1.0");
                 case "id" -> id = StreamedData.text(parser, token);
-                case "source" -> source = StreamedData.text(parser, token);
-                case "time" -> time = StreamedData.text(parser, token);
-                case "subject" -> subject = StreamedData.text(parser, token);
+                case "source" -> source = uri(StreamedData.chars(parser, token));
+                case "time" -> time = StreamedData.instant(parser, token);
+                case "subject" -> subjectId = StreamedData.uuid(parser, token);
                 case "orgid" -> orgId = StreamedData.text(parser, token);
-                case "sequence" -> sequence = StreamedData.text(parser, token);
+                case "sequence" -> sequence = sequence(StreamedData.chars(parser, token));
                 case "type" -> {
                     typeName = StreamedData.text(parser, token);
                     type = typeName == null ? null : EventType.named(typeName).orElse(null);
@@ -95,7 +95,7 @@ final class StreamingDecoder {
                     }
                 }
                 case "datacontenttype" -> {
-                    if (!"application/json".equals(StreamedData.text(parser, token))) {
+                    if (!isText(parser, token, "application/json")) {
                         return null;
                     }
                 }
@@ -112,19 +112,15 @@ final class StreamingDecoder {
                 }
             }
         }
-        if (parser.nextToken() != null || data == null || !"1.0".equals(specVersion) || !isEventId(id)
-                || orgId == null || !Identifiers.isOrgId(orgId) || sequence == null || !Identifiers.isSequence(sequence)) {
+        if (parser.nextToken() != null || data == null || !specVersion || !isEventId(id)
+                || orgId == null || !Identifiers.isOrgId(orgId) || sequence == null) {
             return null;
         }
-        UUID subjectId = Identifiers.uuidOrNull(subject);
-        URI sourceUri = uri(source);
-        if (subjectId == null || !subjectId.equals(keyId) || !subjectId.equals(data.id()) || sourceUri == null
+        if (subjectId == null || !subjectId.equals(keyId) || !subjectId.equals(data.id()) || source == null
                 || time == null) {
             return null;
         }
-        Instant instant = Instants.parse(time);
-        EventMetadata metadata = new EventMetadata(id, sourceUri, typeName, instant, subjectId, orgId,
-                sequenceOf(sequence));
+        EventMetadata metadata = new EventMetadata(id, source, typeName, time, subjectId, orgId, sequence);
         return switch (type) {
             case ACCOUNT_CREATED -> new AccountCreated(metadata, data.account());
             case ACCOUNT_UPDATED -> new AccountUpdated(metadata, data.account());
@@ -133,6 +129,11 @@ final class StreamingDecoder {
             case CONTRACT_UPDATED -> new ContractUpdated(metadata, data.contract());
             case CONTRACT_DELETED -> new ContractDeleted(metadata);
         };
+    }
+
+    private static boolean isText(JsonParser parser, JsonToken token, String expected) {
+        ParsedChars text = StreamedData.chars(parser, token);
+        return text != null && expected.contentEquals(text);
     }
 
     /** Structured mode by its exact content-type, or plain: no content-type and no {@code ce_*} header. */
@@ -177,14 +178,15 @@ final class StreamingDecoder {
         return !name.isEmpty();
     }
 
-    private URI uri(String text) {
-        if (text == null || text.isEmpty()) {
+    private URI uri(CharSequence chars) {
+        if (chars == null || chars.isEmpty()) {
             return null;
         }
         Source last = lastSource;
-        if (last.text().equals(text)) {
+        if (last.text().contentEquals(chars)) {
             return last.uri();
         }
+        String text = chars.toString();
         try {
             URI uri = new URI(text);
             lastSource = new Source(text, uri);
@@ -194,7 +196,12 @@ final class StreamingDecoder {
         }
     }
 
-    private static BigInteger sequenceOf(String digits) {
-        return digits.length() <= MAX_LONG_DIGITS ? BigInteger.valueOf(Long.parseLong(digits)) : new BigInteger(digits);
+    /** The sequence, or null when the text is not one. */
+    private static BigInteger sequence(CharSequence digits) {
+        if (digits == null || !Identifiers.isSequence(digits)) {
+            return null;
+        }
+        return digits.length() <= MAX_LONG_DIGITS ? BigInteger.valueOf(Long.parseLong(digits, 0, digits.length(), 10))
+                : new BigInteger(digits.toString());
     }
 }
