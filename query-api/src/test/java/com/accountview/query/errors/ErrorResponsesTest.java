@@ -26,7 +26,8 @@ class ErrorResponsesTest {
     /** A returned outcome is answered as a thrown one was: same status, headers and body, serialized once. */
     @Test
     void anAnsweredErrorIsTheEntityOfAThrownOneSerialized() {
-        ResponseEntity<ErrorResponse> thrown = errors.entity(tracedRequest(), ErrorCode.ACCOUNT_NOT_FOUND, "No account.");
+        ResponseEntity<ErrorResponse> thrown =
+                errors.entity(tracedRequest(), ErrorCode.ACCOUNT_NOT_FOUND, "No account.");
 
         ResponseEntity<byte[]> answered = errors.answer(tracedRequest(), ErrorCode.ACCOUNT_NOT_FOUND, "No account.");
 
@@ -42,8 +43,8 @@ class ErrorResponsesTest {
         assertThat(answered.getStatusCode().value()).isEqualTo(409);
         assertThat(answered.getHeaders().getContentType()).hasToString("application/json");
         assertThat(answered.getHeaders().getCacheControl()).isEqualTo("no-cache");
-        assertThat(new String(answered.getBody(), StandardCharsets.UTF_8)).isEqualTo(
-                "{\"code\":\"EXTERNAL_ID_CONFLICT\",\"status\":409,\"message\":\"Several.\",\"trace_id\":\"" + TRACE_ID + "\"}");
+        assertThat(new String(answered.getBody(), StandardCharsets.UTF_8)).isEqualTo("{\"code\":\"EXTERNAL_ID_CONFLICT\","
+                + "\"status\":409,\"message\":\"Several.\",\"trace_id\":\"" + TRACE_ID + "\"}");
     }
 
     @Test
