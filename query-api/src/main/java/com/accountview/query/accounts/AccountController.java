@@ -1,6 +1,8 @@
 package com.accountview.query.accounts;
 
+import com.accountview.query.errors.ErrorResponses;
 import com.accountview.query.web.ConditionalResponses;
+import jakarta.servlet.http.HttpServletRequest;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -12,14 +14,19 @@ class AccountController {
 
     private final ExternalAccounts accounts;
     private final ConditionalResponses responses;
+    private final ErrorResponses errors;
 
-    AccountController(ExternalAccounts accounts, ConditionalResponses responses) {
+    AccountController(ExternalAccounts accounts, ConditionalResponses responses, ErrorResponses errors) {
         this.accounts = accounts;
         this.responses = responses;
+        this.errors = errors;
     }
 
     @GetMapping("/v4/orgs/{orgId}/external-accounts/{externalId}")
-    ResponseEntity<byte[]> account(@PathVariable String orgId, @PathVariable String externalId) {
-        return responses.ok(new AccountId(accounts.resolve(new ExternalAccountRef(orgId, externalId))));
+    ResponseEntity<byte[]> account(@PathVariable String orgId, @PathVariable String externalId,
+                                   HttpServletRequest request) {
+        return accounts.matching(new ExternalAccountRef(orgId, externalId)).answer(
+                id -> responses.ok(new AccountId(id)),
+                (code, message) -> errors.answer(request, code, message));
     }
 }

@@ -3,6 +3,11 @@ package com.accountview.query.accounts;
 import java.util.Comparator;
 import java.util.List;
 import java.util.UUID;
+import java.util.function.BiFunction;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+
+import com.accountview.query.errors.ErrorCode;
 
 /**
  * The live accounts that currently carry one external id in one organization: none is "not
@@ -17,16 +22,21 @@ public record AccountMatches(ExternalAccountRef ref, List<UUID> accountIds) {
     }
 
     /**
-     * The one matching account; throws an {@code AccountNotFoundException} without a match, an
-     * {@code ExternalIdConflictException} listing them with several.
+     * {@code single} of the one matching account; otherwise {@code otherwise} of the error and its
+     * message: 404 {@code ACCOUNT_NOT_FOUND} without a match, 409 {@code EXTERNAL_ID_CONFLICT}
+     * listing them with several. Expected outcomes, so returned rather than thrown (docs/api.md).
      */
-    public UUID single() {
+    public <T> T answer(Function<UUID, T> single, BiFunction<ErrorCode, String, T> otherwise) {
         if (accountIds.isEmpty()) {
-            throw new AccountNotFoundException(ref);
+            return otherwise.apply(ErrorCode.ACCOUNT_NOT_FOUND,
+                    "No account with external id '" + ref.externalId() + "' in organization '" + ref.orgId() + "'.");
         }
         if (accountIds.size() > 1) {
-            throw new ExternalIdConflictException(ref, accountIds);
+            return otherwise.apply(ErrorCode.EXTERNAL_ID_CONFLICT,
+                    "External id '" + ref.externalId() + "' in organization '" + ref.orgId()
+                            + "' is claimed by several accounts: "
+                            + accountIds.stream().map(UUID::toString).collect(Collectors.joining(", ")) + ".");
         }
-        return accountIds.get(0);
+        return single.apply(accountIds.get(0));
     }
 }

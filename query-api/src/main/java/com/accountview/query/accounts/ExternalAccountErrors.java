@@ -11,10 +11,10 @@ import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 
 /**
- * The web edge of the external-account lookup, for every endpoint that resolves an external id:
- * a malformed id is 400 {@code INVALID_REQUEST}, no account 404 {@code ACCOUNT_NOT_FOUND}, several
- * 409 {@code EXTERNAL_ID_CONFLICT}, each with the exception's message. Ordered before the API's
- * catch-all handler, which would answer them 500.
+ * A malformed id, on every endpoint that resolves an external id, is 400 {@code INVALID_REQUEST}
+ * with the exception's message. Ordered before the API's catch-all handler, which would answer it
+ * 500. (No account and several accounts are answered by the controllers themselves, from
+ * {@link AccountMatches}.)
  */
 @RestControllerAdvice
 @Order(Ordered.HIGHEST_PRECEDENCE)
@@ -29,15 +29,5 @@ class ExternalAccountErrors {
     @ExceptionHandler
     ResponseEntity<ErrorResponse> malformedId(MalformedIdException failure, HttpServletRequest request) {
         return errors.entity(request, ErrorCode.INVALID_REQUEST, failure.getMessage());
-    }
-
-    @ExceptionHandler
-    ResponseEntity<ErrorResponse> notFound(AccountNotFoundException failure, HttpServletRequest request) {
-        return errors.entity(request, ErrorCode.ACCOUNT_NOT_FOUND, failure.getMessage());
-    }
-
-    @ExceptionHandler
-    ResponseEntity<ErrorResponse> conflict(ExternalIdConflictException failure, HttpServletRequest request) {
-        return errors.entity(request, ErrorCode.EXTERNAL_ID_CONFLICT, failure.getMessage());
     }
 }

@@ -6,7 +6,7 @@ import com.accountview.query.readmodel.LiveLookup;
 import com.accountview.query.readmodel.ReadModel;
 import org.springframework.stereotype.Component;
 
-/** Resolves an external account id to the live account that carries it, in one round trip. */
+/** Reads the live accounts that carry an external account id, in one round trip. */
 @Component
 class ExternalAccounts {
 
@@ -19,7 +19,7 @@ class ExternalAccounts {
         this.readModel = readModel;
     }
 
-    UUID resolve(ExternalAccountRef ref) {
-        return AccountMatches.of(ref, readModel.readLive(ACCOUNT_IDS, ExternalIdLookup.arguments(ref))).single();
+    AccountMatches matching(ExternalAccountRef ref) {
+        return AccountMatches.of(ref, readModel.readLive(ACCOUNT_IDS, ExternalIdLookup.arguments(ref)));
     }
 }

@@ -6,10 +6,13 @@ import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.UUID;
+import java.util.function.BiFunction;
+import java.util.function.Function;
 
 import com.accountview.query.accounts.AccountMatches;
 import com.accountview.query.accounts.ExternalAccountRef;
 import com.accountview.query.accounts.ExternalIdLookup;
+import com.accountview.query.errors.ErrorCode;
 import com.accountview.query.readmodel.LiveLookup;
 import com.accountview.query.readmodel.ReadModel;
 import org.springframework.stereotype.Component;
@@ -49,15 +52,20 @@ class AccountContracts {
         this.readModel = readModel;
     }
 
-    /** Newest {@code start_date} first; empty when the account has none. */
-    List<Contract> of(ExternalAccountRef ref) {
+    /**
+     * {@code found} of the account's contracts, newest {@code start_date} first (empty when it has
+     * none); when the external id resolves to no account or to several, {@code otherwise} of the
+     * error and message of {@link AccountMatches#answer}.
+     */
+    <T> T of(ExternalAccountRef ref, Function<List<Contract>, T> found, BiFunction<ErrorCode, String, T> otherwise) {
         List<ContractRow> rows = readModel.readLive(CONTRACT_ROWS, ExternalIdLookup.arguments(ref));
-        AccountMatches.of(ref, rows.stream().map(ContractRow::accountId).toList()).single();
-        return rows.stream()
-                .filter(row -> row.contractId() != null)
-                .map(ContractRow::toContract)
-                .sorted(Contract.NEWEST_FIRST)
-                .toList();
+        return AccountMatches.of(ref, rows.stream().map(ContractRow::accountId).toList()).answer(
+                account -> found.apply(rows.stream()
+                        .filter(row -> row.contractId() != null)
+                        .map(ContractRow::toContract)
+                        .sorted(Contract.NEWEST_FIRST)
+                        .toList()),
+                otherwise);
     }
 
     /** A {@code timestamptz} column as an instant, whatever the session's time zone. */

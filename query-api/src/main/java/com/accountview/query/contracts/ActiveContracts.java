@@ -4,7 +4,11 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.BiFunction;
+import java.util.function.Function;
 
+import com.accountview.query.accounts.ExternalAccountRef;
+import com.accountview.query.errors.ErrorCode;
 import org.springframework.stereotype.Component;
 
 /**
@@ -19,6 +23,18 @@ class ActiveContracts {
 
     ActiveContracts(Clock clock) {
         this.clock = clock;
+    }
+
+    /**
+     * {@code found} of the contract of {@code ref}'s account active now; without one, {@code
+     * otherwise} of 404 {@code NO_ACTIVE_CONTRACT} and its message: an expected outcome, so
+     * returned rather than thrown (docs/api.md).
+     */
+    <T> T answer(ExternalAccountRef ref, List<Contract> contracts, Function<Contract, T> found,
+                 BiFunction<ErrorCode, String, T> otherwise) {
+        return among(contracts).map(found).orElseGet(() -> otherwise.apply(ErrorCode.NO_ACTIVE_CONTRACT,
+                "Account '" + ref.externalId() + "' of organization '" + ref.orgId()
+                        + "' has no active contract now."));
     }
 
     Optional<Contract> among(List<Contract> contracts) {

@@ -1,9 +1,12 @@
 package com.accountview.query.contracts;
 
+import java.util.function.BiFunction;
+
 import com.accountview.query.accounts.ExternalAccountRef;
-import com.accountview.query.errors.ApiException;
 import com.accountview.query.errors.ErrorCode;
+import com.accountview.query.errors.ErrorResponses;
 import com.accountview.query.web.ConditionalResponses;
+import jakarta.servlet.http.HttpServletRequest;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -18,25 +21,30 @@ class ContractController {
     private final AccountContracts contracts;
     private final ActiveContracts active;
     private final ConditionalResponses responses;
+    private final ErrorResponses errors;
 
-    ContractController(AccountContracts contracts, ActiveContracts active, ConditionalResponses responses) {
+    ContractController(AccountContracts contracts, ActiveContracts active, ConditionalResponses responses,
+                       ErrorResponses errors) {
         this.contracts = contracts;
         this.active = active;
         this.responses = responses;
+        this.errors = errors;
     }
 
     @GetMapping
-    ResponseEntity<byte[]> contracts(@PathVariable String orgId, @PathVariable String externalId) {
-        return responses.ok(new Contracts(contracts.of(new ExternalAccountRef(orgId, externalId))));
+    ResponseEntity<byte[]> contracts(@PathVariable String orgId, @PathVariable String externalId,
+                                     HttpServletRequest request) {
+        return contracts.of(new ExternalAccountRef(orgId, externalId),
+                all -> responses.ok(new Contracts(all)),
+                (code, message) -> errors.answer(request, code, message));
     }
 
     @GetMapping("/active")
-    ResponseEntity<byte[]> activeContract(@PathVariable String orgId, @PathVariable String externalId) {
+    ResponseEntity<byte[]> activeContract(@PathVariable String orgId, @PathVariable String externalId,
+                                          HttpServletRequest request) {
         ExternalAccountRef ref = new ExternalAccountRef(orgId, externalId);
-        return active.among(contracts.of(ref))
-                .map(responses::ok)
-                .orElseThrow(() -> new ApiException(ErrorCode.NO_ACTIVE_CONTRACT,
-                        "Account '" + ref.externalId() + "' of organization '" + ref.orgId()
-                                + "' has no active contract now."));
+        BiFunction<ErrorCode, String, ResponseEntity<byte[]>> error =
+                (code, message) -> errors.answer(request, code, message);
+        return contracts.of(ref, all -> active.answer(ref, all, responses::ok, error), error);
     }
 }

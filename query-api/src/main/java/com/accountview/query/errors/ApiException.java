@@ -4,9 +4,10 @@ package com.accountview.query.errors;
  * A request that ends in an {@link ErrorResponse} with the given code, status and message. The
  * message is shown to the caller as it is, so it must not contain internals.
  *
- * <p>One with a 4xx code (404 {@code NO_ACTIVE_CONTRACT}, say) is an expected answer, nothing to
- * debug, so it records no stack trace: filling one in was a measurable part of every 404's CPU.
- * One with a 5xx code keeps its stack trace and cause.
+ * <p>One with a 4xx code is an expected answer, nothing to debug, so it records no stack trace:
+ * filling one in was a measurable part of every 404's CPU. (The lookups' own expected outcomes,
+ * 404 and 409, are returned rather than thrown: docs/api.md, "Errors".) One with a 5xx code keeps
+ * its stack trace and cause.
  */
 public class ApiException extends RuntimeException {
 

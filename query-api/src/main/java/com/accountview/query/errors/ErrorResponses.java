@@ -12,8 +12,9 @@ import org.springframework.stereotype.Component;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * Builds the {@link ErrorResponse} of a failed request, as a {@link ResponseEntity} for handlers
- * or written straight to the servlet response for filters. Always {@code application/json},
+ * Builds the {@link ErrorResponse} of a failed request: as a {@link ResponseEntity} for exception
+ * handlers, as one with the serialized body for handlers that return an expected outcome, or
+ * written straight to the servlet response for filters. Always {@code application/json},
  * whatever the request's {@code Accept} says. Thread-safe.
  */
 @Component
@@ -24,7 +25,7 @@ public class ErrorResponses {
 
     private final JsonMapper json;
 
-    /** @param json writes the body for {@link #write}; Spring Boot's own mapper in the application */
+    /** @param json writes the bodies of {@link #answer} and {@link #write}; in the application, Spring Boot's mapper */
     public ErrorResponses(JsonMapper json) {
         this.json = json;
     }
@@ -32,6 +33,18 @@ public class ErrorResponses {
     /** The error for {@code code} with its own status. */
     public ResponseEntity<ErrorResponse> entity(HttpServletRequest request, ErrorCode code, String message) {
         return entity(request, code, code.status().value(), message, new HttpHeaders());
+    }
+
+    /**
+     * The error for {@code code} with its own status, its body serialized here, once: for a handler
+     * that returns an expected outcome (404, 409) instead of throwing it, so that the answer skips
+     * Spring MVC's exception resolution and its message converters, as a 200's bytes do. The same
+     * status, headers and body as {@link #entity}.
+     */
+    public ResponseEntity<byte[]> answer(HttpServletRequest request, ErrorCode code, String message) {
+        ResponseEntity<ErrorResponse> entity = entity(request, code, message);
+        return ResponseEntity.status(entity.getStatusCode()).headers(entity.getHeaders())
+                .body(json.writeValueAsBytes(entity.getBody()));
     }
 
     /**
@@ -58,9 +71,9 @@ public class ErrorResponses {
     /** Writes the error for {@code code} to a response that nothing has been written to yet. */
     public void write(HttpServletRequest request, HttpServletResponse response, ErrorCode code, String message)
             throws IOException {
-        ResponseEntity<ErrorResponse> entity = entity(request, code, message);
+        ResponseEntity<byte[]> entity = answer(request, code, message);
         response.setStatus(entity.getStatusCode().value());
         entity.getHeaders().forEach((name, values) -> values.forEach(value -> response.addHeader(name, value)));
-        response.getOutputStream().write(json.writeValueAsBytes(entity.getBody()));
+        response.getOutputStream().write(entity.getBody());
     }
 }

@@ -6,12 +6,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.net.http.HttpResponse;
 import java.util.UUID;
+import java.util.stream.Stream;
 
 import com.accountview.query.support.Api;
 import com.accountview.query.support.Ids;
 import com.accountview.query.support.OpenApiContract;
 import com.accountview.query.support.ProjectedReadModel;
 import com.accountview.query.support.QueryApiIT;
+import com.accountview.query.support.RawHttp;
 import com.accountview.testinfra.events.TestEvents;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -50,6 +52,27 @@ class ExternalAccountLookupIT {
         }
     }
 
+    /** The whole answer as sent, headers and body, on GET and HEAD: what callers and caches see of a miss. */
+    @Test
+    void notFoundIsAJsonErrorResponseWithTheCallersTraceId() {
+        String traceId = "4bf92f3577b34da6a3ce929d0e0e4736";
+        for (String path : Api.ENDPOINTS) {
+            for (String method : new String[] {"GET", "HEAD"}) {
+                RawHttp.Response response = RawHttp.send(api.port(), RawHttp.request(
+                        method + " " + account(org, externalId) + path + " HTTP/1.1", "x-auth-roles: API_KEY",
+                        "traceparent: 00-" + traceId + "-00f067aa0ba902b7-01"));
+
+                assertThat(response.status()).as(method + path).isEqualTo(404);
+                assertThat(response.header("Content-Type")).isEqualTo("application/json");
+                assertThat(response.header("Cache-Control")).isEqualTo("no-cache");
+                assertThat(response.header("ETag")).isNull();
+                assertThat(response.body()).isEqualTo(method.equals("HEAD") ? "" : "{\"code\":\"ACCOUNT_NOT_FOUND\","
+                        + "\"status\":404,\"message\":\"No account with external id '" + externalId
+                        + "' in organization '" + org + "'.\",\"trace_id\":\"" + traceId + "\"}");
+            }
+        }
+    }
+
     @Test
     void externalIdClaimedBySeveralAccountsIsAConflictListingThemOnEveryEndpoint() {
         UUID first = UUID.randomUUID();
@@ -63,7 +86,11 @@ class ExternalAccountLookupIT {
 
             assertThat(response.statusCode()).as(path).isEqualTo(409);
             assertThat(json(response).path("code").asString()).isEqualTo("EXTERNAL_ID_CONFLICT");
-            assertThat(json(response).path("message").asString()).contains(first.toString(), second.toString());
+            assertThat(json(response).path("message").asString()).isEqualTo("External id '" + externalId
+                    + "' in organization '" + org + "' is claimed by several accounts: "
+                    + String.join(", ", Stream.of(first, second).map(UUID::toString).sorted().toList()) + ".");
+            assertThat(response.headers().firstValue("Content-Type")).hasValue("application/json");
+            assertThat(response.headers().firstValue("Cache-Control")).hasValue("no-cache");
             openApi.assertConforms(OpenApiContract.ACCOUNT + path, response);
         }
     }

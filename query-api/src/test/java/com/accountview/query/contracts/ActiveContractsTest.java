@@ -8,6 +8,7 @@ import java.time.ZoneOffset;
 import java.util.List;
 import java.util.UUID;
 
+import com.accountview.query.accounts.ExternalAccountRef;
 import org.junit.jupiter.api.Test;
 
 class ActiveContractsTest {
@@ -79,5 +80,25 @@ class ActiveContractsTest {
 
         assertThat(List.of(unknown, old, recent).stream().sorted(Contract.NEWEST_FIRST).toList())
                 .containsExactly(recent, old, unknown);
+    }
+
+    /** An expected outcome, returned rather than thrown, with the message callers have always had. */
+    @Test
+    void noActiveContractIsNoActiveContract() {
+        ExternalAccountRef ref = new ExternalAccountRef("telco", "214748364");
+        List<Contract> none = List.of(contract("00000000-0000-4000-8000-000000000001", "PENDING", NOW, null, NOW));
+
+        assertThat(active.answer(ref, none, Contract::status, (code, message) -> code + ": " + message)).isEqualTo(
+                "NO_ACTIVE_CONTRACT: Account '214748364' of organization 'telco' has no active contract now.");
+    }
+
+    @Test
+    void theActiveContractIsTheAnswer() {
+        ExternalAccountRef ref = new ExternalAccountRef("telco", "214748364");
+        Contract current = active("00000000-0000-4000-8000-000000000001", NOW.minusSeconds(1), null);
+
+        Contract answer = active.answer(ref, List.of(current), contract -> contract, (code, message) -> null);
+
+        assertThat(answer).isSameAs(current);
     }
 }

@@ -14,6 +14,7 @@ import com.accountview.query.support.Ids;
 import com.accountview.query.support.OpenApiContract;
 import com.accountview.query.support.ProjectedReadModel;
 import com.accountview.query.support.QueryApiIT;
+import com.accountview.query.support.RawHttp;
 import com.accountview.query.support.TestClock;
 import com.accountview.testinfra.events.ContractEventBuilder;
 import com.accountview.testinfra.events.TestEvents;
@@ -195,6 +196,25 @@ class ContractsIT {
         assertThat(response.statusCode()).isEqualTo(200);
         assertThat(json(response).path("id").asString()).isEqualTo(contractId.toString());
         openApi.assertConforms(OpenApiContract.ACTIVE_CONTRACT, response);
+    }
+
+    /** The whole answer as sent, headers and body, on GET and HEAD. */
+    @Test
+    void noActiveContractIsAJsonErrorResponseWithTheCallersTraceId() {
+        String traceId = "4bf92f3577b34da6a3ce929d0e0e4736";
+        for (String method : new String[] {"GET", "HEAD"}) {
+            RawHttp.Response response = RawHttp.send(api.port(), RawHttp.request(
+                    method + " " + account(org, externalId) + "/contracts/active HTTP/1.1", "x-auth-roles: API_KEY",
+                    "traceparent: 00-" + traceId + "-00f067aa0ba902b7-01"));
+
+            assertThat(response.status()).as(method).isEqualTo(404);
+            assertThat(response.header("Content-Type")).isEqualTo("application/json");
+            assertThat(response.header("Cache-Control")).isEqualTo("no-cache");
+            assertThat(response.header("ETag")).isNull();
+            assertThat(response.body()).isEqualTo(method.equals("HEAD") ? "" : "{\"code\":\"NO_ACTIVE_CONTRACT\","
+                    + "\"status\":404,\"message\":\"Account '" + externalId + "' of organization '" + org
+                    + "' has no active contract now.\",\"trace_id\":\"" + traceId + "\"}");
+        }
     }
 
     @Test
