@@ -5,7 +5,6 @@ import com.accountview.query.web.ConditionalResponses;
 import jakarta.servlet.http.HttpServletRequest;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
-import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RestController;
 
 /** {@code GET /v4/orgs/{org_id}/external-accounts/{account_external_id}}: the account's id. */
@@ -23,9 +22,8 @@ class AccountController {
     }
 
     @GetMapping("/v4/orgs/{orgId}/external-accounts/{externalId}")
-    ResponseEntity<byte[]> account(@PathVariable String orgId, @PathVariable String externalId,
-                                   HttpServletRequest request) {
-        return accounts.matching(new ExternalAccountRef(orgId, externalId)).answer(
+    ResponseEntity<byte[]> account(ExternalAccountRef ref, HttpServletRequest request) {
+        return accounts.matching(ref).answer(
                 id -> responses.ok(new AccountId(id)),
                 (code, message) -> errors.answer(request, code, message));
     }

@@ -9,7 +9,6 @@ import com.accountview.query.web.ConditionalResponses;
 import jakarta.servlet.http.HttpServletRequest;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
-import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 
@@ -32,17 +31,14 @@ class ContractController {
     }
 
     @GetMapping
-    ResponseEntity<byte[]> contracts(@PathVariable String orgId, @PathVariable String externalId,
-                                     HttpServletRequest request) {
-        return contracts.of(new ExternalAccountRef(orgId, externalId),
+    ResponseEntity<byte[]> contracts(ExternalAccountRef ref, HttpServletRequest request) {
+        return contracts.of(ref,
                 all -> responses.ok(new Contracts(all)),
                 (code, message) -> errors.answer(request, code, message));
     }
 
     @GetMapping("/active")
-    ResponseEntity<byte[]> activeContract(@PathVariable String orgId, @PathVariable String externalId,
-                                          HttpServletRequest request) {
-        ExternalAccountRef ref = new ExternalAccountRef(orgId, externalId);
+    ResponseEntity<byte[]> activeContract(ExternalAccountRef ref, HttpServletRequest request) {
         BiFunction<ErrorCode, String, ResponseEntity<byte[]>> error =
                 (code, message) -> errors.answer(request, code, message);
         return contracts.of(ref, all -> active.answer(ref, all, responses::ok, error), error);

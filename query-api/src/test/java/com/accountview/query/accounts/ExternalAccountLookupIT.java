@@ -41,6 +41,19 @@ class ExternalAccountLookupIT {
         openApi.assertConforms(OpenApiContract.ACCOUNT, response);
     }
 
+    /** Percent-encoding is the path's, not the id's: {@code ext%3A1} is the account of {@code ext:1}. */
+    @Test
+    void percentEncodedIdsAreDecodedBeforeTheLookupOnEveryEndpoint() {
+        UUID accountId = readModel.newAccount(org, externalId);
+        String encoded = account("%" + Integer.toHexString(org.charAt(0)) + org.substring(1),
+                externalId.replace(":", "%3A").replace("-", "%2d"));
+
+        assertThat(json(api.getAsApiKey(encoded)).path("id").asString()).isEqualTo(accountId.toString());
+        assertThat(api.getAsApiKey(encoded + "/contracts").statusCode()).isEqualTo(200);
+        assertThat(json(api.getAsApiKey(encoded + "/contracts/active")).path("code").asString())
+                .isEqualTo("NO_ACTIVE_CONTRACT");
+    }
+
     @Test
     void unknownExternalIdIsAccountNotFoundOnEveryEndpoint() {
         for (String path : Api.ENDPOINTS) {
