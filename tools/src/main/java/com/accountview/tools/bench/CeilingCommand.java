@@ -6,6 +6,7 @@ import java.util.concurrent.CountDownLatch;
 import com.accountview.tools.publish.TopicNames;
 import com.accountview.tools.run.LauncherExit;
 import com.accountview.tools.run.LocalPostgres;
+import net.jpountz.lz4.LZ4Factory;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
@@ -39,6 +40,7 @@ public final class CeilingCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
+        useNativeLz4();
         CeilingProjection projection = new CeilingProjection(bootstrapServers, group,
                 new TopicNames(accountsTopic, contractsTopic), jdbcUrl, maxPollRecords);
         CountDownLatch done = new CountDownLatch(1);
@@ -58,6 +60,19 @@ public final class CeilingCommand implements Callable<Integer> {
             done.countDown();
         }
         return 0;
+    }
+
+    /**
+     * As a plain program on a class path decompresses LZ4 batches, and as the projector does: with
+     * lz4-java's native library, which lz4-java loads by itself only from the system class loader,
+     * not from this executable jar's (docs/performance.md).
+     */
+    private static void useNativeLz4() {
+        try {
+            LZ4Factory.nativeInstance();
+        } catch (LinkageError | RuntimeException e) {
+            System.err.println("bench-ceiling: LZ4 batches are decompressed in Java: " + e);
+        }
     }
 
     private static void awaitQuietly(CountDownLatch latch) {
