@@ -94,7 +94,8 @@ public final class Instants {
         if (month < 1 || month > 12 || day < 1 || day > lengthOfMonth(year, month)) {
             return null;
         }
-        long epochSecond = epochDay(year, month, day) * SECONDS_PER_DAY + hour * 3_600L + minute * 60L + second - offsetSeconds;
+        long epochSecond = epochDay(year, month, day) * SECONDS_PER_DAY + hour * 3_600L + minute * 60L + second
+                - offsetSeconds;
         return Instant.ofEpochSecond(epochSecond, nanos);
     }
 

@@ -18,8 +18,8 @@ import org.springframework.web.servlet.HandlerMapping;
  */
 final class ExternalAccountRefResolver implements HandlerMethodArgumentResolver {
 
-    static final String ORG_ID = "orgId";
-    static final String EXTERNAL_ID = "externalId";
+    private static final String ORG_ID = "orgId";
+    private static final String EXTERNAL_ID = "externalId";
 
     @Override
     public boolean supportsParameter(MethodParameter parameter) {

@@ -42,9 +42,9 @@ public class ErrorResponses {
      * status, headers and body as {@link #entity}.
      */
     public ResponseEntity<byte[]> answer(HttpServletRequest request, ErrorCode code, String message) {
-        ResponseEntity<ErrorResponse> entity = entity(request, code, message);
-        return ResponseEntity.status(entity.getStatusCode()).headers(entity.getHeaders())
-                .body(json.writeValueAsBytes(entity.getBody()));
+        int status = code.status().value();
+        return ResponseEntity.status(status).headers(headers(status, HttpHeaders.EMPTY))
+                .body(json.writeValueAsBytes(ErrorResponse.of(code, status, message, TraceIds.of(request))));
     }
 
     /**
@@ -57,15 +57,20 @@ public class ErrorResponses {
 
     private ResponseEntity<ErrorResponse> entity(
             HttpServletRequest request, ErrorCode code, int status, String message, HttpHeaders headers) {
+        return ResponseEntity.status(status).headers(headers(status, headers))
+                .body(ErrorResponse.of(code, status, message, TraceIds.of(request)));
+    }
+
+    /** Every error's headers, plus {@code extra}. */
+    private static HttpHeaders headers(int status, HttpHeaders extra) {
         HttpHeaders all = new HttpHeaders();
-        all.addAll(headers);
+        all.addAll(extra);
         all.setContentType(MediaType.APPLICATION_JSON);
         all.setCacheControl(CacheControl.noCache());
         if (status == 503) {
             all.set(HttpHeaders.RETRY_AFTER, RETRY_AFTER_SECONDS);
         }
-        return ResponseEntity.status(status).headers(all)
-                .body(ErrorResponse.of(code, status, message, TraceIds.of(request)));
+        return all;
     }
 
     /** Writes the error for {@code code} to a response that nothing has been written to yet. */
