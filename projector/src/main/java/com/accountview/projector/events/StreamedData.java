@@ -41,15 +41,16 @@ record StreamedData(UUID id, AccountSnapshot account, ContractSnapshot contract)
 
     private static StreamedData deleted(JsonParser parser, String idMember) {
         UUID id = null;
+        ObjectMembers members = new ObjectMembers();
         for (String name = parser.nextName(); name != null; name = parser.nextName()) {
             JsonToken token = parser.nextToken();
             if (name.equals(idMember)) {
-                id = uuid(parser, token);
-            } else if (!skip(parser, token)) {
+                id = uuid(parser, members.once(0, token));
+            } else if (!members.onceOther(name) || !skip(parser, token)) {
                 return null;
             }
         }
-        return id == null ? null : new StreamedData(id, null, null);
+        return id == null || members.anyRepeated() ? null : new StreamedData(id, null, null);
     }
 
     private static StreamedData account(JsonParser parser) {
@@ -60,27 +61,28 @@ record StreamedData(UUID id, AccountSnapshot account, ContractSnapshot contract)
         AccountStatus status = null;
         Instant createdAt = null;
         Instant updatedAt = null;
+        ObjectMembers members = new ObjectMembers();
         for (String name = parser.nextName(); name != null; name = parser.nextName()) {
             JsonToken token = parser.nextToken();
             switch (name) {
-                case "account_id" -> accountId = uuid(parser, token);
-                case "customer_id" -> customerId = uuid(parser, token);
-                case "status" -> status = named(ACCOUNT_STATUSES, chars(parser, token));
-                case "created_at" -> createdAt = instant(parser, token);
-                case "updated_at" -> updatedAt = instant(parser, token);
+                case "account_id" -> accountId = uuid(parser, members.once(0, token));
+                case "customer_id" -> customerId = uuid(parser, members.once(1, token));
+                case "status" -> status = named(ACCOUNT_STATUSES, chars(parser, members.once(2, token)));
+                case "created_at" -> createdAt = instant(parser, members.once(3, token));
+                case "updated_at" -> updatedAt = instant(parser, members.once(4, token));
                 case "external_id" -> {
-                    externalId = text(parser, token);
+                    externalId = text(parser, members.once(5, token));
                     externalIdGiven = token == JsonToken.VALUE_NULL || Identifiers.isExternalId(externalId);
                 }
                 default -> {
-                    if (!skip(parser, token)) {
+                    if (!members.onceOther(name) || !skip(parser, token)) {
                         return null;
                     }
                 }
             }
         }
         if (accountId == null || customerId == null || !externalIdGiven || status == null || createdAt == null
-                || updatedAt == null) {
+                || updatedAt == null || members.anyRepeated()) {
             return null;
         }
         return new StreamedData(accountId,
@@ -97,29 +99,30 @@ record StreamedData(UUID id, AccountSnapshot account, ContractSnapshot contract)
         boolean endDateGiven = false;
         Instant createdAt = null;
         Instant updatedAt = null;
+        ObjectMembers members = new ObjectMembers();
         for (String name = parser.nextName(); name != null; name = parser.nextName()) {
             JsonToken token = parser.nextToken();
             switch (name) {
-                case "contract_id" -> contractId = uuid(parser, token);
-                case "account_id" -> accountId = uuid(parser, token);
-                case "status" -> status = named(CONTRACT_STATUSES, chars(parser, token));
-                case "product" -> product = token == JsonToken.START_OBJECT ? product(parser) : null;
-                case "start_date" -> startDate = instant(parser, token);
-                case "created_at" -> createdAt = instant(parser, token);
-                case "updated_at" -> updatedAt = instant(parser, token);
+                case "contract_id" -> contractId = uuid(parser, members.once(0, token));
+                case "account_id" -> accountId = uuid(parser, members.once(1, token));
+                case "status" -> status = named(CONTRACT_STATUSES, chars(parser, members.once(2, token)));
+                case "product" -> product = members.once(3, token) == JsonToken.START_OBJECT ? product(parser) : null;
+                case "start_date" -> startDate = instant(parser, members.once(4, token));
+                case "created_at" -> createdAt = instant(parser, members.once(5, token));
+                case "updated_at" -> updatedAt = instant(parser, members.once(6, token));
                 case "end_date" -> {
-                    endDate = token == JsonToken.VALUE_NULL ? null : instant(parser, token);
+                    endDate = members.once(7, token) == JsonToken.VALUE_NULL ? null : instant(parser, token);
                     endDateGiven = token == JsonToken.VALUE_NULL || endDate != null;
                 }
                 default -> {
-                    if (!skip(parser, token)) {
+                    if (!members.onceOther(name) || !skip(parser, token)) {
                         return null;
                     }
                 }
             }
         }
         if (contractId == null || accountId == null || status == null || product == null || startDate == null
-                || !endDateGiven || createdAt == null || updatedAt == null) {
+                || !endDateGiven || createdAt == null || updatedAt == null || members.anyRepeated()) {
             return null;
         }
         return new StreamedData(contractId, null, new ContractSnapshot(contractId, accountId, status, product[0],
@@ -130,19 +133,21 @@ record StreamedData(UUID id, AccountSnapshot account, ContractSnapshot contract)
     private static String[] product(JsonParser parser) {
         String id = null;
         String name = null;
+        ObjectMembers members = new ObjectMembers();
         for (String member = parser.nextName(); member != null; member = parser.nextName()) {
             JsonToken token = parser.nextToken();
             switch (member) {
-                case "id" -> id = text(parser, token);
-                case "name" -> name = text(parser, token);
+                case "id" -> id = text(parser, members.once(0, token));
+                case "name" -> name = text(parser, members.once(1, token));
                 default -> {
-                    if (!skip(parser, token)) {
+                    if (!members.onceOther(member) || !skip(parser, token)) {
                         return null;
                     }
                 }
             }
         }
-        if (id == null || id.isEmpty() || id.indexOf('\0') >= 0 || name == null || name.indexOf('\0') >= 0) {
+        if (id == null || id.isEmpty() || id.indexOf('\0') >= 0 || name == null || name.indexOf('\0') >= 0
+                || members.anyRepeated()) {
             return null;
         }
         return new String[] {id, name};
@@ -185,24 +190,37 @@ record StreamedData(UUID id, AccountSnapshot account, ContractSnapshot contract)
 
     /**
      * Skips the value the parser is at; false if it is or contains a number, which this reader
-     * leaves to the schema decoder rather than decide how it would be read.
+     * leaves to the schema decoder rather than decide how it would be read, or an object that
+     * names a member twice.
      */
-    static boolean skip(JsonParser parser, JsonToken first) {
-        int depth = 0;
-        for (JsonToken token = first; token != null; token = parser.nextToken()) {
-            switch (token) {
-                case START_OBJECT, START_ARRAY -> depth++;
-                case END_OBJECT, END_ARRAY -> depth--;
-                case VALUE_NUMBER_INT, VALUE_NUMBER_FLOAT, VALUE_EMBEDDED_OBJECT, NOT_AVAILABLE -> {
-                    return false;
-                }
-                default -> {
-                }
-            }
-            if (depth == 0) {
-                return true;
+    static boolean skip(JsonParser parser, JsonToken token) {
+        if (token == null) {
+            return false;
+        }
+        return switch (token) {
+            case START_OBJECT -> skipObject(parser);
+            case START_ARRAY -> skipArray(parser);
+            case VALUE_STRING, VALUE_TRUE, VALUE_FALSE, VALUE_NULL -> true;
+            default -> false;
+        };
+    }
+
+    private static boolean skipObject(JsonParser parser) {
+        ObjectMembers members = new ObjectMembers();
+        for (String name = parser.nextName(); name != null; name = parser.nextName()) {
+            if (!members.onceOther(name) || !skip(parser, parser.nextToken())) {
+                return false;
             }
         }
-        return false;
+        return true;
+    }
+
+    private static boolean skipArray(JsonParser parser) {
+        for (JsonToken token = parser.nextToken(); token != JsonToken.END_ARRAY; token = parser.nextToken()) {
+            if (!skip(parser, token)) {
+                return false;
+            }
+        }
+        return true;
     }
 }

@@ -14,6 +14,8 @@ import org.apache.kafka.common.header.Headers;
 import tools.jackson.core.JacksonException;
 import tools.jackson.core.JsonParser;
 import tools.jackson.core.JsonToken;
+import tools.jackson.core.json.JsonFactory;
+import tools.jackson.core.util.JsonRecyclerPools;
 
 import com.accountview.contract.EntityKind;
 import com.accountview.contract.EventType;
@@ -41,6 +43,13 @@ final class StreamingDecoder {
 
     private static final byte[] STRUCTURED_JSON = "application/cloudevents+json".getBytes(StandardCharsets.US_ASCII);
     private static final int MAX_LONG_DIGITS = 18;
+    /**
+     * Jackson's tokens without its duplicate-member check, which {@link ObjectMembers} does here
+     * without a set per object; buffers recycled per thread, as {@link EnvelopeReader#STRICT_JSON_TOKENS}'
+     * are. A factory's own parser: a mapper's would build a deserialization context per record.
+     */
+    private static final JsonFactory JSON_TOKENS = JsonFactory.builder()
+            .recyclerPool(JsonRecyclerPools.threadLocalPool()).build();
 
     /** Upstream systems are few, so one URI parse serves a long run of their events. */
     private volatile Source lastSource = new Source("", URI.create(""));
@@ -54,8 +63,7 @@ final class StreamingDecoder {
         if (value == null || keyId == null || !isStructuredOrPlain(headers)) {
             return null;
         }
-        // the factory's own parser: the mapper's would build a deserialization context per record, unused here
-        try (JsonParser parser = EnvelopeReader.STRICT_JSON_TOKENS.createParser(value)) {
+        try (JsonParser parser = JSON_TOKENS.createParser(value)) {
             return read(parser, topicKind, keyId);
         } catch (JacksonException | IllegalArgumentException e) {
             // not JSON, a duplicated member, or not a timestamp of the contract (Instants): the schema decoder says which
@@ -77,42 +85,44 @@ final class StreamingDecoder {
         BigInteger sequence = null;
         EventType type = null;
         StreamedData data = null;
+        ObjectMembers members = new ObjectMembers();
         for (String name = parser.nextName(); name != null; name = parser.nextName()) {
             JsonToken token = parser.nextToken();
             switch (name) {
-                case "specversion" -> specVersion = isText(parser, token, "1.0");
-                case "id" -> id = StreamedData.text(parser, token);
-                case "source" -> source = uri(StreamedData.chars(parser, token));
-                case "time" -> time = StreamedData.instant(parser, token);
-                case "subject" -> subjectId = StreamedData.uuid(parser, token);
-                case "orgid" -> orgId = StreamedData.text(parser, token);
-                case "sequence" -> sequence = sequence(StreamedData.chars(parser, token));
+                case "specversion" -> specVersion = isText(parser, members.once(0, token), "1.0");
+                case "id" -> id = StreamedData.text(parser, members.once(1, token));
+                case "source" -> source = uri(StreamedData.chars(parser, members.once(2, token)));
+                case "time" -> time = StreamedData.instant(parser, members.once(3, token));
+                case "subject" -> subjectId = StreamedData.uuid(parser, members.once(4, token));
+                case "orgid" -> orgId = StreamedData.text(parser, members.once(5, token));
+                case "sequence" -> sequence = sequence(StreamedData.chars(parser, members.once(6, token)));
                 case "type" -> {
-                    typeName = StreamedData.text(parser, token);
+                    typeName = StreamedData.text(parser, members.once(7, token));
                     type = typeName == null ? null : EventType.named(typeName).orElse(null);
                     if (type == null || type.kind() != topicKind) {
                         return null;
                     }
                 }
                 case "datacontenttype" -> {
-                    if (!isText(parser, token, "application/json")) {
+                    if (!isText(parser, members.once(8, token), "application/json")) {
                         return null;
                     }
                 }
                 case "data" -> {
-                    data = type == null || token != JsonToken.START_OBJECT ? null : StreamedData.read(parser, type);
+                    data = type == null || members.once(9, token) != JsonToken.START_OBJECT ? null
+                            : StreamedData.read(parser, type);
                     if (data == null) {
                         return null;
                     }
                 }
                 default -> {
-                    if (!isExtensionName(name) || !StreamedData.skip(parser, token)) {
+                    if (!isExtensionName(name) || !members.onceOther(name) || !StreamedData.skip(parser, token)) {
                         return null;
                     }
                 }
             }
         }
-        if (parser.nextToken() != null || data == null || !specVersion || !isEventId(id)
+        if (parser.nextToken() != null || members.anyRepeated() || data == null || !specVersion || !isEventId(id)
                 || orgId == null || !Identifiers.isOrgId(orgId) || sequence == null) {
             return null;
         }

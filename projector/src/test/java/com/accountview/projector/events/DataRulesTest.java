@@ -2,6 +2,7 @@ package com.accountview.projector.events;
 
 import static com.accountview.projector.events.Decoding.ACCOUNTS;
 import static com.accountview.projector.events.Decoding.CONTRACTS;
+import static com.accountview.projector.events.Decoding.STREAMING;
 import static com.accountview.projector.events.Decoding.assertMalformed;
 import static com.accountview.projector.events.Decoding.decode;
 import static com.accountview.projector.events.Decoding.decodeAccount;
@@ -12,6 +13,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.Map;
 import java.util.UUID;
+import java.util.regex.Pattern;
 
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.junit.jupiter.api.Test;
@@ -21,6 +23,7 @@ import org.junit.jupiter.params.provider.ValueSource;
 
 import com.accountview.contract.AccountStatus;
 import com.accountview.contract.ContractStatus;
+import com.accountview.contract.EntityKind;
 import com.accountview.projector.events.EntityEvent.AccountUpdated;
 import com.accountview.projector.events.EntityEvent.ContractUpdated;
 import com.accountview.testinfra.events.AccountEventBuilder;
@@ -161,6 +164,23 @@ class DataRulesTest {
     }
 
     @ParameterizedTest
+    @ValueSource(strings = {"\"contract_id\":", "\"status\":", "\"end_date\":", "\"product\":", "\"id\":\"P",
+            "\"name\":", "\"tier\":", "\"city\":", "\"data\":"})
+    void aMemberNamedTwiceAnywhereInAStructuredEventIsMalformed(String member) {
+        String json = A_CONTRACT.endDate(Instant.parse("2027-01-01T00:00:00Z")).product("P1", "Fibra")
+                .dataField("extra", Map.of("tier", "gold", "address", Map.of("city", "Madrid"))).updated()
+                .structuredJson();
+        String name = member.substring(0, member.indexOf(':') + 1);
+        ProducerRecord<byte[], byte[]> once = structuredContract(json);
+        assertThat(json).contains(member);
+        assertThat(STREAMING.decode(EntityKind.CONTRACT, once.key(), once.value(), once.headers()))
+                .as("the fast path reads the event whose members are each named once").isNotNull();
+
+        assertMalformed(structuredContract(json.replaceFirst(Pattern.quote(member), name + "null," + member)))
+                .hasMessageContaining("Duplicate Object property " + name.replace(":", ""));
+    }
+
+    @ParameterizedTest
     @ValueSource(strings = {"0000-01-01T00:00:00Z", "9999-12-31T23:30:00-01:00"})
     void dataTimestampOutsideTheYearsOneToNineThousandNineHundredNinetyNineInUtcIsMalformed(String timestamp) {
         for (EventMode mode : EventMode.values()) {
@@ -265,5 +285,10 @@ class DataRulesTest {
                 data.getBytes(StandardCharsets.UTF_8), binary.headers());
 
         assertMalformed(record).hasMessage("data is not JSON: Duplicate Object property \"account_id\"");
+    }
+
+    private static ProducerRecord<byte[], byte[]> structuredContract(String json) {
+        return TestEvents.raw(CONTRACT.toString(), json).withHeader("content-type", "application/cloudevents+json")
+                .plain(CONTRACTS);
     }
 }

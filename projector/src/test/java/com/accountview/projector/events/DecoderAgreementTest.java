@@ -162,7 +162,7 @@ class DecoderAgreementTest {
         }
         String text = JSON.writeValueAsString(event);
         if (random.nextInt(4) == 0) {
-            text = text.replace("\"orgid\":", "\"orgid\":\"other\",\"orgid\":");
+            text = withAMemberNamedTwice(text, event, random);
         }
         StringBuilder characters = new StringBuilder(text);
         for (int edits = random.nextInt(3) == 0 ? 1 + random.nextInt(3) : 0; edits > 0; edits--) {
@@ -175,6 +175,30 @@ class DecoderAgreementTest {
             }
         }
         return characters.toString();
+    }
+
+    /** A member of the event, its data, the product or a nested extra, named a second time before the first. */
+    private static String withAMemberNamedTwice(String text, ObjectNode event, Random random) {
+        List<String> names = new ArrayList<>();
+        collectNames(event, names);
+        if (names.isEmpty()) {
+            return text;
+        }
+        String member = "\"" + names.get(random.nextInt(names.size())) + "\":";
+        String value = random.nextBoolean() ? "\"other\"" : EDGE_VALUES[random.nextInt(EDGE_VALUES.length)];
+        int at = text.indexOf(member);
+        return at < 0 ? text : text.substring(0, at) + member + value + "," + text.substring(at);
+    }
+
+    private static void collectNames(JsonNode node, List<String> names) {
+        if (node instanceof ObjectNode object) {
+            object.properties().forEach(member -> {
+                names.add(member.getKey());
+                collectNames(member.getValue(), names);
+            });
+        } else if (node != null && node.isArray()) {
+            node.forEach(element -> collectNames(element, names));
+        }
     }
 
     /** The same members with {@code data} first, before {@code type}. */
