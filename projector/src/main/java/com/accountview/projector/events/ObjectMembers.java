@@ -8,7 +8,7 @@ import tools.jackson.core.JsonToken;
 /**
  * The members of one JSON object that the {@link StreamingDecoder} has read so far, for the rule
  * that no member is named twice (docs/events.md): a member its reader knows is one bit of a mask,
- * any other goes to a set made when the first one comes. Jackson's own check, which the schema
+ * others go to a set made when the second of them comes. Jackson's own check, which the schema
  * decoder keeps, makes a {@code HashSet} for every object of three members or more: 40% of what the
  * fast path allocated per record (docs/performance.md).
  *
@@ -20,6 +20,8 @@ final class ObjectMembers {
 
     private long known;
     private boolean repeated;
+    /** The first other member; an event usually has one at most (an extension attribute, a field added upstream). */
+    private String firstOther;
     private Set<String> others;
 
     /**
@@ -35,8 +37,13 @@ final class ObjectMembers {
 
     /** Notes a member the reader does not know by name; false if this object named it before. */
     boolean onceOther(String name) {
+        if (firstOther == null) {
+            firstOther = name;
+            return true;
+        }
         if (others == null) {
             others = new HashSet<>();
+            others.add(firstOther);
         }
         boolean first = others.add(name);
         repeated |= !first;
