@@ -8,6 +8,7 @@ import java.util.concurrent.Callable;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
+import com.accountview.tools.run.CompilerThreads;
 import com.accountview.tools.run.Console;
 import com.accountview.tools.run.DataDirectory;
 import com.accountview.tools.run.LocalRunException;
@@ -96,7 +97,8 @@ public final class BenchCommand implements Callable<Integer> {
     BenchSettings.Baseline baseline;
 
     @Option(names = "--service-jvm-options", defaultValue = "-Xmx512m", split = " ", paramLabel = "OPTIONS",
-            description = "JVM options of the projector, the query-api and the loop, as ./accountview run (default: ${DEFAULT-VALUE}).")
+            description = "JVM options of the projector, the query-api and the loop, as ./accountview run (default: ${DEFAULT-VALUE};"
+                    + " below 4 processors -XX:CICompilerCount=3 is added unless they give a count).")
     List<String> serviceJvmOptions;
 
     @Option(names = "--timeout", defaultValue = "15m", paramLabel = "DURATION", converter = DurationConverter.class,
@@ -171,7 +173,7 @@ public final class BenchCommand implements Callable<Integer> {
         return new BenchSettings(projectDir, dataDir, new RunSettings.Ports(httpPort, queryApiManagementPort, projectorPort,
                 kafkaPort, kafkaControllerPort, postgresPort), runs, accounts, contractsPerAccount, seed, partitions,
                 connections, rebuildConnections, queryWindow, startupWindow, warmup, freshnessWindow, freshnessRate, Optional.ofNullable(soak),
-                baseline, serviceJvmOptions, timeout);
+                baseline, CompilerThreads.forThisMachine(serviceJvmOptions), timeout);
     }
 
     /** {@code 90s}, {@code 10m}, {@code 1h} or ISO-8601 ({@code PT10M}). */

@@ -66,7 +66,8 @@ public final class RunCommand implements Callable<Integer> {
     Duration startupTimeout;
 
     @Option(names = "--service-jvm-options", defaultValue = "-Xmx512m", split = " ", paramLabel = "OPTIONS",
-            description = "JVM options of the two services, space-separated (default: ${DEFAULT-VALUE}).")
+            description = "JVM options of the two services, space-separated (default: ${DEFAULT-VALUE}); below 4"
+                    + " processors -XX:CICompilerCount=3 is added unless they give a count.")
     List<String> serviceJvmOptions;
 
     @Option(names = "--project-dir", defaultValue = ".", paramLabel = "DIR",
@@ -81,7 +82,7 @@ public final class RunCommand implements Callable<Integer> {
         Console console = new Console(spec.commandLine().getOut());
         RunSettings settings = new RunSettings(projectDir, dataDir, reset,
                 new RunSettings.Ports(httpPort, queryApiManagementPort, projectorPort, kafkaPort, kafkaControllerPort, postgresPort),
-                partitions, demoAccounts, !noDemo, startupTimeout, serviceJvmOptions);
+                partitions, demoAccounts, !noDemo, startupTimeout, CompilerThreads.forThisMachine(serviceJvmOptions));
         try {
             // not closed: the lock is held until this process exits, after the shutdown hook stopped everything
             DataDirectory data = DataDirectory.claim(dataDir);

@@ -144,6 +144,21 @@ class DockerComposeTest {
         assertThat(dockerfile).containsPattern("FROM eclipse-temurin:\\d+-jre").contains("COPY target/" + service + "-*.jar");
     }
 
+    @ParameterizedTest
+    @ValueSource(strings = {"projector", "query-api"})
+    void eachServiceRunsTwoC2CompilerThreadsUnlessTheOperatorSaysOtherwise(String service) throws IOException {
+        String dockerfile = Files.readString(PROJECT.resolve(service).resolve("Dockerfile"));
+
+        // an environment variable, not the entry point: JDK_JAVA_OPTIONS="" gives HotSpot its own choice back
+        assertThat(dockerfile).contains("ENV JDK_JAVA_OPTIONS=\"-XX:CICompilerCount=3\"")
+                .doesNotContainPattern("ENTRYPOINT .*CICompilerCount");
+        // before the query-api's training run, which then runs with the options its cache is used with
+        assertThat(dockerfile.indexOf("ENV JDK_JAVA_OPTIONS")).isLessThan(dockerfile.indexOf("ENTRYPOINT"));
+        if (dockerfile.contains("AOTCacheOutput")) {
+            assertThat(dockerfile.indexOf("ENV JDK_JAVA_OPTIONS")).isLessThan(dockerfile.indexOf("AOTCacheOutput"));
+        }
+    }
+
     @Test
     void theQueryApiStartsFromTheAotCacheItsImageTrainsWithTheSameClassPath() throws IOException {
         String dockerfile = Files.readString(PROJECT.resolve("query-api").resolve("Dockerfile"));
