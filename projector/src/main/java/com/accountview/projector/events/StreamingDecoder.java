@@ -14,8 +14,8 @@ import org.apache.kafka.common.header.Headers;
 import tools.jackson.core.JacksonException;
 import tools.jackson.core.JsonParser;
 import tools.jackson.core.JsonToken;
+import tools.jackson.core.StreamReadFeature;
 import tools.jackson.core.json.JsonFactory;
-import tools.jackson.core.util.JsonRecyclerPools;
 
 import com.accountview.contract.EntityKind;
 import com.accountview.contract.EventType;
@@ -44,12 +44,12 @@ final class StreamingDecoder {
     private static final byte[] STRUCTURED_JSON = "application/cloudevents+json".getBytes(StandardCharsets.US_ASCII);
     private static final int MAX_LONG_DIGITS = 18;
     /**
-     * Jackson's tokens without its duplicate-member check, which {@link ObjectMembers} does here
-     * without a set per object; buffers recycled per thread, as {@link EnvelopeReader#STRICT_JSON_TOKENS}'
-     * are. A factory's own parser: a mapper's would build a deserialization context per record.
+     * {@link EnvelopeReader#STRICT_JSON_TOKENS} without Jackson's duplicate-member check, which
+     * {@link ObjectMembers} does here without a set per object. A factory's own parser: a mapper's
+     * would build a deserialization context per record.
      */
-    private static final JsonFactory JSON_TOKENS = JsonFactory.builder()
-            .recyclerPool(JsonRecyclerPools.threadLocalPool()).build();
+    private static final JsonFactory JSON_TOKENS = EnvelopeReader.STRICT_JSON_TOKENS.rebuild()
+            .disable(StreamReadFeature.STRICT_DUPLICATE_DETECTION).build();
 
     /** Upstream systems are few, so one URI parse serves a long run of their events. */
     private volatile Source lastSource = new Source("", URI.create(""));
