@@ -26,7 +26,6 @@ import com.accountview.projector.deadletters.DeadLetters;
 import com.accountview.projector.events.EntityEvent;
 import com.accountview.projector.events.EventDecoder;
 import com.accountview.projector.events.UnableToDecodeEventException;
-import com.accountview.projector.offsets.PartitionProgress;
 import com.accountview.projector.offsets.StoredOffsets;
 
 /**
@@ -140,51 +139,45 @@ public class Projection {
         throw new IllegalStateException("Not a topic of the projector: " + topic);
     }
 
+    /*
+     * Each loop over the batch's records is a small method of its own (FreshRecords, FoldedBatch,
+     * idsOf, partitionsOf): a loop run thousands of times per call is compiled on the stack (OSR),
+     * and inside one large method it made C2 compile all of it, three times (docs/performance.md,
+     * "Two consumer threads").
+     */
     private BatchResult applyInTransaction(Handle handle, List<ConsumedRecord> consumed) {
-        int gen = generation;
         TopicPartition[] partitionOf = partitionsOf(consumed);
-        Set<TopicPartition> partitions = new LinkedHashSet<>(Arrays.asList(partitionOf));
-        Map<TopicPartition, Long> stored = offsets.lock(handle, gen, partitions);
+        Map<TopicPartition, Long> stored = offsets.lock(handle, generation, new LinkedHashSet<>(Arrays.asList(partitionOf)));
+        FreshRecords fresh = FreshRecords.of(consumed, partitionOf, stored);
+        // dead letters go out before their offsets are recorded as consumed
+        publishDeadLetters(fresh.records());
 
-        List<ConsumedRecord> fresh = new ArrayList<>(consumed.size());
-        List<TopicPartition> freshPartitions = new ArrayList<>(consumed.size());
-        for (int i = 0; i < consumed.size(); i++) {
-            if (consumed.get(i).raw().offset() >= stored.get(partitionOf[i])) {
-                fresh.add(consumed.get(i));
-                freshPartitions.add(partitionOf[i]);
+        Map<EntityKind, EntityFold> folds = new EnumMap<>(EntityKind.class);
+        tables.forEach((kind, rows) -> folds.put(kind,
+                new EntityFold(rows.storedVersions(handle, generation, idsOf(fresh.records(), kind)))));
+        FoldedBatch folded = FoldedBatch.of(fresh, folds);
+        tables.forEach((kind, rows) -> {
+            rows.write(handle, generation, folds.get(kind).writes(), threads);
+            rows.tombstone(handle, generation, folds.get(kind).tombstoned());
+        });
+        if (!folded.progress().isEmpty()) {
+            offsets.advance(handle, generation, folded.progress());
+        }
+        Map<TopicPartition, Long> nextOffsets = new HashMap<>(stored);
+        folded.progress().forEach((partition, advanced) -> nextOffsets.put(partition, advanced.nextOffset()));
+        return new BatchResult(folded.outcomes(), consumed.size() - fresh.records().size(), nextOffsets);
+    }
+
+    private void publishDeadLetters(List<ConsumedRecord> fresh) {
+        List<DeadLetter> rejected = new ArrayList<>();
+        for (ConsumedRecord record : fresh) {
+            if (record.isRejected()) {
+                rejected.add(new DeadLetter(record.raw(), record.rejection(), consumerGroup, generation));
             }
         }
-        // dead letters go out before their offsets are recorded as consumed
-        List<DeadLetter> rejected = fresh.stream().filter(ConsumedRecord::isRejected)
-                .map(record -> new DeadLetter(record.raw(), record.rejection(), consumerGroup, generation)).toList();
         if (!rejected.isEmpty()) {
             deadLetters.publish(rejected);
         }
-
-        Map<EntityKind, EntityFold> folds = new EnumMap<>(EntityKind.class);
-        tables.forEach((kind, rows) -> folds.put(kind, new EntityFold(rows.storedVersions(handle, gen, idsOf(fresh, kind)))));
-        List<RecordOutcome> outcomes = new ArrayList<>(fresh.size());
-        Map<TopicPartition, PartitionProgress> progress = new HashMap<>();
-        for (int i = 0; i < fresh.size(); i++) {
-            ConsumedRecord record = fresh.get(i);
-            EventOutcome outcome = record.isRejected() ? EventOutcome.DEAD_LETTERED
-                    : folds.get(record.event().kind()).on(record.event());
-            outcomes.add(new RecordOutcome(record.raw(), record.event(), outcome,
-                    record.isRejected() ? record.rejection().getMessage() : null));
-            progress.merge(freshPartitions.get(i),
-                    new PartitionProgress(record.raw().offset() + 1, outcome == EventOutcome.APPLIED ? 1 : 0),
-                    (a, b) -> new PartitionProgress(Math.max(a.nextOffset(), b.nextOffset()), a.applied() + b.applied()));
-        }
-        tables.forEach((kind, rows) -> {
-            rows.write(handle, gen, folds.get(kind).writes(), threads);
-            rows.tombstone(handle, gen, folds.get(kind).tombstoned());
-        });
-        if (!progress.isEmpty()) {
-            offsets.advance(handle, gen, progress);
-        }
-        Map<TopicPartition, Long> nextOffsets = new HashMap<>(stored);
-        progress.forEach((partition, advanced) -> nextOffsets.put(partition, advanced.nextOffset()));
-        return new BatchResult(outcomes, consumed.size() - fresh.size(), nextOffsets);
     }
 
     /**
