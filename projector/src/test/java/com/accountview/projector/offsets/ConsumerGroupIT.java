@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import java.time.Duration;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
@@ -30,6 +31,9 @@ import com.accountview.testinfra.events.TestEvent;
 /** Projector instances in one consumer group share the partitions and hand them over without loss or double application. */
 class ConsumerGroupIT {
 
+    /** The default, set here so that the group's members are known: two instances, each of two consumer threads. */
+    private static final int THREADS_PER_INSTANCE = 2;
+
     @Test
     void stoppingOneOfTwoInstancesMidStreamHandsItsPartitionsToTheOther() throws Exception {
         DatabaseCoordinates database = TestInfrastructure.newDatabase();
@@ -43,7 +47,8 @@ class ConsumerGroupIT {
         dataSource.setUser(database.username());
         dataSource.setPassword(database.password());
         ReadModel readModel = new ReadModel(dataSource);
-        Map<String, String> environment = ProjectorProcess.environment(database, accounts, contracts, group);
+        Map<String, String> environment = new HashMap<>(ProjectorProcess.environment(database, accounts, contracts, group));
+        environment.put("SPRING_KAFKA_LISTENER_CONCURRENCY", String.valueOf(THREADS_PER_INSTANCE));
         RandomHistory history = RandomHistory.of(99, "group", 400, 6);
 
         try (Admin admin = Admin.create(properties)) {
@@ -55,7 +60,7 @@ class ConsumerGroupIT {
                 first.awaitLive(ProjectorProcess.STARTUP);
                 second.awaitLive(ProjectorProcess.STARTUP);
                 await().atMost(Duration.ofSeconds(60))
-                        .until(() -> bothMembersOwnPartitions(admin, Pipelines.groupOf(group, 1)));
+                        .until(() -> everyConsumerThreadOwnsPartitions(admin, Pipelines.groupOf(group, 1)));
 
                 List<TestEvent> delivery = history.delivery();
                 int total = delivery.size();
@@ -78,9 +83,10 @@ class ConsumerGroupIT {
         assertThat(readModel.appliedFrom(accounts)).isEqualTo(history.applied());
     }
 
-    private static boolean bothMembersOwnPartitions(Admin admin, String group) throws Exception {
+    /** Both instances' consumer threads are members of the group, each with partitions of its own. */
+    private static boolean everyConsumerThreadOwnsPartitions(Admin admin, String group) throws Exception {
         ConsumerGroupDescription description = admin.describeConsumerGroups(List.of(group)).all().get().get(group);
-        return description.members().size() == 2 && description.members().stream()
+        return description.members().size() == 2 * THREADS_PER_INSTANCE && description.members().stream()
                 .map(MemberDescription::assignment)
                 .allMatch(assignment -> !assignment.topicPartitions().isEmpty());
     }

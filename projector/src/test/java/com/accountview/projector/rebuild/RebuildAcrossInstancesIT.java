@@ -38,6 +38,12 @@ import com.accountview.testinfra.TestInfrastructure;
  */
 class RebuildAcrossInstancesIT {
 
+    /**
+     * One consumer thread per instance, not the default two: the kill must land in the middle of the
+     * rebuild, and with four members the group took longer to settle than the rebuild took.
+     */
+    private static final int THREADS_PER_INSTANCE = 1;
+
     private static final String TOKEN = "across-instances-token";
 
     @Test
@@ -49,6 +55,7 @@ class RebuildAcrossInstancesIT {
         ReadModel readModel = new ReadModel(dataSource(database));
         JdbcTemplate jdbc = new JdbcTemplate(dataSource(database));
         Map<String, String> environment = new HashMap<>(ProjectorProcess.environment(database, accounts, contracts, group));
+        environment.put("SPRING_KAFKA_LISTENER_CONCURRENCY", String.valueOf(THREADS_PER_INSTANCE));
         environment.put("ACCOUNTVIEW_REBUILD_ADMIN_TOKEN", TOKEN);
         environment.put("ACCOUNTVIEW_REBUILD_CHECK_INTERVAL", "500ms");
         // small batches keep the rebuild going long enough to kill an instance in its middle: with 50
@@ -76,7 +83,7 @@ class RebuildAcrossInstancesIT {
                 assertThat(started.status()).isEqualTo(202);
                 int rebuilt = started.rebuildGeneration();
                 await().atMost(Duration.ofSeconds(60))
-                        .until(() -> bothMembersOwnPartitions(admin, Pipelines.groupOf(group, rebuilt)));
+                        .until(() -> everyConsumerThreadOwnsPartitions(admin, Pipelines.groupOf(group, rebuilt)));
                 await().atMost(Duration.ofSeconds(60)).until(() -> consumed(jdbc, rebuilt, accounts) > total / 10);
 
                 second.kill();
@@ -99,9 +106,10 @@ class RebuildAcrossInstancesIT {
         }
     }
 
-    private static boolean bothMembersOwnPartitions(Admin admin, String group) throws Exception {
+    /** Both instances' consumer threads are members of the group, each with partitions of its own. */
+    private static boolean everyConsumerThreadOwnsPartitions(Admin admin, String group) throws Exception {
         ConsumerGroupDescription description = admin.describeConsumerGroups(List.of(group)).all().get().get(group);
-        return description.members().size() == 2 && description.members().stream()
+        return description.members().size() == 2 * THREADS_PER_INSTANCE && description.members().stream()
                 .map(MemberDescription::assignment)
                 .allMatch(assignment -> !assignment.topicPartitions().isEmpty());
     }
