@@ -11,13 +11,12 @@ import java.util.Properties;
 
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
-import org.apache.kafka.clients.admin.ConsumerGroupDescription;
-import org.apache.kafka.clients.admin.MemberDescription;
 import org.apache.kafka.clients.admin.NewTopic;
 import org.junit.jupiter.api.Test;
 import org.postgresql.ds.PGSimpleDataSource;
 
 import com.accountview.projector.ingestion.Pipelines;
+import com.accountview.projector.support.ConsumerGroups;
 import com.accountview.projector.support.EventStream;
 import com.accountview.projector.support.Projections;
 import com.accountview.projector.support.ProjectorProcess;
@@ -60,7 +59,7 @@ class ConsumerGroupIT {
                 first.awaitLive(ProjectorProcess.STARTUP);
                 second.awaitLive(ProjectorProcess.STARTUP);
                 await().atMost(Duration.ofSeconds(60))
-                        .until(() -> everyConsumerThreadOwnsPartitions(admin, Pipelines.groupOf(group, 1)));
+                        .until(() -> ConsumerGroups.everyMemberOwnsPartitions(admin, Pipelines.groupOf(group, 1), 2 * THREADS_PER_INSTANCE));
 
                 List<TestEvent> delivery = history.delivery();
                 int total = delivery.size();
@@ -81,14 +80,6 @@ class ConsumerGroupIT {
 
         Projections.assertMatches(readModel, "group", history);
         assertThat(readModel.appliedFrom(accounts)).isEqualTo(history.applied());
-    }
-
-    /** Both instances' consumer threads are members of the group, each with partitions of its own. */
-    private static boolean everyConsumerThreadOwnsPartitions(Admin admin, String group) throws Exception {
-        ConsumerGroupDescription description = admin.describeConsumerGroups(List.of(group)).all().get().get(group);
-        return description.members().size() == 2 * THREADS_PER_INSTANCE && description.members().stream()
-                .map(MemberDescription::assignment)
-                .allMatch(assignment -> !assignment.topicPartitions().isEmpty());
     }
 
     private static long consumed(ReadModel readModel, String topic) {

@@ -12,14 +12,13 @@ import javax.sql.DataSource;
 
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
-import org.apache.kafka.clients.admin.ConsumerGroupDescription;
-import org.apache.kafka.clients.admin.MemberDescription;
 import org.apache.kafka.clients.admin.NewTopic;
 import org.junit.jupiter.api.Test;
 import org.postgresql.ds.PGSimpleDataSource;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 import com.accountview.projector.ingestion.Pipelines;
+import com.accountview.projector.support.ConsumerGroups;
 import com.accountview.projector.support.EventStream;
 import com.accountview.projector.support.ProjectorProcess;
 import com.accountview.projector.support.Projections;
@@ -83,7 +82,7 @@ class RebuildAcrossInstancesIT {
                 assertThat(started.status()).isEqualTo(202);
                 int rebuilt = started.rebuildGeneration();
                 await().atMost(Duration.ofSeconds(60))
-                        .until(() -> everyConsumerThreadOwnsPartitions(admin, Pipelines.groupOf(group, rebuilt)));
+                        .until(() -> ConsumerGroups.everyMemberOwnsPartitions(admin, Pipelines.groupOf(group, rebuilt), 2 * THREADS_PER_INSTANCE));
                 await().atMost(Duration.ofSeconds(60)).until(() -> consumed(jdbc, rebuilt, accounts) > total / 10);
 
                 second.kill();
@@ -104,14 +103,6 @@ class RebuildAcrossInstancesIT {
                 }
             }
         }
-    }
-
-    /** Both instances' consumer threads are members of the group, each with partitions of its own. */
-    private static boolean everyConsumerThreadOwnsPartitions(Admin admin, String group) throws Exception {
-        ConsumerGroupDescription description = admin.describeConsumerGroups(List.of(group)).all().get().get(group);
-        return description.members().size() == 2 * THREADS_PER_INSTANCE && description.members().stream()
-                .map(MemberDescription::assignment)
-                .allMatch(assignment -> !assignment.topicPartitions().isEmpty());
     }
 
     private static long consumed(JdbcTemplate jdbc, int generation, String topic) {
