@@ -187,9 +187,11 @@ final class BenchRun {
                 }
                 RunResult.Measured measured = api.get(key);
                 // the CPU per request of each run, for comparisons of builds run by turns (the table has medians)
-                say("%s at %d connections: %,.0f requests/s, p99 %s ms, %,.0f µs of query-api CPU per request (baseline %,.0f/s)",
+                say("%s at %d connections: %,.0f requests/s, p99 %s ms (in the query-api ≤ %s), %,.0f µs of query-api CPU"
+                                + " per request (baseline %,.0f/s)",
                         endpoint.label(), connections, measured.window().rate(),
                         ResultTable.millis(measured.window().latencies().p99()),
+                        ResultTable.millis(measured.inService().upperBoundMillis(0.99)),
                         measured.serviceCores() / measured.window().rate() * 1e6, baseline.get(key).window().rate());
             }
         }
@@ -207,12 +209,12 @@ final class BenchRun {
                 BenchSettings.ORG);
         probes.burst(FRESHNESS_WARMUP_EVENTS, "warm-r" + run);
         awaitFreshnessEventsApplied();
-        ProjectorFreshness before = ProjectorFreshness.read(settings.ports().projector());
+        ServiceHistogram before = ServiceHistogram.read(settings.ports().projector(), ServiceHistogram.Series.PROJECTOR_FRESHNESS);
         Freshness.Result measured = probes.measure(settings.freshnessRate(), settings.freshnessWindow(), "fresh-r" + run);
         // every event of the window applied, so that the projector's histogram holds all of them
         awaitFreshnessEventsApplied();
         Freshness.Result freshness = measured.withInProjector(
-                ProjectorFreshness.read(settings.ports().projector()).since(before));
+                ServiceHistogram.read(settings.ports().projector(), ServiceHistogram.Series.PROJECTOR_FRESHNESS).since(before));
         say("freshness at %,d events/s: p50 %s ms, p99 %s ms (%d probes, %d not seen); in the projector, event time to"
                 + " applied: p50 ≤ %s ms, p99 ≤ %s ms (%,d events); slowest: %s", settings.freshnessRate(),
                 ResultTable.millis(freshness.latencies().p50()), ResultTable.millis(freshness.latencies().p99()),
@@ -296,7 +298,18 @@ final class BenchRun {
             } catch (IOException e) {
                 throw new LocalRunException("the HTTP load failed: " + e.getMessage(), e);
             }
-        }, ProcessCpu.of(queryApi.pid()), ProcessCpu.self());
+        }, ProcessCpu.of(queryApi.pid()), ProcessCpu.self(), this::apiRequestTimes);
+    }
+
+    private ServiceHistogram apiRequestTimes() {
+        try {
+            return ServiceHistogram.read(settings.ports().queryApiManagement(), ServiceHistogram.Series.API_REQUESTS);
+        } catch (IOException e) {
+            throw new LocalRunException("could not read the query-api's request times: " + e.getMessage(), e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new LocalRunException("interrupted", e);
+        }
     }
 
     private RunResult.Measured baseline(LookupSql sql, int connections) {
@@ -312,7 +325,7 @@ final class BenchRun {
                     Thread.currentThread().interrupt();
                     throw new LocalRunException("interrupted", e);
                 }
-            }, null, ProcessCpu.reapedChildrenOfSelf());
+            }, null, ProcessCpu.reapedChildrenOfSelf(), () -> ServiceHistogram.NONE);
         }
         return measured(() -> {
             try {
@@ -322,10 +335,12 @@ final class BenchRun {
                 Thread.currentThread().interrupt();
                 throw new LocalRunException("interrupted", e);
             }
-        }, null, ProcessCpu.self());
+        }, null, ProcessCpu.self(), () -> ServiceHistogram.NONE);
     }
 
-    private RunResult.Measured measured(Supplier<LoadWindow> load, ProcessCpu service, ProcessCpu client) {
+    private RunResult.Measured measured(Supplier<LoadWindow> load, ProcessCpu service, ProcessCpu client,
+                                        Supplier<ServiceHistogram> timedInService) {
+        ServiceHistogram timedBefore = timedInService.get();
         Duration serviceBefore = service == null ? Duration.ZERO : service.get();
         Duration postgresBefore = postgresCpu.get();
         Duration clientBefore = client.get();
@@ -335,7 +350,7 @@ final class BenchRun {
         return new RunResult.Measured(window,
                 service == null ? Double.NaN : ProcessCpu.cores(serviceBefore, service.get(), elapsed),
                 ProcessCpu.cores(postgresBefore, postgresCpu.get(), elapsed),
-                ProcessCpu.cores(clientBefore, client.get(), elapsed));
+                ProcessCpu.cores(clientBefore, client.get(), elapsed), timedInService.get().since(timedBefore));
     }
 
     private void say(String format, Object... arguments) {

@@ -69,9 +69,9 @@ final class Freshness {
      *        empty until {@link #withInProjector} gives it
      */
     record Result(Latencies latencies, long probes, long unseen, long published, double achievedRate,
-                  List<SlowProbe> slowest, ProjectorFreshness inProjector) {
+                  List<SlowProbe> slowest, ServiceHistogram inProjector) {
 
-        Result withInProjector(ProjectorFreshness window) {
+        Result withInProjector(ServiceHistogram window) {
             return new Result(latencies, probes, unseen, published, achievedRate, slowest, window);
         }
     }
@@ -234,7 +234,7 @@ final class Freshness {
                     LockSupport.parkNanos(Duration.ofMillis(50).toNanos());
                 }
                 return new Result(polling.latencies(), probes, probes - polling.seen.get(), published, achieved,
-                        polling.slowest(SLOWEST_SHOWN), ProjectorFreshness.NONE);
+                        polling.slowest(SLOWEST_SHOWN), ServiceHistogram.NONE);
             } finally {
                 polling.stop();
             }

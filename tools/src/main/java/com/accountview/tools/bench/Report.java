@@ -81,8 +81,9 @@ final class Report {
                                 outcomes(runs, api), errors == 0 ? "" : String.format(Locale.ROOT, "; %,d errors", errors)));
                 table.add(label + ": p50 / p99 / p99.9 ms", latencies(runs, r -> api.apply(r).window().latencies()),
                         latencies(runs, r -> base.apply(r).window().latencies()), "",
-                        endpoint == Endpoint.ACCOUNT ? "baseline: " + endpoint.sql().name() + " (" + endpoint.sql().source() + ")"
-                                : "baseline: " + endpoint.sql().name() + " (the same SQL serves both contract endpoints)");
+                        (endpoint == Endpoint.ACCOUNT ? "baseline: " + endpoint.sql().name() + " (" + endpoint.sql().source() + ")"
+                                : "baseline: " + endpoint.sql().name() + " (the same SQL serves both contract endpoints)")
+                                + inQueryApi(runs, api));
             }
         }
         String first = "query-api, first " + settings.startupWindow().toSeconds() + " s after it answered";
@@ -215,5 +216,14 @@ final class Report {
 
     private static Spread spread(List<RunResult> runs, ToDoubleFunction<RunResult> value) {
         return Spread.of(runs.stream().map(r -> value.applyAsDouble(r)).filter(Objects::nonNull).toList());
+    }
+
+    /** The query-api's own share of the latencies: its request timer's quantiles, as bucket upper bounds. */
+    private static String inQueryApi(List<RunResult> runs, Function<RunResult, RunResult.Measured> api) {
+        return String.format(Locale.ROOT, "; of it in the query-api, first filter to answer (its http_server_requests_seconds):"
+                        + " p50 ≤ %s, p99 ≤ %s, p99.9 ≤ %s ms",
+                ResultTable.millis(spread(runs, r -> api.apply(r).inService().upperBoundMillis(0.5)).median()),
+                ResultTable.millis(spread(runs, r -> api.apply(r).inService().upperBoundMillis(0.99)).median()),
+                ResultTable.millis(spread(runs, r -> api.apply(r).inService().upperBoundMillis(0.999)).median()));
     }
 }

@@ -38,7 +38,10 @@ record RunResult(int run, ProjectionMeasure.Result accountView, ReadModelCheck.O
      * @param serviceCores the query-api's JVM; NaN for the baseline
      * @param postgresCores PostgreSQL
      * @param clientCores the load generator, pgbench or the JDBC loop
+     * @param inService the query-api's own timing of the window's requests, from its first filter to the
+     *                  written answer; {@link ServiceHistogram#NONE} for the baseline
      */
-    record Measured(LoadWindow window, double serviceCores, double postgresCores, double clientCores) {
+    record Measured(LoadWindow window, double serviceCores, double postgresCores, double clientCores,
+                    ServiceHistogram inService) {
     }
 }
