@@ -2,6 +2,7 @@ package com.accountview.tools.bench;
 
 import java.io.IOException;
 import java.net.URI;
+import java.net.http.HttpClient;
 import java.nio.file.Path;
 import java.sql.SQLException;
 import java.time.Duration;
@@ -55,6 +56,8 @@ final class BenchRun {
     private final Optional<Pgbench> pgbench;
     private final ProjectionMeasure projection;
     private final ProcessCpu postgresCpu;
+    /** For the services' {@code /actuator/prometheus}: one client for the run's readings, not one per reading. */
+    private final HttpClient scrapes = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
     private ServiceProcess projector;
     private ServiceProcess queryApi;
 
@@ -209,12 +212,12 @@ final class BenchRun {
                 BenchSettings.ORG);
         probes.burst(FRESHNESS_WARMUP_EVENTS, "warm-r" + run);
         awaitFreshnessEventsApplied();
-        ServiceHistogram before = ServiceHistogram.read(settings.ports().projector(), ServiceHistogram.Series.PROJECTOR_FRESHNESS);
+        ServiceHistogram before = ServiceHistogram.read(scrapes, settings.ports().projector(), ServiceHistogram.Series.PROJECTOR_FRESHNESS);
         Freshness.Result measured = probes.measure(settings.freshnessRate(), settings.freshnessWindow(), "fresh-r" + run);
         // every event of the window applied, so that the projector's histogram holds all of them
         awaitFreshnessEventsApplied();
         Freshness.Result freshness = measured.withInProjector(
-                ServiceHistogram.read(settings.ports().projector(), ServiceHistogram.Series.PROJECTOR_FRESHNESS).since(before));
+                ServiceHistogram.read(scrapes, settings.ports().projector(), ServiceHistogram.Series.PROJECTOR_FRESHNESS).since(before));
         say("freshness at %,d events/s: p50 %s ms, p99 %s ms (%d probes, %d not seen); in the projector, event time to"
                 + " applied: p50 ≤ %s ms, p99 ≤ %s ms (%,d events); slowest: %s", settings.freshnessRate(),
                 ResultTable.millis(freshness.latencies().p50()), ResultTable.millis(freshness.latencies().p99()),
@@ -303,7 +306,7 @@ final class BenchRun {
 
     private ServiceHistogram apiRequestTimes() {
         try {
-            return ServiceHistogram.read(settings.ports().queryApiManagement(), ServiceHistogram.Series.API_REQUESTS);
+            return ServiceHistogram.read(scrapes, settings.ports().queryApiManagement(), ServiceHistogram.Series.API_REQUESTS);
         } catch (IOException e) {
             throw new LocalRunException("could not read the query-api's request times: " + e.getMessage(), e);
         } catch (InterruptedException e) {

@@ -27,18 +27,23 @@ import java.util.regex.Pattern;
  */
 record ServiceHistogram(NavigableMap<Double, Long> cumulative) {
 
-    /**
-     * Which series of the exposition to sum.
-     *
-     * @param metric the histogram's Prometheus name
-     * @param label a {@code name="value"} prefix that a series' labels must hold; empty for every series
-     */
-    record Series(String metric, String label) {
+    /** Which series of an exposition to sum: a histogram's Prometheus name, and a label its series must hold. */
+    enum Series {
 
         /** The projector's {@code accountview.projector.freshness}, over every generation. */
-        static final Series PROJECTOR_FRESHNESS = new Series("accountview_projector_freshness_seconds", "");
+        PROJECTOR_FRESHNESS("accountview_projector_freshness_seconds", ""),
         /** The query-api's {@code http.server.requests} of the API's endpoints (not the scrapes of its management port). */
-        static final Series API_REQUESTS = new Series("http_server_requests_seconds", "uri=\"/v4/");
+        API_REQUESTS("http_server_requests_seconds", "uri=\"/v4/");
+
+        private final Pattern bucketLine;
+        private final String label;
+
+        Series(String metric, String label) {
+            // label values may hold braces themselves (the query-api's uri templates): a value is read as a quoted string
+            this.bucketLine = Pattern.compile("^" + Pattern.quote(metric)
+                    + "_bucket\\{((?:[^\"}]|\"(?:[^\"\\\\]|\\\\.)*\")*)}\\s+(\\S+)", Pattern.MULTILINE);
+            this.label = label;
+        }
     }
 
     /** No reading: nothing timed. */
@@ -51,15 +56,12 @@ record ServiceHistogram(NavigableMap<Double, Long> cumulative) {
 
     /** The series' histogram in a Prometheus text exposition; empty if it has none (nothing timed yet). */
     static ServiceHistogram parse(String exposition, Series series) {
-        // label values may hold braces themselves (the query-api's uri templates): a value is read as a quoted string
-        Pattern bucketLine = Pattern.compile("^" + Pattern.quote(series.metric())
-                + "_bucket\\{((?:[^\"}]|\"(?:[^\"\\\\]|\\\\.)*\")*)}\\s+(\\S+)", Pattern.MULTILINE);
         NavigableMap<Double, Long> buckets = new TreeMap<>();
-        Matcher bucket = bucketLine.matcher(exposition);
+        Matcher bucket = series.bucketLine.matcher(exposition);
         while (bucket.find()) {
             String labels = bucket.group(1);
             Matcher le = LE.matcher(labels);
-            if (!le.find() || !labels.contains(series.label())) {
+            if (!le.find() || !labels.contains(series.label)) {
                 continue;
             }
             double upperBound = le.group(1).equals("+Inf") ? Double.POSITIVE_INFINITY : Double.parseDouble(le.group(1));
@@ -68,9 +70,8 @@ record ServiceHistogram(NavigableMap<Double, Long> cumulative) {
         return new ServiceHistogram(buckets);
     }
 
-    /** Reads the series now from the Actuator on 127.0.0.1:{@code managementPort}. */
-    static ServiceHistogram read(int managementPort, Series series) throws IOException, InterruptedException {
-        HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    /** Reads the series now, through {@code client}, from the Actuator on 127.0.0.1:{@code managementPort}. */
+    static ServiceHistogram read(HttpClient client, int managementPort, Series series) throws IOException, InterruptedException {
         HttpRequest request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + managementPort + "/actuator/prometheus"))
                 .timeout(Duration.ofSeconds(30)).GET().build();
         HttpResponse<String> answer = client.send(request, HttpResponse.BodyHandlers.ofString());
