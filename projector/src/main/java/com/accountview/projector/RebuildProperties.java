@@ -13,7 +13,11 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param projectionVersion the projection version to build with and compare the live generation's
  *                          with; unset, the version built into this code. Set it above the live
  *                          generation's to make the next start rebuild with unchanged code.
- * @param maxPollRecords the batch size of a rebuild: larger than the live projection's, a rebuild is a bulk job
+ * @param maxPollRecords the batch size of a rebuild, a bulk job
+ * @param concurrency the consumer threads of a rebuild on each instance. One rebuilt as fast as two
+ *                    on 2 cores and left the queries more CPU (docs/performance.md); the rebuilt
+ *                    generation's consumption restarts with the live projection's threads
+ *                    ({@code spring.kafka.listener.concurrency}) once it is live
  * @param switchMaxLag a rebuilt generation is indexed, attached and switched to once it lags the
  *                     topics' ends by at most this many records in all
  * @param switchWait how long the switch may hold the live projection while the rebuilt generation
@@ -28,6 +32,7 @@ public record RebuildProperties(
         String adminToken,
         Integer projectionVersion,
         @DefaultValue("5000") int maxPollRecords,
+        @DefaultValue("1") int concurrency,
         @DefaultValue("1000") long switchMaxLag,
         @DefaultValue("2s") Duration switchWait,
         @DefaultValue("10m") Duration retiredRetention,
@@ -35,8 +40,8 @@ public record RebuildProperties(
         @DefaultValue("10s") Duration progressLogInterval) {
 
     public RebuildProperties {
-        if (maxPollRecords < 1 || switchMaxLag < 0) {
-            throw new IllegalArgumentException("accountview.rebuild.max-poll-records must be positive and"
+        if (maxPollRecords < 1 || concurrency < 1 || switchMaxLag < 0) {
+            throw new IllegalArgumentException("accountview.rebuild.max-poll-records and concurrency must be positive and"
                     + " accountview.rebuild.switch-max-lag not negative");
         }
         for (Duration duration : new Duration[] {switchWait, retiredRetention, checkInterval, progressLogInterval}) {

@@ -30,13 +30,16 @@ final class Pipeline implements BatchConsumerAwareMessageListener<byte[], byte[]
     private final String consumerGroup;
     private final Projection projection;
     private final AssignedPartitions partitions;
+    private final ConsumerSettings settings;
     private ConcurrentMessageListenerContainer<byte[], byte[]> container;
 
-    Pipeline(Generation generation, String consumerGroup, Projection projection, AssignedPartitions partitions) {
+    Pipeline(Generation generation, String consumerGroup, Projection projection, AssignedPartitions partitions,
+             ConsumerSettings settings) {
         this.generation = generation;
         this.consumerGroup = consumerGroup;
         this.projection = projection;
         this.partitions = partitions;
+        this.settings = settings;
     }
 
     @Override
@@ -57,6 +60,7 @@ final class Pipeline implements BatchConsumerAwareMessageListener<byte[], byte[]
 
     void start(ConcurrentMessageListenerContainer<byte[], byte[]> listenerContainer) {
         this.container = listenerContainer;
+        settings.applyTo(container);
         container.start();
     }
 
@@ -83,6 +87,10 @@ final class Pipeline implements BatchConsumerAwareMessageListener<byte[], byte[]
 
     String consumerGroup() {
         return consumerGroup;
+    }
+
+    ConsumerSettings settings() {
+        return settings;
     }
 
     AssignedPartitions partitions() {

@@ -4,7 +4,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Properties;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -16,6 +15,7 @@ import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.kafka.autoconfigure.KafkaProperties;
 import org.springframework.context.SmartLifecycle;
 import org.springframework.context.event.EventListener;
 import org.springframework.kafka.config.ConcurrentKafkaListenerContainerFactory;
@@ -42,7 +42,10 @@ import com.accountview.projector.projection.Projections;
  * rebuild started on any of them, and a generation's consumption ends on every instance once it is
  * retired or cancelled. Each pipeline consumes in a consumer group of its generation's own,
  * {@code <spring.kafka.consumer.group-id>.g<generation>}, so instances share each generation's
- * partitions and the live pipeline never waits behind the rebuild. Thread-safe.
+ * partitions and the live pipeline never waits behind the rebuild. A rebuild consumes with its own
+ * settings ({@code accountview.rebuild.concurrency} and {@code max-poll-records}); once its
+ * generation is live, its pipeline is restarted with the live ones (Spring Kafka's) if they differ,
+ * resuming from the generation's stored offsets. Thread-safe.
  */
 @Component
 public class Pipelines implements SmartLifecycle {
@@ -60,6 +63,8 @@ public class Pipelines implements SmartLifecycle {
     private final String groupPrefix;
     private final boolean autoStartup;
     private final int projectionVersion;
+    private final ConsumerSettings liveSettings;
+    private final ConsumerSettings rebuildSettings;
     private final Map<Integer, Pipeline> running = new ConcurrentHashMap<>();
     private volatile List<Generation> known = List.of();
     private volatile ScheduledExecutorService checks;
@@ -67,7 +72,7 @@ public class Pipelines implements SmartLifecycle {
     @SuppressWarnings("unchecked")
     Pipelines(ConcurrentKafkaListenerContainerFactory<?, ?> factory, Generations generations, Projections projections,
               StoredOffsets offsets, ProjectionProperties projectionProperties, RebuildProperties rebuildProperties,
-              TopicsProperties topics, MeterRegistry registry,
+              TopicsProperties topics, MeterRegistry registry, KafkaProperties kafka,
               @Value("${spring.kafka.consumer.group-id}") String groupPrefix,
               @Value("${spring.kafka.listener.auto-startup:true}") boolean autoStartup) {
         this.factory = (ConcurrentKafkaListenerContainerFactory<byte[], byte[]>) factory;
@@ -82,6 +87,17 @@ public class Pipelines implements SmartLifecycle {
         this.autoStartup = autoStartup;
         this.projectionVersion = rebuildProperties.projectionVersion() == null
                 ? ProjectionVersion.CURRENT : rebuildProperties.projectionVersion();
+        this.liveSettings = new ConsumerSettings(
+                kafka.getListener().getConcurrency() == null ? 1 : kafka.getListener().getConcurrency(),
+                configuredMaxPollRecords(this.factory));
+        this.rebuildSettings = new ConsumerSettings(rebuildProperties.concurrency(), rebuildProperties.maxPollRecords());
+    }
+
+    /** As the consumer factory has it (from {@code spring.kafka.consumer.*}), else the Kafka client's default. */
+    private static int configuredMaxPollRecords(ConcurrentKafkaListenerContainerFactory<?, ?> factory) {
+        Object configured = factory.getConsumerFactory().getConfigurationProperties()
+                .get(ConsumerConfig.MAX_POLL_RECORDS_CONFIG);
+        return configured == null ? ConsumerConfig.DEFAULT_MAX_POLL_RECORDS : Integer.parseInt(configured.toString());
     }
 
     /** The consumer group of a generation's pipeline. */
@@ -119,14 +135,35 @@ public class Pipelines implements SmartLifecycle {
             }
         }
         running.keySet().stream().filter(id -> !wanted.containsKey(id)).toList().forEach(this::stopPipeline);
+        wanted.values().stream()
+                .filter(generation -> running.containsKey(generation.id())
+                        && !running.get(generation.id()).settings().equals(settingsOf(generation)))
+                .toList().forEach(this::restartWithLiveSettings);
         wanted.values().stream().filter(generation -> !running.containsKey(generation.id())).forEach(this::startPipeline);
+    }
+
+    private ConsumerSettings settingsOf(Generation generation) {
+        return generation.isBuilding() ? rebuildSettings : liveSettings;
+    }
+
+    /**
+     * A rebuilt generation that went live. Stopping ends its batch in progress (committed or rolled
+     * back as a whole); the new container resumes from the stored offsets after its group's
+     * rebalance, a pause of the live projection once per switch.
+     */
+    private void restartWithLiveSettings(Generation generation) {
+        log.info("Generation {} is live now: its consumption restarts with the live settings ({}) instead of the"
+                + " rebuild's ({})", generation.id(), settingsOf(generation), running.get(generation.id()).settings());
+        stopPipeline(generation.id());
+        startPipeline(generation);
     }
 
     private void startPipeline(Generation generation) {
         String group = groupOf(groupPrefix, generation.id());
         AssignedPartitions partitions = AssignedPartitions.forGeneration(offsets, generation.id(), projectionProperties,
                 registry);
-        Pipeline pipeline = new Pipeline(generation, group, projections.forGeneration(generation.id(), group), partitions);
+        Pipeline pipeline = new Pipeline(generation, group, projections.forGeneration(generation.id(), group), partitions,
+                settingsOf(generation));
         ConcurrentMessageListenerContainer<byte[], byte[]> container = factory.createContainer(topics.accounts(),
                 topics.contracts());
         container.setBeanName("projector-g" + generation.id());
@@ -136,15 +173,10 @@ public class Pipelines implements SmartLifecycle {
         properties.setMessageListener(pipeline);
         properties.setConsumerRebalanceListener(partitions);
         container.setCommonErrorHandler(partitions.errorHandler());
-        if (generation.isBuilding()) {
-            // a rebuild is a bulk job: larger batches
-            Properties bulk = new Properties();
-            bulk.setProperty(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, String.valueOf(rebuildProperties.maxPollRecords()));
-            properties.setKafkaConsumerProperties(bulk);
-        }
         pipeline.start(container);
         running.put(generation.id(), pipeline);
-        log.info("Consuming into generation {} ({}) in consumer group {}", generation.id(), generation.state(), group);
+        log.info("Consuming into generation {} ({}) in consumer group {} with {}", generation.id(), generation.state(),
+                group, pipeline.settings());
     }
 
     private void stopPipeline(int generation) {

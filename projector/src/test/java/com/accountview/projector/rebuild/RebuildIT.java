@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import java.time.Duration;
-import java.util.List;
 import java.util.Map;
 
 import org.junit.jupiter.api.Test;
@@ -67,7 +66,7 @@ class RebuildIT extends ProjectorContextTest {
         await().atMost(Duration.ofSeconds(60)).until(() -> consumed(2) == all);
         Projections.assertMatches(readModel, "before-rebuild", before);
         Projections.assertMatches(readModel, "during-rebuild", during);
-        assertThat(applied(2)).isEqualTo(before.applied() + during.applied());
+        assertThat(readModel.appliedFrom(2, topics.accounts())).isEqualTo(before.applied() + during.applied());
         // retired at the switch, and dropped once the grace period is over (which may be over already)
         assertThat(state(1)).isIn("RETIRED", "DROPPED");
         assertThat(endpoint.status().rebuildGeneration()).isZero();
@@ -83,18 +82,7 @@ class RebuildIT extends ProjectorContextTest {
     }
 
     private Map<Integer, Long> storedOffsets(int generation) {
-        Map<Integer, Long> offsets = new java.util.HashMap<>();
-        jdbc().query("SELECT partition, next_offset FROM accountview.consumer_offset WHERE generation = ? AND topic = ?",
-                rs -> {
-                    offsets.put(rs.getInt(1), rs.getLong(2));
-                }, generation, topics.accounts());
-        return offsets;
-    }
-
-    private long applied(int generation) {
-        List<Long> applied = jdbc().queryForList("SELECT coalesce(sum(applied), 0) FROM accountview.consumer_offset"
-                + " WHERE generation = ? AND topic = ?", Long.class, generation, topics.accounts());
-        return applied.get(0);
+        return readModel.storedOffsets(generation, topics.accounts());
     }
 
     private String state(int generation) {

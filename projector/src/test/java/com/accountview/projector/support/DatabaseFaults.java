@@ -28,21 +28,27 @@ public final class DatabaseFaults {
 
     /** Requests to let through before the one that fails; negative while nothing is scheduled. */
     private final AtomicInteger untilFailure = new AtomicInteger(-1);
-    private volatile boolean down;
+    /** Whose requests fail: null, none; empty, every consumer thread's; else one listener container's threads. */
+    private volatile String downFor;
     private final AtomicInteger refused = new AtomicInteger();
 
     public void down() {
-        down = true;
+        downFor = "";
+    }
+
+    /** Down for the consumer threads of one listener container only (a generation's pipeline: {@code projector-g<N>}). */
+    public void downFor(String listenerContainer) {
+        downFor = listenerContainer;
     }
 
     public void up() {
-        down = false;
+        downFor = null;
     }
 
     /** Back up, but the {@code n}th request for a connection from now on (1 = the next) fails once. */
     public void upFailingOnce(int n) {
         untilFailure.set(n - 1);
-        down = false;
+        downFor = null;
     }
 
     /** How many requests for a connection were refused so far. */
@@ -51,9 +57,12 @@ public final class DatabaseFaults {
     }
 
     private void check() throws SQLException {
-        if (!Thread.currentThread().getName().contains(CONSUMER_THREAD)) {
+        String thread = Thread.currentThread().getName();
+        if (!thread.contains(CONSUMER_THREAD)) {
             return;
         }
+        String failing = downFor;
+        boolean down = failing != null && (failing.isEmpty() || thread.startsWith(failing + "-"));
         if (down || untilFailure.getAndUpdate(n -> n >= 0 ? n - 1 : n) == 0) {
             refused.incrementAndGet();
             throw new SQLTransientConnectionException("Connection refused (injected by the test)", "08001");

@@ -75,19 +75,35 @@ public final class ReadModel {
         return applied == null ? 0 : applied;
     }
 
+    /** Events applied from a topic into one generation, as counted exactly once with its stored offsets. */
+    public long appliedFrom(int generation, String topic) {
+        Long applied = jdbc.queryForObject("SELECT coalesce(sum(applied), 0) FROM accountview.consumer_offset"
+                + " WHERE generation = ? AND topic = ?", Long.class, generation, topic);
+        return applied == null ? 0 : applied;
+    }
+
     /** The stored next offset of each partition of a topic. */
     public Map<Integer, Long> storedOffsets(String topic) {
         if (jdbc.queryForObject("SELECT to_regclass('accountview.consumer_offset') IS NULL", Boolean.class)) {
             return Map.of(); // the projector has not migrated this database yet
         }
-        return jdbc.query("SELECT partition, next_offset FROM accountview.consumer_offset WHERE topic = ?",
-                rs -> {
-                    Map<Integer, Long> offsets = new java.util.HashMap<>();
-                    while (rs.next()) {
-                        offsets.put(rs.getInt(1), rs.getLong(2));
-                    }
-                    return offsets;
-                }, topic);
+        return offsets("SELECT partition, next_offset FROM accountview.consumer_offset WHERE topic = ?", topic);
+    }
+
+    /** The stored next offset of each partition of a topic in one generation. */
+    public Map<Integer, Long> storedOffsets(int generation, String topic) {
+        return offsets("SELECT partition, next_offset FROM accountview.consumer_offset WHERE generation = ? AND topic = ?",
+                generation, topic);
+    }
+
+    private Map<Integer, Long> offsets(String sql, Object... arguments) {
+        return jdbc.query(sql, rs -> {
+            Map<Integer, Long> offsets = new java.util.HashMap<>();
+            while (rs.next()) {
+                offsets.put(rs.getInt(1), rs.getLong(2));
+            }
+            return offsets;
+        }, arguments);
     }
 
     private static Row row(java.sql.ResultSet rs) throws java.sql.SQLException {
