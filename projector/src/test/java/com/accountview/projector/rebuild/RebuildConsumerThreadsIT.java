@@ -34,7 +34,9 @@ import com.accountview.projector.support.RebuildEndpoint;
         "accountview.rebuild.check-interval=300ms",
         "accountview.rebuild.max-poll-records=200",
         "accountview.rebuild.concurrency=1",
-        "spring.kafka.listener.concurrency=2"})
+        "spring.kafka.listener.concurrency=2",
+        // its consumer groups' members are counted: no other cached test context may share them
+        "spring.kafka.consumer.group-id=rebuild-consumer-threads-it"})
 @Import(DatabaseFaults.Configuration.class)
 class RebuildConsumerThreadsIT extends ProjectorContextTest {
 
