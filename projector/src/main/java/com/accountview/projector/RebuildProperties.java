@@ -14,10 +14,10 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  *                          with; unset, the version built into this code. Set it above the live
  *                          generation's to make the next start rebuild with unchanged code.
  * @param maxPollRecords the batch size of a rebuild, a bulk job
- * @param concurrency the consumer threads of a rebuild on each instance. One rebuilt as fast as two
- *                    on 2 cores and left the queries more CPU (docs/performance.md); the rebuilt
- *                    generation's consumption restarts with the live projection's threads
- *                    ({@code spring.kafka.listener.concurrency}) once it is live
+ * @param concurrency the consumer threads of a rebuild on each instance. One leaves the queries
+ *                    answered meanwhile more CPU on 2 cores, for a somewhat slower rebuild
+ *                    (docs/performance.md); once live, the rebuilt generation's consumption
+ *                    restarts with the live projection's threads ({@code spring.kafka.listener.concurrency})
  * @param switchMaxLag a rebuilt generation is indexed, attached and switched to once it lags the
  *                     topics' ends by at most this many records in all
  * @param switchWait how long the switch may hold the live projection while the rebuilt generation
