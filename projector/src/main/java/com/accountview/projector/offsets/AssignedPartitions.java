@@ -21,7 +21,9 @@ import io.micrometer.core.instrument.MeterRegistry;
 import org.apache.kafka.clients.consumer.Consumer;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.OffsetAndMetadata;
+import org.apache.kafka.common.KafkaException;
 import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.errors.InterruptException;
 import org.apache.kafka.common.errors.WakeupException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -118,9 +120,10 @@ public final class AssignedPartitions implements ConsumerAwareRebalanceListener 
             return;
         }
         consumer.pause(partitions);
-        if (!state.isRecovering()) {
-            // during a recovery, the recovery positions everything at its end
-            positionPending(consumer, state, true);
+        if (!state.isRecovering() && positionPending(consumer, state, true)) {
+            // during a recovery, the recovery positions everything at its end. Measured now, readiness
+            // need not wait for the first batch or idle poll (seconds, on caught-up topics)
+            measureLagIfBrokerAnswers(consumer, state);
         }
     }
 
@@ -261,6 +264,17 @@ public final class AssignedPartitions implements ConsumerAwareRebalanceListener 
         log.info("Positioned {} at their stored offsets {} (no stored offset, from the beginning: {})",
                 pending, stored, fromBeginning);
         return true;
+    }
+
+    private void measureLagIfBrokerAnswers(Consumer<?, ?> consumer, ConsumerPartitions state) {
+        try {
+            measureLag(consumer, state);
+        } catch (WakeupException | InterruptException e) {
+            throw e; // the container stopping: not ours to swallow
+        } catch (KafkaException e) {
+            log.debug("The lag of {} is measured after the next batch or idle poll: {}", consumer.assignment(),
+                    e.toString());
+        }
     }
 
     private void measureLag(Consumer<?, ?> consumer, ConsumerPartitions state) {

@@ -8,6 +8,7 @@ import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.OptionalLong;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicInteger;
 
@@ -16,6 +17,7 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.MockConsumer;
 import org.apache.kafka.clients.consumer.OffsetAndMetadata;
 import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.errors.TimeoutException;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.util.backoff.FixedBackOff;
@@ -46,6 +48,37 @@ class AssignedPartitionsTest {
         assertThat(consumer.position(stored)).isEqualTo(42);
         assertThat(consumer.position(fresh)).isZero();
         assertThat(consumer.paused()).isEmpty();
+    }
+
+    @Test
+    void theLagIsKnownAsSoonAsThePartitionsArePositioned() {
+        partitions.onPartitionsAssigned(consumer, List.of(stored, fresh));
+
+        assertThat(partitions.status().lag()).containsEntry(stored, 58L).containsEntry(fresh, 100L);
+    }
+
+    @Test
+    void whenTheBrokerCannotTellTheEndsTheLagStaysUnknownAndThePartitionsAreConsumed() {
+        // as a real consumer before its first fetch: no lag of its own, and the broker's end offsets time out
+        MockConsumer<byte[], byte[]> unanswered = new MockConsumer<>("latest") {
+            @Override
+            public OptionalLong currentLag(TopicPartition partition) {
+                return OptionalLong.empty();
+            }
+
+            @Override
+            public synchronized Map<TopicPartition, Long> endOffsets(Collection<TopicPartition> partitions) {
+                throw new TimeoutException("no answer");
+            }
+        };
+        unanswered.assign(List.of(stored, fresh));
+        unanswered.updateBeginningOffsets(Map.of(stored, 0L, fresh, 0L));
+
+        partitions.onPartitionsAssigned(unanswered, List.of(stored, fresh));
+
+        assertThat(unanswered.paused()).isEmpty();
+        assertThat(unanswered.position(stored)).isEqualTo(42);
+        assertThat(partitions.status().lag()).containsEntry(stored, AssignedPartitions.UNKNOWN_LAG);
     }
 
     @Test
