@@ -3,7 +3,11 @@ package com.accountview.projector.ingestion;
 import java.util.Properties;
 
 import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.springframework.boot.kafka.autoconfigure.KafkaProperties;
+import org.springframework.kafka.config.ConcurrentKafkaListenerContainerFactory;
 import org.springframework.kafka.listener.ConcurrentMessageListenerContainer;
+
+import com.accountview.projector.RebuildProperties;
 
 /**
  * How a pipeline consumes: its consumer threads on this instance and the records of one poll. A
@@ -17,6 +21,23 @@ record ConsumerSettings(int concurrency, int maxPollRecords) {
             throw new IllegalArgumentException("consumer threads and records per poll must be positive, were "
                     + concurrency + " and " + maxPollRecords);
         }
+    }
+
+    /**
+     * The live projection's: Spring Kafka's {@code spring.kafka.listener.concurrency} (its default, 1,
+     * when unset) and the consumer factory's {@code max.poll.records} (the Kafka client's default when unset).
+     */
+    static ConsumerSettings live(KafkaProperties kafka, ConcurrentKafkaListenerContainerFactory<?, ?> factory) {
+        Integer concurrency = kafka.getListener().getConcurrency();
+        Object maxPollRecords = factory.getConsumerFactory().getConfigurationProperties()
+                .get(ConsumerConfig.MAX_POLL_RECORDS_CONFIG);
+        return new ConsumerSettings(concurrency == null ? 1 : concurrency, maxPollRecords == null
+                ? ConsumerConfig.DEFAULT_MAX_POLL_RECORDS : Integer.parseInt(maxPollRecords.toString()));
+    }
+
+    /** A rebuild's: {@code accountview.rebuild.concurrency} and {@code max-poll-records}. */
+    static ConsumerSettings rebuild(RebuildProperties properties) {
+        return new ConsumerSettings(properties.concurrency(), properties.maxPollRecords());
     }
 
     /** Before the container starts: it takes a new concurrency only at its next start. */

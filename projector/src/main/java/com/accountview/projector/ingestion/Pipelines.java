@@ -11,7 +11,6 @@ import java.util.concurrent.TimeUnit;
 
 import io.micrometer.core.instrument.MeterRegistry;
 import org.apache.kafka.clients.consumer.Consumer;
-import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
@@ -87,17 +86,8 @@ public class Pipelines implements SmartLifecycle {
         this.autoStartup = autoStartup;
         this.projectionVersion = rebuildProperties.projectionVersion() == null
                 ? ProjectionVersion.CURRENT : rebuildProperties.projectionVersion();
-        this.liveSettings = new ConsumerSettings(
-                kafka.getListener().getConcurrency() == null ? 1 : kafka.getListener().getConcurrency(),
-                configuredMaxPollRecords(this.factory));
-        this.rebuildSettings = new ConsumerSettings(rebuildProperties.concurrency(), rebuildProperties.maxPollRecords());
-    }
-
-    /** As the consumer factory has it (from {@code spring.kafka.consumer.*}), else the Kafka client's default. */
-    private static int configuredMaxPollRecords(ConcurrentKafkaListenerContainerFactory<?, ?> factory) {
-        Object configured = factory.getConsumerFactory().getConfigurationProperties()
-                .get(ConsumerConfig.MAX_POLL_RECORDS_CONFIG);
-        return configured == null ? ConsumerConfig.DEFAULT_MAX_POLL_RECORDS : Integer.parseInt(configured.toString());
+        this.liveSettings = ConsumerSettings.live(kafka, factory);
+        this.rebuildSettings = ConsumerSettings.rebuild(rebuildProperties);
     }
 
     /** The consumer group of a generation's pipeline. */
