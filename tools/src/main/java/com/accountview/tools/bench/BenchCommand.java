@@ -58,6 +58,13 @@ public final class BenchCommand implements Callable<Integer> {
             description = "Concurrencies of the query measurements (default: ${DEFAULT-VALUE}).")
     List<Integer> connections;
 
+    @Option(names = "--open-loop-rates", split = ",", paramLabel = "REQUESTS_PER_SECOND[,...]",
+            description = "Also load each endpoint at these steady rates (an open loop of Poisson arrivals, as pgbench --rate,"
+                    + " next to it) on the highest of --connections, and report the latencies counted from when each"
+                    + " request was due: what a client at that rate sees, where the closed loop shows the saturated"
+                    + " service (default: none).")
+    List<Integer> openLoopRates;
+
     @Option(names = "--rebuild-connections", defaultValue = "2", paramLabel = "N",
             description = "HTTP connections querying throughout the rebuild, to show it costs no query an error; a light"
                     + " load, so that the rebuild's rate is the projector's and not what the query load leaves of two"
@@ -172,7 +179,7 @@ public final class BenchCommand implements Callable<Integer> {
         }
         return new BenchSettings(projectDir, dataDir, new RunSettings.Ports(httpPort, queryApiManagementPort, projectorPort,
                 kafkaPort, kafkaControllerPort, postgresPort), runs, accounts, contractsPerAccount, seed, partitions,
-                connections, rebuildConnections, queryWindow, startupWindow, warmup, freshnessWindow, freshnessRate, Optional.ofNullable(soak),
+                connections, openLoopRates == null ? List.of() : openLoopRates, rebuildConnections, queryWindow, startupWindow, warmup, freshnessWindow, freshnessRate, Optional.ofNullable(soak),
                 baseline, CompilerThreads.forThisMachine(serviceJvmOptions), timeout);
     }
 

@@ -163,39 +163,40 @@ final class BenchRun {
         system.awaitReady(queryApi, settings.ports().queryApiManagement());
         Duration readyAfter = Duration.ofNanos(System.nanoTime() - start);
         rss.watch("query-api", queryApi.pid());
-        int most = settings.connections().stream().mapToInt(Integer::intValue).max().orElseThrow();
-        RunResult.Measured startup = api(most, settings.startupWindow(), HttpLoad.EndpointChoice.inTurn());
+        int most = settings.highestConnections();
+        RunResult.Measured startup = api(Arrivals.closedLoop(most), settings.startupWindow(), HttpLoad.EndpointChoice.inTurn());
         say("query-api answered %.1f s after its start; in the first %ds: %,.0f requests/s (%d connections, endpoints in turn)",
                 readyAfter.toMillis() / 1000.0, settings.startupWindow().toSeconds(), startup.window().rate(), most);
-        api(most, settings.warmup(), HttpLoad.EndpointChoice.inTurn());
+        api(Arrivals.closedLoop(most), settings.warmup(), HttpLoad.EndpointChoice.inTurn());
 
         Map<RunResult.QueryKey, RunResult.Measured> api = new LinkedHashMap<>();
         Map<RunResult.QueryKey, RunResult.Measured> baseline = new LinkedHashMap<>();
-        for (int connections : settings.connections()) {
+        for (Arrivals load : settings.queryLoads()) {
             for (Endpoint endpoint : Endpoint.values()) {
-                RunResult.QueryKey key = new RunResult.QueryKey(endpoint, connections);
-                // both contract endpoints run the same statement: it is measured once per concurrency
+                RunResult.QueryKey key = new RunResult.QueryKey(endpoint, load);
+                // both contract endpoints run the same statement: it is measured once per load
                 RunResult.QueryKey sameSql = baseline.keySet().stream()
-                        .filter(done -> done.connections() == connections && done.endpoint().sql() == endpoint.sql())
+                        .filter(done -> done.load().equals(load) && done.endpoint().sql() == endpoint.sql())
                         .findFirst().orElse(null);
                 if (run % 2 == 0 && sameSql == null) {
-                    baseline.put(key, baseline(endpoint.sql(), connections));
+                    baseline.put(key, baseline(endpoint.sql(), load));
                 }
-                api.put(key, api(connections, settings.queryWindow(), HttpLoad.EndpointChoice.only(endpoint)));
+                api.put(key, api(load, settings.queryWindow(), HttpLoad.EndpointChoice.only(endpoint)));
                 if (run % 2 == 1 && sameSql == null) {
-                    baseline.put(key, baseline(endpoint.sql(), connections));
+                    baseline.put(key, baseline(endpoint.sql(), load));
                 }
                 if (sameSql != null) {
                     baseline.put(key, baseline.get(sameSql));
                 }
                 RunResult.Measured measured = api.get(key);
                 // the CPU per request of each run, for comparisons of builds run by turns (the table has medians)
-                say("%s at %d connections: %,.0f requests/s, p99 %s ms (in the query-api ≤ %s), %,.0f µs of query-api CPU"
-                                + " per request (baseline %,.0f/s)",
-                        endpoint.label(), connections, measured.window().rate(),
+                say("%s at %s: %,.0f requests/s, p99 %s ms (in the query-api ≤ %s), %,.0f µs of query-api CPU"
+                                + " per request (baseline %,.0f/s, p99 %s ms)",
+                        endpoint.label(), Report.describe(load), measured.window().rate(),
                         ResultTable.millis(measured.window().latencies().p99()),
                         ResultTable.millis(measured.inService().upperBoundMillis(0.99)),
-                        measured.serviceCores() / measured.window().rate() * 1e6, baseline.get(key).window().rate());
+                        measured.serviceCores() / measured.window().rate() * 1e6, baseline.get(key).window().rate(),
+                        ResultTable.millis(baseline.get(key).window().latencies().p99()));
             }
         }
         return new Queries(readyAfter, startup, api, baseline);
@@ -294,10 +295,10 @@ final class BenchRun {
         return outcome;
     }
 
-    private RunResult.Measured api(int connections, Duration window, HttpLoad.EndpointChoice choice) throws IOException {
+    private RunResult.Measured api(Arrivals load, Duration window, HttpLoad.EndpointChoice choice) throws IOException {
         return measured(() -> {
             try {
-                return new HttpLoad(settings.ports().queryApi()).run(connections, window, dataset.expected().keys(), choice);
+                return new HttpLoad(settings.ports().queryApi()).run(load, window, dataset.expected().keys(), choice);
             } catch (IOException e) {
                 throw new LocalRunException("the HTTP load failed: " + e.getMessage(), e);
             }
@@ -315,12 +316,12 @@ final class BenchRun {
         }
     }
 
-    private RunResult.Measured baseline(LookupSql sql, int connections) {
+    private RunResult.Measured baseline(LookupSql sql, Arrivals load) {
         Path workDir = settings.dataDir().resolve("baseline");
         if (pgbench.isPresent()) {
             return measured(() -> {
                 try {
-                    return pgbench.get().run(sql, dataset.expected().keys(), connections, settings.queryWindow(),
+                    return pgbench.get().run(sql, dataset.expected().keys(), load, settings.queryWindow(),
                             system.postgres().port(), accountViewDatabase(), workDir);
                 } catch (IOException e) {
                     throw new LocalRunException("pgbench failed: " + e.getMessage(), e);
@@ -332,7 +333,7 @@ final class BenchRun {
         }
         return measured(() -> {
             try {
-                return new JdbcLoad().run(sql, dataset.expected().keys(), connections, settings.queryWindow(),
+                return new JdbcLoad().run(sql, dataset.expected().keys(), load, settings.queryWindow(),
                         system.postgres().jdbcUrl(accountViewDatabase()));
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();

@@ -2,6 +2,7 @@ package com.accountview.tools.bench;
 
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
@@ -19,6 +20,8 @@ import com.accountview.tools.run.RunSettings;
  * @param seed the generator's seed
  * @param partitions partitions of each topic
  * @param connections the HTTP connections (and baseline clients) of the query measurements
+ * @param openLoopRates requests per second of the optional open-loop query measurements, each at the
+ *                      highest of {@code connections}; empty for none
  * @param rebuildConnections the HTTP connections querying throughout the rebuild; 0 for none
  * @param queryWindow the length of each measured query window
  * @param startupWindow the window measured right after the query-api answers for the first time
@@ -32,7 +35,7 @@ import com.accountview.tools.run.RunSettings;
  */
 record BenchSettings(Path projectDir, Path dataDir, RunSettings.Ports ports, int runs, int accounts,
                      int contractsPerAccount, long seed, int partitions, List<Integer> connections,
-                     int rebuildConnections, Duration queryWindow, Duration startupWindow, Duration warmup, Duration freshnessWindow,
+                     List<Integer> openLoopRates, int rebuildConnections, Duration queryWindow, Duration startupWindow, Duration warmup, Duration freshnessWindow,
                      int freshnessRate, Optional<Duration> soak, Baseline baseline, List<String> serviceJvmOptions,
                      Duration timeout) {
 
@@ -49,11 +52,26 @@ record BenchSettings(Path projectDir, Path dataDir, RunSettings.Ports ports, int
 
     BenchSettings {
         connections = List.copyOf(connections);
+        openLoopRates = List.copyOf(openLoopRates);
         serviceJvmOptions = List.copyOf(serviceJvmOptions);
         if (runs < 1 || accounts < 1 || partitions < 1 || freshnessRate < 1 || connections.isEmpty()
-                || rebuildConnections < 0) {
-            throw new IllegalArgumentException("runs, accounts, partitions, freshness rate and connections must be positive");
+                || rebuildConnections < 0 || openLoopRates.stream().anyMatch(rate -> rate < 1)) {
+            throw new IllegalArgumentException("runs, accounts, partitions, freshness rate, connections and open-loop rates"
+                    + " must be positive");
         }
+    }
+
+    /** The highest of {@link #connections()}: the first window's and the open loops'. */
+    int highestConnections() {
+        return connections.stream().mapToInt(Integer::intValue).max().orElseThrow();
+    }
+
+    /** Every query measurement's load, in order: a closed loop at each concurrency, then each open-loop rate. */
+    List<Arrivals> queryLoads() {
+        List<Arrivals> loads = new ArrayList<>();
+        connections.forEach(clients -> loads.add(Arrivals.closedLoop(clients)));
+        openLoopRates.forEach(rate -> loads.add(new Arrivals(rate, highestConnections())));
+        return List.copyOf(loads);
     }
 
     /** The lowest of {@link #connections()}: the load of the soak. */

@@ -22,9 +22,11 @@ import org.HdrHistogram.Histogram;
 
 /**
  * The benchmark's HTTP load generator, in the manner of {@code wrk}: a fixed number of keep-alive
- * connections on one thread and one selector, each with exactly one request in flight (closed loop),
- * the next request sent as soon as the previous answer is complete. Every answer's time from the
- * first byte written to the last byte read goes into a histogram. One thread and no per-request
+ * connections on one thread and one selector, each with exactly one request in flight; in a closed
+ * loop the next request is sent as soon as the previous answer is complete, in an open loop (as
+ * {@code wrk2}) when the {@link Arrivals} schedule it. Every answer's time from the
+ * first byte written (open loop: from when the request was due) to the last byte read goes into a
+ * histogram. One thread and no per-request
  * objects beyond the request's text and the answer's headers keep its CPU per request (reported with
  * every window) well below the service's, which matters on a machine whose cores the service under
  * test needs. Not thread-safe: one window at a time.
@@ -68,7 +70,10 @@ final class HttpLoad {
         ByteBuffer out;
         byte[] in = new byte[16 * 1024];
         int received;
+        /** When the request in flight was sent (closed loop) or due (open loop): its latency counts from here. */
         long sentAt;
+        /** When the next request is due: in a closed loop, as soon as the previous answer is complete. */
+        long due;
         long sent;
 
         Connection(int index) {
@@ -77,29 +82,46 @@ final class HttpLoad {
         }
     }
 
-    /** Load for exactly {@code duration}. */
+    /** Closed-loop load for exactly {@code duration}. */
     LoadWindow run(int connections, Duration duration, KeyRange keys, EndpointChoice choice) throws IOException {
-        return run(connections, duration, () -> false, keys, choice);
+        return run(Arrivals.closedLoop(connections), duration, () -> false, keys, choice);
+    }
+
+    /** Load on {@code arrivals.clients()} connections for exactly {@code duration}, open loop when the arrivals have a rate. */
+    LoadWindow run(Arrivals arrivals, Duration duration, KeyRange keys, EndpointChoice choice) throws IOException {
+        return run(arrivals, duration, () -> false, keys, choice);
+    }
+
+    /** Closed-loop load until {@code stop} says so; see {@link #run(Arrivals, Duration, BooleanSupplier, KeyRange, EndpointChoice)}. */
+    LoadWindow run(int connections, Duration longest, BooleanSupplier stop, KeyRange keys, EndpointChoice choice)
+            throws IOException {
+        return run(Arrivals.closedLoop(connections), longest, stop, keys, choice);
     }
 
     /**
      * Load until {@code stop} says so (asked about every 100 ms at the latest), for {@code longest} at
      * most. Every failure counts as an error: an answer other than 200 or 404 (also one that arrives
      * after the window, to a request sent in it), a connection that breaks or cannot be opened; a
-     * connection that cannot be opened is tried again every {@link #RETRY}.
+     * connection that cannot be opened is tried again every {@link #RETRY}. In an open loop a request
+     * due while its connection still waits for the previous answer is sent right after that answer,
+     * and its latency counts from when it was due; a {@link SelectorAlarm} wakes the selector when the next
+     * request is due.
      */
-    LoadWindow run(int connections, Duration longest, BooleanSupplier stop, KeyRange keys, EndpointChoice choice)
+    LoadWindow run(Arrivals arrivals, Duration longest, BooleanSupplier stop, KeyRange keys, EndpointChoice choice)
             throws IOException {
         Histogram latencies = Latencies.microsecondsHistogram();
         Map<Integer, Long> statuses = new HashMap<>();
         long errors = 0;
-        try (Selector selector = Selector.open()) {
+        try (Selector selector = Selector.open(); SelectorAlarm alarm = new SelectorAlarm(selector)) {
+            int connections = arrivals.clients();
             Connection[] all = new Connection[connections];
             List<Connection> unconnected = new ArrayList<>();
+            List<Connection> waiting = new ArrayList<>();
             long start = System.nanoTime();
             long deadline = start + longest.toNanos();
             for (int i = 0; i < connections; i++) {
                 all[i] = new Connection(i);
+                all[i].due = arrivals.open() ? arrivals.nextDue(start, all[i].random) : start;
                 unconnected.add(all[i]);
             }
             int open = connections;
@@ -117,14 +139,38 @@ final class HttpLoad {
                     } else if (retry) {
                         try {
                             connect(connection, selector);
-                            send(connection, keys, choice);
                             it.remove();
+                            waiting.add(connection);
                         } catch (IOException e) {
                             errors++;
                             close(connection);
                             retryAt = System.nanoTime() + RETRY.toNanos();
                         }
                     }
+                }
+                long nextDue = Long.MAX_VALUE;
+                for (Iterator<Connection> it = waiting.iterator(); it.hasNext(); ) {
+                    Connection connection = it.next();
+                    long now = System.nanoTime();
+                    if (connection.due >= deadline) {
+                        it.remove();
+                        close(connection);
+                        open--;
+                    } else if (connection.due <= now) {
+                        it.remove();
+                        try {
+                            send(connection, keys, choice, arrivals.open() ? connection.due : now);
+                        } catch (IOException e) {
+                            errors++;
+                            close(connection);
+                            unconnected.add(connection);
+                        }
+                    } else {
+                        nextDue = Math.min(nextDue, connection.due);
+                    }
+                }
+                if (nextDue != Long.MAX_VALUE) {
+                    alarm.wakeAt(nextDue);
                 }
                 selector.select(100);
                 for (SelectionKey key : selector.selectedKeys()) {
@@ -160,7 +206,8 @@ final class HttpLoad {
                             close(connection);
                             connect(connection, selector);
                         }
-                        send(connection, keys, choice);
+                        connection.due = arrivals.open() ? arrivals.nextDue(connection.due, connection.random) : now;
+                        waiting.add(connection); // sent in the next turn, as soon as it is due
                     } catch (IOException e) {
                         errors++;
                         close(connection);
@@ -211,14 +258,15 @@ final class HttpLoad {
         connection.received = 0;
     }
 
-    private void send(Connection connection, KeyRange keys, EndpointChoice choice) throws IOException {
+    /** Sends the connection's next request; its latency counts from {@code measuredFrom}. */
+    private void send(Connection connection, KeyRange keys, EndpointChoice choice, long measuredFrom) throws IOException {
         Endpoint endpoint = choice.next(connection.index, connection.sent++);
         String request = "GET " + endpoint.path(keys.orgId(), keys.draw(connection.random)) + " HTTP/1.1\r\n"
                 + "Host: " + hostHeader + "\r\n"
                 + "Accept: application/json\r\n"
                 + "x-auth-roles: API_KEY\r\n\r\n";
         connection.out = ByteBuffer.wrap(request.getBytes(StandardCharsets.US_ASCII));
-        connection.sentAt = System.nanoTime();
+        connection.sentAt = measuredFrom;
         connection.channel.write(connection.out);
         if (connection.out.hasRemaining()) {
             connection.key.interestOps(SelectionKey.OP_READ | SelectionKey.OP_WRITE);

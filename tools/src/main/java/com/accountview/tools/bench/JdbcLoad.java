@@ -11,19 +11,22 @@ import java.util.List;
 import java.util.Map;
 import java.util.SplittableRandom;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.locks.LockSupport;
 
 import com.accountview.tools.run.LocalPostgres;
 import org.HdrHistogram.Histogram;
 
 /**
- * The baseline when pgbench is not on the PATH: {@code clients} threads, each with its own connection
- * and prepared statement, running the lookup back to back for the window and reading every row.
+ * The baseline when pgbench is not on the PATH: one thread per client, each with its own connection
+ * and prepared statement, running the lookup back to back for the window (closed loop) or when the
+ * {@link Arrivals} schedule it (open loop: the latency counts from when it was due), reading every row.
  * Costs more client CPU than pgbench, in this JVM. Thread-safe.
  */
 final class JdbcLoad {
 
-    LoadWindow run(LookupSql sql, KeyRange keys, int clients, Duration duration, String jdbcUrl)
+    LoadWindow run(LookupSql sql, KeyRange keys, Arrivals arrivals, Duration duration, String jdbcUrl)
             throws InterruptedException {
+        int clients = arrivals.clients();
         long deadline = System.nanoTime() + duration.toNanos();
         List<Histogram> histograms = new ArrayList<>();
         AtomicLong errors = new AtomicLong();
@@ -32,7 +35,7 @@ final class JdbcLoad {
             Histogram histogram = Latencies.microsecondsHistogram();
             histograms.add(histogram);
             SplittableRandom random = new SplittableRandom(i);
-            Thread thread = new Thread(() -> loop(sql, keys, jdbcUrl, deadline, random, histogram, errors), "jdbc-load-" + i);
+            Thread thread = new Thread(() -> loop(sql, keys, arrivals, jdbcUrl, deadline, random, histogram, errors), "jdbc-load-" + i);
             threads.add(thread);
         }
         long start = System.nanoTime();
@@ -46,12 +49,16 @@ final class JdbcLoad {
         return new LoadWindow("JDBC loop", elapsed, all.getTotalCount(), errors.get(), Map.of(), Latencies.of(all));
     }
 
-    private static void loop(LookupSql sql, KeyRange keys, String jdbcUrl, long deadline, SplittableRandom random,
-                             Histogram histogram, AtomicLong errors) {
+    private static void loop(LookupSql sql, KeyRange keys, Arrivals arrivals, String jdbcUrl, long deadline,
+                             SplittableRandom random, Histogram histogram, AtomicLong errors) {
         try (Connection connection = DriverManager.getConnection(jdbcUrl, LocalPostgres.USER, LocalPostgres.PASSWORD);
              PreparedStatement statement = connection.prepareStatement(sql.jdbc())) {
-            while (System.nanoTime() < deadline) {
-                long start = System.nanoTime();
+            long due = arrivals.open() ? arrivals.nextDue(System.nanoTime(), random) : System.nanoTime();
+            while (due < deadline) {
+                while (System.nanoTime() < due) {
+                    LockSupport.parkNanos(due - System.nanoTime());
+                }
+                long start = arrivals.open() ? due : System.nanoTime();
                 statement.setString(1, keys.orgId());
                 statement.setString(2, keys.draw(random));
                 try (ResultSet rows = statement.executeQuery()) {
@@ -59,7 +66,9 @@ final class JdbcLoad {
                         rows.getObject(1);
                     }
                 }
-                histogram.recordValue(Math.max(1, (System.nanoTime() - start) / 1000));
+                long end = System.nanoTime();
+                histogram.recordValue(Math.max(1, (end - start) / 1000));
+                due = arrivals.open() ? arrivals.nextDue(due, random) : end;
             }
         } catch (SQLException e) {
             errors.incrementAndGet();

@@ -5,7 +5,9 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalDouble;
@@ -28,7 +30,13 @@ final class Pgbench {
 
     private static final Pattern TPS = Pattern.compile("^tps = ([0-9.]+) \\(without initial connection time\\)", Pattern.MULTILINE);
     private static final Pattern PROCESSED = Pattern.compile("^number of transactions actually processed: ([0-9]+)", Pattern.MULTILINE);
+    private static final Pattern CONNECTION_TIME = Pattern.compile("^initial connection time = ([0-9.]+) ms", Pattern.MULTILINE);
     private static final Pattern FAILED = Pattern.compile("^number of failed transactions: ([0-9]+)", Pattern.MULTILINE);
+
+    /** How much longer an open loop runs, for {@link #afterSettling}. */
+    static final Duration SETTLING = Duration.ofSeconds(3);
+    /** What an open loop leaves out after pgbench has connected, while it catches up with its schedule. */
+    static final Duration CATCHING_UP = Duration.ofSeconds(1);
 
     private final Path executable;
 
@@ -60,16 +68,25 @@ final class Pgbench {
         return "\\set externalId random(" + keys.first() + ", " + keys.last() + ")\n" + sql.sql().strip() + ";\n";
     }
 
-    LoadWindow run(LookupSql sql, KeyRange keys, int clients, Duration duration, int port, String database,
+    /**
+     * Runs the statement on {@code arrivals.clients()} connections for {@code duration}; in an open loop
+     * with {@code --rate}, whose logged latencies count from each transaction's scheduled start.
+     */
+    LoadWindow run(LookupSql sql, KeyRange keys, Arrivals arrivals, Duration duration, int port, String database,
                    Path workDir) throws IOException, InterruptedException {
+        int clients = arrivals.clients();
         // absolute: pgbench runs in that directory
         Path directory = Files.createTempDirectory(Files.createDirectories(workDir), "pgbench-" + clients + "-").toAbsolutePath();
         Path script = Files.writeString(directory.resolve("lookup.sql"), script(sql, keys));
-        List<String> command = List.of(executable.toString(), "--no-vacuum", "--protocol=prepared",
+        List<String> command = new ArrayList<>(List.of(executable.toString(), "--no-vacuum", "--protocol=prepared",
                 "--client=" + clients, "--jobs=" + Math.min(clients, Runtime.getRuntime().availableProcessors()),
-                "--time=" + Math.max(1, duration.toSeconds()), "--file=" + script, "--define=orgId=" + keys.orgId(),
+                "--time=" + Math.max(1, duration.plus(arrivals.open() ? SETTLING : Duration.ZERO).toSeconds()), "--file=" + script, "--define=orgId=" + keys.orgId(),
                 "--log", "--log-prefix=" + directory.resolve("tx"),
-                "--host=127.0.0.1", "--port=" + port, "--username=" + LocalPostgres.USER, database);
+                "--host=127.0.0.1", "--port=" + port, "--username=" + LocalPostgres.USER));
+        if (arrivals.open()) {
+            command.add(String.format(Locale.ROOT, "--rate=%.1f", arrivals.perSecond()));
+        }
+        command.add(database);
         ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true)
                 .redirectOutput(directory.resolve("output.txt").toFile()).directory(directory.toFile());
         builder.environment().put("PGPASSWORD", LocalPostgres.PASSWORD);
@@ -82,11 +99,11 @@ final class Pgbench {
         if (process.exitValue() != 0) {
             throw new IOException("pgbench failed (exit " + process.exitValue() + "):\n" + output);
         }
-        Histogram latencies = Latencies.microsecondsHistogram();
+        List<Transaction> logged = new ArrayList<>();
         try (Stream<Path> files = Files.list(directory)) {
             for (Path log : files.filter(file -> file.getFileName().toString().startsWith("tx.")).toList()) {
                 try (Stream<String> lines = Files.lines(log)) {
-                    lines.forEach(line -> recordLatency(line, latencies));
+                    lines.map(Transaction::parse).flatMap(Optional::stream).forEach(logged::add);
                 }
             }
         }
@@ -94,10 +111,15 @@ final class Pgbench {
                 new IOException("no transaction count in pgbench's output:\n" + output)));
         long failed = find(FAILED, output).map(Long::parseLong).orElse(0L);
         double tps = tps(output).orElseThrow(() -> new IOException("no tps in pgbench's output:\n" + output));
-        // pgbench's own rate excludes connection set-up; the window is the time that rate implies
-        Duration elapsed = Duration.ofNanos(Math.round(processed / tps * 1e9));
+        List<Transaction> measured = arrivals.open() ? afterSettling(logged, output) : logged;
+        // pgbench's own rate excludes connection set-up; the window is the time that rate implies, or in an
+        // open loop the time from the first measured transaction's schedule to the last one's end
+        Duration elapsed = arrivals.open() ? span(measured) : Duration.ofNanos(Math.round(processed / tps * 1e9));
+        Histogram latencies = Latencies.microsecondsHistogram();
+        measured.forEach(transaction -> latencies.recordValue(Math.max(1, transaction.latencyMicros())));
         deleteTransactionLogs(directory);
-        return new LoadWindow("pgbench", elapsed, processed, failed, Map.of(), Latencies.of(latencies));
+        return new LoadWindow("pgbench", elapsed, arrivals.open() ? measured.size() : processed, failed, Map.of(),
+                Latencies.of(latencies));
     }
 
     static OptionalDouble tps(String output) {
@@ -105,12 +127,55 @@ final class Pgbench {
         return matcher.find() ? OptionalDouble.of(Double.parseDouble(matcher.group(1))) : OptionalDouble.empty();
     }
 
-    /** A line of pgbench's transaction log: {@code client_id transaction_no time script_no time_epoch time_us ...}; time in µs. */
-    static void recordLatency(String line, Histogram microseconds) {
-        String[] fields = line.trim().split("\\s+");
-        // a failed transaction has no latency to record
-        if (fields.length >= 3 && !fields[2].isEmpty() && fields[2].chars().allMatch(Character::isDigit)) {
-            microseconds.recordValue(Math.max(1, Long.parseLong(fields[2])));
+    /**
+     * The transactions of an open loop that pgbench scheduled once it was connected and back on its
+     * schedule. With {@code --rate} its schedule starts before it connects (the better part of a second
+     * for 64 connections on two cores), and each of its threads then works off the transactions that
+     * fell due meanwhile; measured, they would be pgbench's start counted as the database's latency. So
+     * an open loop runs {@link #SETTLING} longer, and what was scheduled before the connections were
+     * open and {@link #CATCHING_UP} more is left out. The schedule's start is taken as the earliest
+     * scheduled time logged.
+     */
+    static List<Transaction> afterSettling(List<Transaction> logged, String output) {
+        double connectingMillis = find(CONNECTION_TIME, output).map(Double::parseDouble).orElse(0.0);
+        long start = logged.stream().mapToLong(Transaction::scheduledMicros).min().orElse(0);
+        long settled = start + Math.round(connectingMillis * 1000) + CATCHING_UP.toNanos() / 1000;
+        return logged.stream().filter(transaction -> transaction.scheduledMicros() >= settled).toList();
+    }
+
+    private static Duration span(List<Transaction> transactions) {
+        long first = transactions.stream().mapToLong(Transaction::scheduledMicros).min().orElse(0);
+        long last = transactions.stream().mapToLong(Transaction::endedMicros).max().orElse(0);
+        return Duration.ofNanos((last - first) * 1000);
+    }
+
+    /**
+     * A transaction of pgbench's log.
+     *
+     * @param latencyMicros from its start, or with {@code --rate} from when it was scheduled, to its end
+     * @param endedMicros when it ended, in microseconds since the epoch
+     */
+    record Transaction(long latencyMicros, long endedMicros) {
+
+        long scheduledMicros() {
+            return endedMicros - latencyMicros;
+        }
+
+        /**
+         * A line of the log, {@code client_id transaction_no time script_no time_epoch time_us [schedule_lag]}
+         * with time in µs; empty for a failed transaction, which has no latency.
+         */
+        static Optional<Transaction> parse(String line) {
+            String[] fields = line.trim().split("\\s+");
+            if (fields.length < 6 || !digits(fields[2]) || !digits(fields[4]) || !digits(fields[5])) {
+                return Optional.empty();
+            }
+            return Optional.of(new Transaction(Long.parseLong(fields[2]),
+                    Long.parseLong(fields[4]) * 1_000_000 + Long.parseLong(fields[5])));
+        }
+
+        private static boolean digits(String field) {
+            return !field.isEmpty() && field.chars().allMatch(Character::isDigit);
         }
     }
 

@@ -60,12 +60,12 @@ final class Report {
                 "postmaster and backends");
         projectionCpu(table, runs, "projection: CPU-s per 1M events in the Kafka broker", ProjectionMeasure.Result::brokerCpuPerMillion, "");
 
-        for (int connections : settings.connections()) {
+        for (Arrivals load : settings.queryLoads()) {
             for (Endpoint endpoint : Endpoint.values()) {
-                RunResult.QueryKey key = new RunResult.QueryKey(endpoint, connections);
+                RunResult.QueryKey key = new RunResult.QueryKey(endpoint, load);
                 Function<RunResult, RunResult.Measured> api = r -> r.api().get(key);
                 Function<RunResult, RunResult.Measured> base = r -> r.baseline().get(key);
-                String label = endpoint.label() + ", " + connections + " connections";
+                String label = endpoint.label() + ", " + describe(load);
                 long errors = runs.stream().mapToLong(r -> api.apply(r).window().errors()).sum();
                 table.add(label + ": requests/s", ResultTable.count(spread(runs, r -> api.apply(r).window().rate())),
                         ResultTable.count(spread(runs, r -> base.apply(r).window().rate())),
@@ -81,7 +81,9 @@ final class Report {
                                 outcomes(runs, api), errors == 0 ? "" : String.format(Locale.ROOT, "; %,d errors", errors)));
                 table.add(label + ": p50 / p99 / p99.9 ms", latencies(runs, r -> api.apply(r).window().latencies()),
                         latencies(runs, r -> base.apply(r).window().latencies()), "",
-                        (endpoint == Endpoint.ACCOUNT ? "baseline: " + endpoint.sql().name() + " (" + endpoint.sql().source() + ")"
+                        (load.open() ? "counted from when each request was due (Poisson arrivals; the baseline is pgbench"
+                                + " --rate or the JDBC loop on the same schedule); " : "")
+                        + (endpoint == Endpoint.ACCOUNT ? "baseline: " + endpoint.sql().name() + " (" + endpoint.sql().source() + ")"
                                 : "baseline: " + endpoint.sql().name() + " (the same SQL serves both contract endpoints)")
                                 + inQueryApi(runs, api));
             }
@@ -89,7 +91,7 @@ final class Report {
         String first = "query-api, first " + settings.startupWindow().toSeconds() + " s after it answered";
         table.add(first + ": requests/s", ResultTable.count(spread(runs, r -> r.startup().window().rate())), "", "",
                 String.format(Locale.ROOT, "%d connections, the three endpoints in turn; it answered %s s after its start",
-                        settings.connections().stream().mapToInt(Integer::intValue).max().orElseThrow(),
+                        settings.highestConnections(),
                         ResultTable.decimal(spread(runs, r -> r.queryApiReadyAfter().toMillis() / 1000.0), 1)));
         table.add(first + ": p50 / p99 / p99.9 ms", latencies(runs, r -> r.startup().window().latencies()), "", "",
                 "then " + settings.warmup().toSeconds() + " s more warm-up before the measured windows of "
@@ -121,6 +123,13 @@ final class Report {
                         .reduce((a, b) -> a + "; " + b).orElse(ResultTable.NOT_MEASURED), "", "",
                 "steady load: the three endpoints in turn at the lowest concurrency and the freshness events"));
         return table;
+    }
+
+    /** A query load as the table's rows name it: {@code 64 connections}, or {@code 64 connections, open loop at 4,000 requests/s}. */
+    static String describe(Arrivals load) {
+        return load.open()
+                ? String.format(Locale.ROOT, "%d connections, open loop at %,.0f requests/s", load.clients(), load.perSecond())
+                : load.clients() + " connections";
     }
 
     /** The rebuild's rate next to the same run's fresh projection, and the query errors during it (which must be 0). */

@@ -28,8 +28,8 @@ record RunResult(int run, ProjectionMeasure.Result accountView, ReadModelCheck.O
                  Map<String, Long> peakRssKib,
                  Map<String, RssSampler.Trend> rss) {
 
-    /** An endpoint (or, for the baseline, the statement of that endpoint) at a number of connections. */
-    record QueryKey(Endpoint endpoint, int connections) {
+    /** An endpoint (or, for the baseline, the statement of that endpoint) under a load: connections, closed or open loop. */
+    record QueryKey(Endpoint endpoint, Arrivals load) {
     }
 
     /**

@@ -63,6 +63,15 @@ class BenchCommandTest {
     }
 
     @Test
+    void openLoopRatesAddLoadsAtTheHighestConcurrencyAfterTheClosedLoops() {
+        assertThat(parse().queryLoads()).as("none by default")
+                .containsExactly(Arrivals.closedLoop(16), Arrivals.closedLoop(64));
+        assertThat(parse("--open-loop-rates", "2000,4000").queryLoads()).containsExactly(Arrivals.closedLoop(16),
+                Arrivals.closedLoop(64), new Arrivals(2000, 64), new Arrivals(4000, 64));
+        assertThatThrownBy(() -> parse("--open-loop-rates", "0")).isInstanceOf(IllegalArgumentException.class);
+    }
+
+    @Test
     void durationsAreWrittenTheShortWayOrInIso8601() {
         BenchCommand.DurationConverter converter = new BenchCommand.DurationConverter();
 

@@ -24,6 +24,13 @@ class HttpLoadTest {
 
     private static final KeyRange KEYS = new KeyRange("telco", 1, 1000);
 
+    static {
+        // the JDK's server writes an answer's headers and body apart: without TCP_NODELAY each answer waits
+        // for the client's delayed ACK (40 ms), which would hide the timing these tests assert; read once,
+        // when the first server starts (this is the module's only test that starts one)
+        System.setProperty("sun.net.httpserver.nodelay", "true");
+    }
+
     private final ExecutorService executor = Executors.newFixedThreadPool(4);
     private HttpServer server;
 
@@ -61,12 +68,52 @@ class HttpLoadTest {
         assertThat(window.errors()).as("refused connections, tried again every 100 ms").isBetween(3L, 3L * 10);
     }
 
+    @Test
+    void anOpenLoopSendsAtItsRateAndNotFaster() throws IOException {
+        int port = serve(path -> 200, new AtomicLong(), new AtomicLong());
+
+        LoadWindow window = new HttpLoad(port).run(new Arrivals(200, 4), Duration.ofSeconds(2), KEYS,
+                HttpLoad.EndpointChoice.inTurn());
+
+        // 400 requests due on average; a Poisson count's standard deviation is 20
+        assertThat(window.completed()).isBetween(320L, 480L);
+        assertThat(window.errors()).isZero();
+    }
+
+    @Test
+    void inAnOpenLoopARequestThatWaitedForItsConnectionCountsFromWhenItWasDue() throws IOException {
+        int port = serve(path -> 200, new AtomicLong(), new AtomicLong(), 20);
+
+        LoadWindow closed = new HttpLoad(port).run(1, Duration.ofSeconds(1), KEYS, HttpLoad.EndpointChoice.inTurn());
+        // twice what one connection to a 20 ms service can answer: the requests fall further and further behind
+        LoadWindow open = new HttpLoad(port).run(new Arrivals(100, 1), Duration.ofSeconds(1), KEYS,
+                HttpLoad.EndpointChoice.inTurn());
+
+        assertThat(closed.latencies().p50()).as("closed loop: the service's own time").isLessThan(60.0);
+        assertThat(open.latencies().p50()).as("open loop: the service's time and the wait behind the earlier requests")
+                .isGreaterThan(100.0);
+        assertThat(open.completed()).isLessThan(70);
+    }
+
     /** Answers {@code status(path)} with a small JSON body; returns its port. */
     private int serve(ToIntFunction<String> status, AtomicLong answered, AtomicLong unavailable)
+            throws IOException {
+        return serve(status, answered, unavailable, 0);
+    }
+
+    /** Answers {@code status(path)} with a small JSON body after {@code delayMillis}; returns its port. */
+    private int serve(ToIntFunction<String> status, AtomicLong answered, AtomicLong unavailable, long delayMillis)
             throws IOException {
         server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 64);
         server.createContext("/", exchange -> {
             int code = status.applyAsInt(exchange.getRequestURI().getPath());
+            if (delayMillis > 0) {
+                try {
+                    Thread.sleep(delayMillis); // the service's own time per request
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+            }
             if (code == 503) {
                 unavailable.incrementAndGet();
             }

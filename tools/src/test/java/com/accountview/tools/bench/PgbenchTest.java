@@ -2,7 +2,8 @@ package com.accountview.tools.bench;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import org.HdrHistogram.Histogram;
+import java.util.List;
+
 import org.junit.jupiter.api.Test;
 
 class PgbenchTest {
@@ -32,14 +33,25 @@ class PgbenchTest {
     }
 
     @Test
-    void everyLoggedTransactionsLatencyIsRecordedAndFailedOnesAreNot() {
-        Histogram micros = Latencies.microsecondsHistogram();
+    void everyLoggedTransactionHasItsLatencyAndEndAndFailedOnesAreLeftOut() {
+        assertThat(Pgbench.Transaction.parse("0 1 384 0 1764672000 123456"))
+                .hasValue(new Pgbench.Transaction(384, 1_764_672_000_123_456L));
+        assertThat(Pgbench.Transaction.parse("3 7 1020 0 1764672000 223456 17")).as("with --rate: the schedule lag after it")
+                .hasValue(new Pgbench.Transaction(1020, 1_764_672_000_223_456L));
+        assertThat(Pgbench.Transaction.parse("3 8 failed 0 1764672000 323456")).isEmpty();
+    }
 
-        Pgbench.recordLatency("0 1 384 0 1764672000 123456", micros);
-        Pgbench.recordLatency("3 7 1020 0 1764672000 223456", micros);
-        Pgbench.recordLatency("3 8 failed 0 1764672000 323456", micros);
+    @Test
+    void anOpenLoopLeavesOutWhatPgbenchScheduledBeforeItWasConnectedAndBackOnSchedule() {
+        long start = 1_764_672_000_000_000L;
+        List<Pgbench.Transaction> logged = List.of(
+                new Pgbench.Transaction(600_000, start + 600_500), // scheduled at the start, run once connected
+                new Pgbench.Transaction(1_020_000, start + 1_320_000), // scheduled 300 ms in, behind the backlog
+                new Pgbench.Transaction(400, start + 1_660_400), // scheduled 1.66 s in: after connecting (650 ms) and 1 s catching up
+                new Pgbench.Transaction(900, start + 1_900_900)); // scheduled 1.9 s in
+        String output = "initial connection time = 650.000 ms\ntps = 999.0 (without initial connection time)\n";
 
-        assertThat(micros.getTotalCount()).isEqualTo(2);
-        assertThat(micros.getMaxValue()).isBetween(1019L, 1021L);
+        assertThat(Pgbench.afterSettling(logged, output)).extracting(Pgbench.Transaction::latencyMicros)
+                .containsExactly(400L, 900L);
     }
 }
