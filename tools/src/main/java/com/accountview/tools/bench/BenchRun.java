@@ -190,11 +190,13 @@ final class BenchRun {
                 }
                 RunResult.Measured measured = api.get(key);
                 // the CPU per request of each run, for comparisons of builds run by turns (the table has medians)
-                say("%s at %s: %,.0f requests/s, p99 %s ms (in the query-api ≤ %s), %,.0f µs of query-api CPU"
+                say("%s at %s: %,.0f requests/s, p99 %s ms (in the query-api ≤ %s%s), %,.0f µs of query-api CPU"
                                 + " per request (baseline %,.0f/s, p99 %s ms)",
                         endpoint.label(), Report.describe(load), measured.window().rate(),
                         ResultTable.millis(measured.window().latencies().p99()),
                         ResultTable.millis(measured.inService().upperBoundMillis(0.99)),
+                        load.open() ? "; sent late by the load generator: p99 "
+                                + ResultTable.millis(measured.window().lateness().p99()) : "",
                         measured.serviceCores() / measured.window().rate() * 1e6, baseline.get(key).window().rate(),
                         ResultTable.millis(baseline.get(key).window().latencies().p99()));
             }

@@ -75,6 +75,8 @@ final class HttpLoad {
         /** When the next request is due: in a closed loop, as soon as the previous answer is complete. */
         long due;
         long sent;
+        /** When the previous answer was complete: a request due after it waited for nothing but this thread. */
+        long answeredAt;
 
         Connection(int index) {
             this.index = index;
@@ -110,6 +112,7 @@ final class HttpLoad {
     LoadWindow run(Arrivals arrivals, Duration longest, BooleanSupplier stop, KeyRange keys, EndpointChoice choice)
             throws IOException {
         Histogram latencies = Latencies.microsecondsHistogram();
+        Histogram lateness = Latencies.microsecondsHistogram();
         Map<Integer, Long> statuses = new HashMap<>();
         long errors = 0;
         try (Selector selector = Selector.open(); SelectorAlarm alarm = new SelectorAlarm(selector)) {
@@ -158,6 +161,9 @@ final class HttpLoad {
                         open--;
                     } else if (connection.due <= now) {
                         it.remove();
+                        if (arrivals.open() && connection.due > connection.answeredAt && now <= deadline) {
+                            lateness.recordValue(Math.max(1, (now - connection.due) / 1000));
+                        }
                         try {
                             send(connection, keys, choice, arrivals.open() ? connection.due : now);
                         } catch (IOException e) {
@@ -190,6 +196,7 @@ final class HttpLoad {
                             continue;
                         }
                         long now = System.nanoTime();
+                        connection.answeredAt = now;
                         if (response.status() != 200 && response.status() != 404) {
                             errors++;
                         }
@@ -220,7 +227,7 @@ final class HttpLoad {
                 close(connection);
             }
             return new LoadWindow("HTTP load generator", Duration.ofNanos(deadline - start), latencies.getTotalCount(),
-                    errors, statuses, Latencies.of(latencies));
+                    errors, statuses, Latencies.of(latencies), arrivals.open() ? Latencies.of(lateness) : Latencies.NONE);
         }
     }
 

@@ -5,8 +5,8 @@ import java.util.Map;
 import java.util.TreeMap;
 
 /**
- * What one measured window of closed-loop load gave: a fixed number of clients, each with one request
- * in flight. Immutable.
+ * What one measured window of load gave: a fixed number of clients, each with one request in
+ * flight, in a closed or an open loop. Immutable.
  *
  * @param tool what produced the load (the HTTP load generator, pgbench, a JDBC loop)
  * @param elapsed the window's length
@@ -15,9 +15,16 @@ import java.util.TreeMap;
  *               than 200 or 404)
  * @param statuses HTTP answers by status; empty for the database baselines
  * @param latencies response times of the answered requests
+ * @param lateness in the HTTP load generator's open loop, how long after they were due it sent the
+ *                 requests whose connection was free by then: its own delay, part of the latencies;
+ *                 {@link Latencies#NONE} otherwise
  */
 record LoadWindow(String tool, Duration elapsed, long completed, long errors, Map<Integer, Long> statuses,
-                  Latencies latencies) {
+                  Latencies latencies, Latencies lateness) {
+
+    LoadWindow(String tool, Duration elapsed, long completed, long errors, Map<Integer, Long> statuses, Latencies latencies) {
+        this(tool, elapsed, completed, errors, statuses, latencies, Latencies.NONE);
+    }
 
     LoadWindow {
         statuses = new TreeMap<>(statuses);

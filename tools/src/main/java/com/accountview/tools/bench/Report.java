@@ -81,8 +81,11 @@ final class Report {
                                 outcomes(runs, api), errors == 0 ? "" : String.format(Locale.ROOT, "; %,d errors", errors)));
                 table.add(label + ": p50 / p99 / p99.9 ms", latencies(runs, r -> api.apply(r).window().latencies()),
                         latencies(runs, r -> base.apply(r).window().latencies()), "",
-                        (load.open() ? "counted from when each request was due (Poisson arrivals; the baseline is pgbench"
-                                + " --rate or the JDBC loop on the same schedule); " : "")
+                        (load.open() ? String.format(Locale.ROOT, "counted from when each request was due (Poisson arrivals;"
+                                + " the baseline is pgbench --rate or the JDBC loop on the same schedule); of it, the load"
+                                + " generator's own delay in sending (requests whose connection was free): p50 %s, p99 %s ms; ",
+                                ResultTable.millis(spread(runs, r -> api.apply(r).window().lateness().p50()).median()),
+                                ResultTable.millis(spread(runs, r -> api.apply(r).window().lateness().p99()).median())) : "")
                         + (endpoint == Endpoint.ACCOUNT ? "baseline: " + endpoint.sql().name() + " (" + endpoint.sql().source() + ")"
                                 : "baseline: " + endpoint.sql().name() + " (the same SQL serves both contract endpoints)")
                                 + inQueryApi(runs, api));

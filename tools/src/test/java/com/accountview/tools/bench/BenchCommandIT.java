@@ -47,12 +47,15 @@ class BenchCommandIT {
         postgres().ifPresent(ProcessHandle::destroy);
     }
 
-    /** Two runs: the second must project exactly the history the first did (nothing the first published leaks in). */
+    /**
+     * Two runs: the second must project exactly the history the first did (nothing the first published
+     * leaks in); with an open-loop rate, whose rows come after the closed loops'.
+     */
     @Test
     void theQuickBenchmarkPrintsEveryRowWithSaneNumbersAndLeavesNothingRunning() throws Exception {
         int[] ports = LoopbackPorts.free(6);
         Path output = temp.resolve("bench.out");
-        Process bench = start(ports, output, "--runs", "2", "--accounts", "2000");
+        Process bench = start(ports, output, "--runs", "2", "--accounts", "2000", "--open-loop-rates", "300");
 
         assertThat(bench.waitFor(10, TimeUnit.MINUTES)).as("the quick benchmark ends").isTrue();
         String text = Files.readString(output);
@@ -76,6 +79,14 @@ class BenchCommandIT {
                 assertOrderedPercentiles(rows.get(label + ": p50 / p99 / p99.9 ms").get(0));
                 assertOrderedPercentiles(rows.get(label + ": p50 / p99 / p99.9 ms").get(1));
             }
+        }
+        for (Endpoint endpoint : Endpoint.values()) {
+            String label = endpoint.label() + ", 64 connections, open loop at 300 requests/s";
+            assertPositive(rows, label + ": requests/s", 2);
+            assertThat(rows.get(label + ": requests/s").get(3)).as(label).contains("answers 200: ").doesNotContain(" errors");
+            assertOrderedPercentiles(rows.get(label + ": p50 / p99 / p99.9 ms").get(0));
+            assertOrderedPercentiles(rows.get(label + ": p50 / p99 / p99.9 ms").get(1));
+            assertThat(rows.get(label + ": p50 / p99 / p99.9 ms").get(3)).contains("counted from when each request was due");
         }
         assertPositive(rows, "query-api, first 5 s after it answered: requests/s", 1);
         assertThat(rows.get("freshness at 1,000 events/s: p50 / p99 ms").get(0)).matches("[0-9.,]+ / [0-9.,]+");

@@ -78,6 +78,7 @@ class HttpLoadTest {
         // 400 requests due on average; a Poisson count's standard deviation is 20
         assertThat(window.completed()).isBetween(320L, 480L);
         assertThat(window.errors()).isZero();
+        assertThat(window.lateness().count()).as("its own delays in sending, each measured").isPositive();
     }
 
     @Test
@@ -90,6 +91,7 @@ class HttpLoadTest {
                 HttpLoad.EndpointChoice.inTurn());
 
         assertThat(closed.latencies().p50()).as("closed loop: the service's own time").isLessThan(60.0);
+        assertThat(closed.lateness()).as("a closed loop has no schedule to be late for").isEqualTo(Latencies.NONE);
         assertThat(open.latencies().p50()).as("open loop: the service's time and the wait behind the earlier requests")
                 .isGreaterThan(100.0);
         assertThat(open.completed()).isLessThan(70);
