@@ -54,12 +54,12 @@ public final class BenchCommand implements Callable<Integer> {
     @Option(names = "--partitions", defaultValue = "3", paramLabel = "N", description = "Partitions per topic (default: ${DEFAULT-VALUE}).")
     int partitions;
 
-    @Option(names = "--connections", defaultValue = "16,64", split = ",", paramLabel = "N[,N...]",
+    @Option(names = "--connections", defaultValue = "16,64", split = ",", paramLabel = "N",
             description = "Concurrencies of the query measurements (default: ${DEFAULT-VALUE}).")
     List<Integer> connections;
 
-    @Option(names = "--open-loop-rates", split = ",", paramLabel = "REQUESTS_PER_SECOND[,...]",
-            description = "Also load each endpoint at these steady rates (an open loop of Poisson arrivals, as pgbench --rate,"
+    @Option(names = "--open-loop-rates", split = ",", paramLabel = "RATE",
+            description = "Also load each endpoint at these steady rates in requests/s (an open loop of Poisson arrivals, as pgbench --rate,"
                     + " next to it) on the highest of --connections, and report the latencies counted from when each"
                     + " request was due: what a client at that rate sees, where the closed loop shows the saturated"
                     + " service (default: none).")
