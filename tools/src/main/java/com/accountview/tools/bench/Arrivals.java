@@ -1,5 +1,6 @@
 package com.accountview.tools.bench;
 
+import java.util.Locale;
 import java.util.SplittableRandom;
 
 /**
@@ -29,6 +30,12 @@ record Arrivals(double perSecond, int clients) {
 
     boolean open() {
         return perSecond > 0;
+    }
+
+    /** As the benchmark's table names it: {@code 64 connections}, or {@code 64 connections, open loop at 4,000 requests/s}. */
+    String label() {
+        return open() ? String.format(Locale.ROOT, "%d connections, open loop at %,.0f requests/s", clients, perSecond)
+                : clients + " connections";
     }
 
     /** The time (in {@link System#nanoTime()}'s terms) the client's next request is due after one due at {@code previousDue}. */

@@ -179,7 +179,8 @@ public final class BenchCommand implements Callable<Integer> {
         }
         return new BenchSettings(projectDir, dataDir, new RunSettings.Ports(httpPort, queryApiManagementPort, projectorPort,
                 kafkaPort, kafkaControllerPort, postgresPort), runs, accounts, contractsPerAccount, seed, partitions,
-                connections, openLoopRates == null ? List.of() : openLoopRates, rebuildConnections, queryWindow, startupWindow, warmup, freshnessWindow, freshnessRate, Optional.ofNullable(soak),
+                connections, openLoopRates == null ? List.of() : openLoopRates, rebuildConnections, queryWindow,
+                startupWindow, warmup, freshnessWindow, freshnessRate, Optional.ofNullable(soak),
                 baseline, CompilerThreads.forThisMachine(serviceJvmOptions), timeout);
     }
 

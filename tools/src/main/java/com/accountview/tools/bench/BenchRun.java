@@ -192,7 +192,7 @@ final class BenchRun {
                 // the CPU per request of each run, for comparisons of builds run by turns (the table has medians)
                 say("%s at %s: %,.0f requests/s, p99 %s ms (in the query-api ≤ %s%s), %,.0f µs of query-api CPU"
                                 + " per request (baseline %,.0f/s, p99 %s ms)",
-                        endpoint.label(), Report.describe(load), measured.window().rate(),
+                        endpoint.label(), load.label(), measured.window().rate(),
                         ResultTable.millis(measured.window().latencies().p99()),
                         ResultTable.millis(measured.inService().upperBoundMillis(0.99)),
                         load.open() ? "; sent late by the load generator: p99 "

@@ -101,7 +101,7 @@ final class Benchmark {
         AtomicReference<Exception> failure = new AtomicReference<>();
         Thread queries = new Thread(() -> {
             try {
-                new HttpLoad(settings.ports().queryApi()).run(connections, length, dataset.expected().keys(),
+                new HttpLoad(settings.ports().queryApi()).run(Arrivals.closedLoop(connections), length, dataset.expected().keys(),
                         HttpLoad.EndpointChoice.inTurn());
             } catch (IOException | RuntimeException e) {
                 failure.set(e);

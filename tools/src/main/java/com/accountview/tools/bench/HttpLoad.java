@@ -71,7 +71,7 @@ final class HttpLoad {
         byte[] in = new byte[16 * 1024];
         int received;
         /** When the request in flight was sent (closed loop) or due (open loop): its latency counts from here. */
-        long sentAt;
+        long measuredFrom;
         /** When the next request is due: in a closed loop, as soon as the previous answer is complete. */
         long due;
         long sent;
@@ -84,20 +84,9 @@ final class HttpLoad {
         }
     }
 
-    /** Closed-loop load for exactly {@code duration}. */
-    LoadWindow run(int connections, Duration duration, KeyRange keys, EndpointChoice choice) throws IOException {
-        return run(Arrivals.closedLoop(connections), duration, () -> false, keys, choice);
-    }
-
-    /** Load on {@code arrivals.clients()} connections for exactly {@code duration}, open loop when the arrivals have a rate. */
+    /** Load on {@code arrivals.clients()} connections for exactly {@code duration}: a closed loop, or an open one when the arrivals have a rate. */
     LoadWindow run(Arrivals arrivals, Duration duration, KeyRange keys, EndpointChoice choice) throws IOException {
         return run(arrivals, duration, () -> false, keys, choice);
-    }
-
-    /** Closed-loop load until {@code stop} says so; see {@link #run(Arrivals, Duration, BooleanSupplier, KeyRange, EndpointChoice)}. */
-    LoadWindow run(int connections, Duration longest, BooleanSupplier stop, KeyRange keys, EndpointChoice choice)
-            throws IOException {
-        return run(Arrivals.closedLoop(connections), longest, stop, keys, choice);
     }
 
     /**
@@ -115,7 +104,8 @@ final class HttpLoad {
         Histogram lateness = Latencies.microsecondsHistogram();
         Map<Integer, Long> statuses = new HashMap<>();
         long errors = 0;
-        try (Selector selector = Selector.open(); SelectorAlarm alarm = new SelectorAlarm(selector)) {
+        // a closed loop sends on answers only: it needs no alarm (a null resource is not closed)
+        try (Selector selector = Selector.open(); SelectorAlarm alarm = arrivals.open() ? new SelectorAlarm(selector) : null) {
             int connections = arrivals.clients();
             Connection[] all = new Connection[connections];
             List<Connection> unconnected = new ArrayList<>();
@@ -175,7 +165,7 @@ final class HttpLoad {
                         nextDue = Math.min(nextDue, connection.due);
                     }
                 }
-                if (nextDue != Long.MAX_VALUE) {
+                if (alarm != null && nextDue != Long.MAX_VALUE) {
                     alarm.wakeAt(nextDue);
                 }
                 selector.select(100);
@@ -201,7 +191,7 @@ final class HttpLoad {
                             errors++;
                         }
                         if (now <= deadline) {
-                            latencies.recordValue(Math.max(1, (now - connection.sentAt) / 1000));
+                            latencies.recordValue(Math.max(1, (now - connection.measuredFrom) / 1000));
                             statuses.merge(response.status(), 1L, Long::sum);
                         }
                         if (now >= deadline) {
@@ -273,7 +263,7 @@ final class HttpLoad {
                 + "Accept: application/json\r\n"
                 + "x-auth-roles: API_KEY\r\n\r\n";
         connection.out = ByteBuffer.wrap(request.getBytes(StandardCharsets.US_ASCII));
-        connection.sentAt = measuredFrom;
+        connection.measuredFrom = measuredFrom;
         connection.channel.write(connection.out);
         if (connection.out.hasRemaining()) {
             connection.key.interestOps(SelectionKey.OP_READ | SelectionKey.OP_WRITE);

@@ -80,7 +80,8 @@ final class Pgbench {
         Path script = Files.writeString(directory.resolve("lookup.sql"), script(sql, keys));
         List<String> command = new ArrayList<>(List.of(executable.toString(), "--no-vacuum", "--protocol=prepared",
                 "--client=" + clients, "--jobs=" + Math.min(clients, Runtime.getRuntime().availableProcessors()),
-                "--time=" + Math.max(1, duration.plus(arrivals.open() ? SETTLING : Duration.ZERO).toSeconds()), "--file=" + script, "--define=orgId=" + keys.orgId(),
+                "--time=" + Math.max(1, duration.plus(arrivals.open() ? SETTLING : Duration.ZERO).toSeconds()),
+                "--file=" + script, "--define=orgId=" + keys.orgId(),
                 "--log", "--log-prefix=" + directory.resolve("tx"),
                 "--host=127.0.0.1", "--port=" + port, "--username=" + LocalPostgres.USER));
         if (arrivals.open()) {

@@ -72,7 +72,7 @@ final class RebuildMeasure {
         CompletableFuture<LoadWindow> queries = connections == 0 ? CompletableFuture.completedFuture(NO_QUERIES)
                 : CompletableFuture.supplyAsync(() -> {
                     try {
-                        return load.run(connections, timeout, switched::get, keys, HttpLoad.EndpointChoice.inTurn());
+                        return load.run(Arrivals.closedLoop(connections), timeout, switched::get, keys, HttpLoad.EndpointChoice.inTurn());
                     } catch (IOException e) {
                         throw new LocalRunException("the HTTP load during the rebuild failed: " + e.getMessage(), e);
                     }

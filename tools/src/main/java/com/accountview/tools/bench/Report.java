@@ -65,7 +65,7 @@ final class Report {
                 RunResult.QueryKey key = new RunResult.QueryKey(endpoint, load);
                 Function<RunResult, RunResult.Measured> api = r -> r.api().get(key);
                 Function<RunResult, RunResult.Measured> base = r -> r.baseline().get(key);
-                String label = endpoint.label() + ", " + describe(load);
+                String label = endpoint.label() + ", " + load.label();
                 long errors = runs.stream().mapToLong(r -> api.apply(r).window().errors()).sum();
                 table.add(label + ": requests/s", ResultTable.count(spread(runs, r -> api.apply(r).window().rate())),
                         ResultTable.count(spread(runs, r -> base.apply(r).window().rate())),
@@ -126,13 +126,6 @@ final class Report {
                         .reduce((a, b) -> a + "; " + b).orElse(ResultTable.NOT_MEASURED), "", "",
                 "steady load: the three endpoints in turn at the lowest concurrency and the freshness events"));
         return table;
-    }
-
-    /** A query load as the table's rows name it: {@code 64 connections}, or {@code 64 connections, open loop at 4,000 requests/s}. */
-    static String describe(Arrivals load) {
-        return load.open()
-                ? String.format(Locale.ROOT, "%d connections, open loop at %,.0f requests/s", load.clients(), load.perSecond())
-                : load.clients() + " connections";
     }
 
     /** The rebuild's rate next to the same run's fresh projection, and the query errors during it (which must be 0). */

@@ -2,6 +2,7 @@ package com.accountview.tools.bench;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.data.Percentage.withPercentage;
 
 import java.util.SplittableRandom;
 
@@ -24,7 +25,7 @@ class ArrivalsTest {
             due = next;
         }
 
-        assertThat(due / (double) draws / 1e6).as("mean gap, ms").isCloseTo(16.0, org.assertj.core.data.Percentage.withPercentage(2));
+        assertThat(due / (double) draws / 1e6).as("mean gap, ms").isCloseTo(16.0, withPercentage(2));
         // exponential, not evenly spaced: some gaps far below the mean, some far above
         assertThat(shortest).isLessThan(160_000);
         assertThat(longest).isGreaterThan(5 * 16_000_000L);

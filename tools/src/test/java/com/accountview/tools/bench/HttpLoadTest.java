@@ -49,7 +49,7 @@ class HttpLoadTest {
         int port = serve(path -> path.endsWith("/contracts") ? 503 : path.endsWith("/active") ? 404 : 200,
                 answered, unavailable);
 
-        LoadWindow window = new HttpLoad(port).run(4, Duration.ofMinutes(2), () -> answered.get() >= 100, KEYS,
+        LoadWindow window = new HttpLoad(port).run(Arrivals.closedLoop(4), Duration.ofMinutes(2), () -> answered.get() >= 100, KEYS,
                 HttpLoad.EndpointChoice.inTurn());
 
         assertThat(window.elapsed()).isLessThan(Duration.ofMinutes(1));
@@ -61,7 +61,7 @@ class HttpLoadTest {
     void connectionsThatCannotBeOpenedAreCountedAsErrorsAndTheLoadGoesOn() throws IOException {
         int nobodyListens = LoopbackPorts.free(1)[0];
 
-        LoadWindow window = new HttpLoad(nobodyListens).run(3, Duration.ofMillis(500), KEYS,
+        LoadWindow window = new HttpLoad(nobodyListens).run(Arrivals.closedLoop(3), Duration.ofMillis(500), KEYS,
                 HttpLoad.EndpointChoice.inTurn());
 
         assertThat(window.completed()).isZero();
@@ -85,7 +85,7 @@ class HttpLoadTest {
     void inAnOpenLoopARequestThatWaitedForItsConnectionCountsFromWhenItWasDue() throws IOException {
         int port = serve(path -> 200, new AtomicLong(), new AtomicLong(), 20);
 
-        LoadWindow closed = new HttpLoad(port).run(1, Duration.ofSeconds(1), KEYS, HttpLoad.EndpointChoice.inTurn());
+        LoadWindow closed = new HttpLoad(port).run(Arrivals.closedLoop(1), Duration.ofSeconds(1), KEYS, HttpLoad.EndpointChoice.inTurn());
         // twice what one connection to a 20 ms service can answer: the requests fall further and further behind
         LoadWindow open = new HttpLoad(port).run(new Arrivals(100, 1), Duration.ofSeconds(1), KEYS,
                 HttpLoad.EndpointChoice.inTurn());
