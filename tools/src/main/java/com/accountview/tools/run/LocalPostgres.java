@@ -150,6 +150,18 @@ public final class LocalPostgres {
         }
     }
 
+    /**
+     * Gathers planner statistics for every table of the database {@code name}, as autovacuum would on
+     * its next visit (each database at most once per {@code autovacuum_naptime}, a minute).
+     */
+    public void analyze(String name) throws SQLException {
+        requireName(name);
+        try (Connection connection = DriverManager.getConnection(jdbcUrl(name), "postgres", "postgres");
+             Statement statement = connection.createStatement()) {
+            statement.execute("ANALYZE");
+        }
+    }
+
     private Connection admin() throws SQLException {
         return DriverManager.getConnection(jdbcUrl("postgres"), "postgres", "postgres");
     }
