@@ -103,6 +103,11 @@ public final class BenchCommand implements Callable<Integer> {
             description = "What runs the query-api's SQL directly: pgbench if on the PATH, else a JDBC loop (default: ${DEFAULT-VALUE}).")
     BenchSettings.Baseline baseline;
 
+    @Option(names = "--wire-latency", description = "Also time each query window's exchanges on the wire at the query-api's"
+            + " port with tcpdump (on the PATH; needs root or CAP_NET_RAW): from a request's first packet to its answer's"
+            + " last, the whole server without the load generator's own delays.")
+    boolean wireLatency;
+
     @Option(names = "--service-jvm-options", defaultValue = "-Xmx512m", split = " ", paramLabel = "OPTIONS",
             description = "JVM options of the projector, the query-api and the loop, as ./accountview run (default: ${DEFAULT-VALUE};"
                     + " below 4 processors -XX:CICompilerCount=3 is added unless they give a count).")
@@ -181,7 +186,7 @@ public final class BenchCommand implements Callable<Integer> {
                 kafkaPort, kafkaControllerPort, postgresPort), runs, accounts, contractsPerAccount, seed, partitions,
                 connections, openLoopRates == null ? List.of() : openLoopRates, rebuildConnections, queryWindow,
                 startupWindow, warmup, freshnessWindow, freshnessRate, Optional.ofNullable(soak),
-                baseline, CompilerThreads.forThisMachine(serviceJvmOptions), timeout);
+                baseline, wireLatency, CompilerThreads.forThisMachine(serviceJvmOptions), timeout);
     }
 
     /** {@code 90s}, {@code 10m}, {@code 1h} or ISO-8601 ({@code PT10M}). */

@@ -54,6 +54,8 @@ final class BenchRun {
     private final Console console;
     private final RssSampler rss;
     private final Optional<Pgbench> pgbench;
+    /** tcpdump, when each query window's exchanges are also timed on the wire. */
+    private final Optional<Path> tcpdump;
     private final ProjectionMeasure projection;
     private final ProcessCpu postgresCpu;
     /** For the services' {@code /actuator/prometheus}: one client for the run's readings, not one per reading. */
@@ -62,7 +64,7 @@ final class BenchRun {
     private ServiceProcess queryApi;
 
     BenchRun(int run, BenchSettings settings, BenchSystem system, Dataset dataset, Console console, RssSampler rss,
-             Optional<Pgbench> pgbench) throws IOException {
+             Optional<Pgbench> pgbench, Optional<Path> tcpdump) throws IOException {
         this.run = run;
         this.settings = settings;
         this.system = system;
@@ -70,6 +72,7 @@ final class BenchRun {
         this.console = console;
         this.rss = rss;
         this.pgbench = pgbench;
+        this.tcpdump = tcpdump;
         this.postgresCpu = ProcessCpu.withChildren(system.postgres().pid());
         this.projection = new ProjectionMeasure(postgresCpu, ProcessCpu.of(system.kafka().pid()));
     }
@@ -195,11 +198,13 @@ final class BenchRun {
                 }
                 RunResult.Measured measured = api.get(key);
                 // the CPU per request of each run, for comparisons of builds run by turns (the table has medians)
-                say("%s at %s: %,.0f requests/s, p99 %s ms (in the query-api ≤ %s%s), %,.0f µs of query-api CPU"
+                say("%s at %s: %,.0f requests/s, p99 %s ms (in the query-api ≤ %s%s%s), %,.0f µs of query-api CPU"
                                 + " per request (baseline %,.0f/s, p99 %s ms)",
                         endpoint.label(), load.label(), measured.window().rate(),
                         ResultTable.millis(measured.window().latencies().p99()),
                         ResultTable.millis(measured.inService().upperBoundMillis(0.99)),
+                        tcpdump.isEmpty() ? "" : String.format(Locale.ROOT, "; on the wire %s, %,d packets dropped",
+                                ResultTable.millis(measured.onTheWire().latencies().p99()), measured.onTheWire().droppedPackets()),
                         load.open() ? "; sent late by the load generator: p99 "
                                 + ResultTable.millis(measured.window().lateness().p99()) : "",
                         measured.serviceCores() / measured.window().rate() * 1e6, baseline.get(key).window().rate(),
@@ -303,6 +308,21 @@ final class BenchRun {
     }
 
     private RunResult.Measured api(Arrivals load, Duration window, HttpLoad.EndpointChoice choice) throws IOException {
+        if (tcpdump.isEmpty()) {
+            return httpLoad(load, window, choice);
+        }
+        try {
+            WireCapture capture = WireCapture.start(tcpdump.get(), settings.ports().queryApi(), settings.dataDir().resolve("wire"),
+                    "r" + run + "-" + load.label().replaceAll("[^a-z0-9]+", "-"));
+            RunResult.Measured measured = httpLoad(load, window, choice);
+            return measured.withOnTheWire(capture.stop());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new LocalRunException("interrupted", e);
+        }
+    }
+
+    private RunResult.Measured httpLoad(Arrivals load, Duration window, HttpLoad.EndpointChoice choice) {
         return measured(() -> {
             try {
                 return new HttpLoad(settings.ports().queryApi()).run(load, window, dataset.expected().keys(), choice);
@@ -361,7 +381,8 @@ final class BenchRun {
         return new RunResult.Measured(window,
                 service == null ? Double.NaN : ProcessCpu.cores(serviceBefore, service.get(), elapsed),
                 ProcessCpu.cores(postgresBefore, postgresCpu.get(), elapsed),
-                ProcessCpu.cores(clientBefore, client.get(), elapsed), timedInService.get().since(timedBefore));
+                ProcessCpu.cores(clientBefore, client.get(), elapsed), timedInService.get().since(timedBefore),
+                WireCapture.Result.NONE);
     }
 
     private void say(String format, Object... arguments) {

@@ -30,13 +30,14 @@ import com.accountview.tools.run.RunSettings;
  * @param freshnessRate events per second during the freshness measurement
  * @param soak an optional memory soak after the runs
  * @param baseline which baseline client runs the lookup SQL
+ * @param wireLatency whether tcpdump times each query window's exchanges on the wire at the query-api's port
  * @param serviceJvmOptions JVM options of the projector, the query-api and the ceiling program
  * @param timeout how long any single wait (a start-up, a projection) may take
  */
 record BenchSettings(Path projectDir, Path dataDir, RunSettings.Ports ports, int runs, int accounts,
                      int contractsPerAccount, long seed, int partitions, List<Integer> connections,
                      List<Integer> openLoopRates, int rebuildConnections, Duration queryWindow, Duration startupWindow, Duration warmup, Duration freshnessWindow,
-                     int freshnessRate, Optional<Duration> soak, Baseline baseline, List<String> serviceJvmOptions,
+                     int freshnessRate, Optional<Duration> soak, Baseline baseline, boolean wireLatency, List<String> serviceJvmOptions,
                      Duration timeout) {
 
     /** The organization every generated account belongs to. */

@@ -49,12 +49,15 @@ final class Benchmark {
             Dataset dataset = Dataset.publish(settings, system.bootstrapServers(), system.topics());
             console.say(String.format(Locale.ROOT, "published %,d records: %s", dataset.records(), dataset.perTopic()));
             Optional<Pgbench> pgbench = pgbench();
+            Optional<Path> tcpdump = settings.wireLatency() ? Optional.of(Executables.onPath("tcpdump").orElseThrow(() ->
+                    new LocalRunException("--wire-latency: no tcpdump on the PATH (Debian: apt-get install tcpdump)")))
+                    : Optional.empty();
             String baselineTool = pgbench.map(p -> "pgbench").orElse("JDBC loop");
             List<RunResult> results = new ArrayList<>();
             Optional<Report.Soak> soak = Optional.empty();
             try (RssSampler rss = new RssSampler(Duration.ofSeconds(1))) {
                 for (int run = 1; run <= settings.runs(); run++) {
-                    BenchRun benchRun = new BenchRun(run, settings, system, dataset, console, rss, pgbench);
+                    BenchRun benchRun = new BenchRun(run, settings, system, dataset, console, rss, pgbench, tcpdump);
                     try {
                         results.add(benchRun.execute());
                         if (run == settings.runs() && settings.soak().isPresent()) {

@@ -1,6 +1,5 @@
 package com.accountview.tools.bench;
 
-import java.io.File;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -46,17 +45,7 @@ final class Pgbench {
 
     /** {@code pgbench} on the PATH, if there is one. */
     static Optional<Path> onPath() {
-        String path = System.getenv("PATH");
-        if (path == null) {
-            return Optional.empty();
-        }
-        for (String directory : path.split(File.pathSeparator)) {
-            Path candidate = Path.of(directory, "pgbench");
-            if (Files.isExecutable(candidate)) {
-                return Optional.of(candidate);
-            }
-        }
-        return Optional.empty();
+        return Executables.onPath("pgbench");
     }
 
     Path executable() {

@@ -88,7 +88,7 @@ final class Report {
                                 ResultTable.millis(spread(runs, r -> api.apply(r).window().lateness().p99()).median())) : "")
                         + (endpoint == Endpoint.ACCOUNT ? "baseline: " + endpoint.sql().name() + " (" + endpoint.sql().source() + ")"
                                 : "baseline: " + endpoint.sql().name() + " (the same SQL serves both contract endpoints)")
-                                + inQueryApi(runs, api));
+                                + inQueryApi(runs, api) + (settings.wireLatency() ? onTheWire(runs, api) : ""));
             }
         }
         String first = "query-api, first " + settings.startupWindow().toSeconds() + " s after it answered";
@@ -221,6 +221,17 @@ final class Report {
 
     private static Spread spread(List<RunResult> runs, ToDoubleFunction<RunResult> value) {
         return Spread.of(runs.stream().map(r -> value.applyAsDouble(r)).filter(Objects::nonNull).toList());
+    }
+
+    /** The whole server's share of the latencies, without the load generator's: tcpdump's times at the query-api's port. */
+    private static String onTheWire(List<RunResult> runs, Function<RunResult, RunResult.Measured> api) {
+        long dropped = runs.stream().mapToLong(r -> api.apply(r).onTheWire().droppedPackets()).sum();
+        return String.format(Locale.ROOT, "; on the wire at its port (tcpdump), a request's first packet to its answer's last:"
+                        + " p50 %s, p99 %s, p99.9 %s ms%s",
+                ResultTable.millis(spread(runs, r -> api.apply(r).onTheWire().latencies().p50()).median()),
+                ResultTable.millis(spread(runs, r -> api.apply(r).onTheWire().latencies().p99()).median()),
+                ResultTable.millis(spread(runs, r -> api.apply(r).onTheWire().latencies().p999()).median()),
+                dropped == 0 ? "" : String.format(Locale.ROOT, " (%,d packets dropped by the kernel: some missing)", dropped));
     }
 
     /** The query-api's own share of the latencies: its request timer's quantiles, as bucket upper bounds. */

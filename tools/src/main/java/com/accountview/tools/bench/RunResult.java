@@ -42,6 +42,10 @@ record RunResult(int run, ProjectionMeasure.Result accountView, ReadModelCheck.O
      *                  written answer; {@link ServiceHistogram#NONE} for the baseline
      */
     record Measured(LoadWindow window, double serviceCores, double postgresCores, double clientCores,
-                    ServiceHistogram inService) {
+                    ServiceHistogram inService, WireCapture.Result onTheWire) {
+
+        Measured withOnTheWire(WireCapture.Result captured) {
+            return new Measured(window, serviceCores, postgresCores, clientCores, inService, captured);
+        }
     }
 }

@@ -72,6 +72,12 @@ class BenchCommandTest {
     }
 
     @Test
+    void timingOnTheWireIsAskedFor() {
+        assertThat(parse().wireLatency()).as("off by default: it needs tcpdump and the right to capture").isFalse();
+        assertThat(parse("--wire-latency").wireLatency()).isTrue();
+    }
+
+    @Test
     void durationsAreWrittenTheShortWayOrInIso8601() {
         BenchCommand.DurationConverter converter = new BenchCommand.DurationConverter();
 
