@@ -44,14 +44,12 @@ final class Benchmark {
         Thread hook = new Thread(shutdown::run, "bench-stop");
         Runtime.getRuntime().addShutdownHook(hook);
         try {
+            Optional<Path> tcpdump = settings.wireLatency() ? Optional.of(tcpdump()) : Optional.empty();
             BenchSystem system = BenchSystem.start(settings, data, console, shutdown);
             console.say(String.format(Locale.ROOT, "generating and publishing the history of %,d accounts", settings.accounts()));
             Dataset dataset = Dataset.publish(settings, system.bootstrapServers(), system.topics());
             console.say(String.format(Locale.ROOT, "published %,d records: %s", dataset.records(), dataset.perTopic()));
             Optional<Pgbench> pgbench = pgbench();
-            Optional<Path> tcpdump = settings.wireLatency() ? Optional.of(Executables.onPath("tcpdump").orElseThrow(() ->
-                    new LocalRunException("--wire-latency: no tcpdump on the PATH (Debian: apt-get install tcpdump)")))
-                    : Optional.empty();
             String baselineTool = pgbench.map(p -> "pgbench").orElse("JDBC loop");
             List<RunResult> results = new ArrayList<>();
             Optional<Report.Soak> soak = Optional.empty();
@@ -83,6 +81,14 @@ final class Benchmark {
                 // Ctrl-C: the hook is running (and found nothing left to stop)
             }
         }
+    }
+
+    /** tcpdump for --wire-latency, once a trial capture showed that it may capture here. */
+    private Path tcpdump() throws IOException, InterruptedException {
+        Path tcpdump = Executables.onPath("tcpdump").orElseThrow(() ->
+                new LocalRunException("--wire-latency: no tcpdump on the PATH (Debian: apt-get install tcpdump)"));
+        WireCapture.start(tcpdump, settings.ports().queryApi(), settings.dataDir().resolve("wire"), "trial").stop();
+        return tcpdump;
     }
 
     private Optional<Pgbench> pgbench() {
