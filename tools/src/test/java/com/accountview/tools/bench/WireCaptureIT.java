@@ -3,17 +3,11 @@ package com.accountview.tools.bench;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
-import java.io.IOException;
-import java.net.InetSocketAddress;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Optional;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 
-import com.sun.net.httpserver.HttpServer;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -26,13 +20,7 @@ class WireCaptureIT {
 
     private static final long SERVER_MILLIS = 20;
 
-    static {
-        // headers and body in one write: without TCP_NODELAY the body would wait for the client's delayed ACK
-        System.setProperty("sun.net.httpserver.nodelay", "true");
-    }
-
-    private final ExecutorService executor = Executors.newFixedThreadPool(2);
-    private HttpServer server;
+    private AnsweringServer server;
 
     @TempDir
     Path directory;
@@ -40,16 +28,16 @@ class WireCaptureIT {
     @AfterEach
     void stop() {
         if (server != null) {
-            server.stop(0);
+            server.close();
         }
-        executor.shutdownNow();
     }
 
     @Test
     void everyExchangeIsTimedOnTheWireAndTheFileIsGone() throws Exception {
         Optional<Path> tcpdump = Executables.onPath("tcpdump");
         assumeTrue(tcpdump.isPresent(), "no tcpdump on the PATH");
-        int port = serveAfter(SERVER_MILLIS);
+        server = AnsweringServer.start(path -> 200, SERVER_MILLIS);
+        int port = server.port();
 
         WireCapture capture = WireCapture.start(tcpdump.get(), port, directory, "window");
         LoadWindow window = new HttpLoad(port).run(Arrivals.closedLoop(2), Duration.ofSeconds(1),
@@ -64,24 +52,5 @@ class WireCaptureIT {
         try (var files = Files.list(directory)) {
             assertThat(files.map(file -> file.getFileName().toString())).doesNotContain("window.pcap");
         }
-    }
-
-    private int serveAfter(long millis) throws IOException {
-        server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 16);
-        server.createContext("/", exchange -> {
-            try {
-                Thread.sleep(millis);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-            byte[] body = "{}".getBytes(StandardCharsets.UTF_8);
-            exchange.getResponseHeaders().add("Content-Type", "application/json");
-            exchange.sendResponseHeaders(200, body.length);
-            exchange.getResponseBody().write(body);
-            exchange.close();
-        });
-        server.setExecutor(executor);
-        server.start();
-        return server.getAddress().getPort();
     }
 }
