@@ -314,7 +314,13 @@ final class BenchRun {
         try {
             WireCapture capture = WireCapture.start(tcpdump.get(), settings.ports().queryApi(), settings.dataDir().resolve("wire"),
                     "r" + run + "-" + load.label().replaceAll("[^a-z0-9]+", "-"));
-            RunResult.Measured measured = httpLoad(load, window, choice);
+            RunResult.Measured measured;
+            try {
+                measured = httpLoad(load, window, choice);
+            } catch (RuntimeException e) {
+                capture.abandon(); // not left capturing after the benchmark has failed
+                throw e;
+            }
             return measured.withOnTheWire(capture.stop());
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();

@@ -47,7 +47,8 @@ final class WireCapture {
         Files.createDirectories(directory);
         Path file = directory.resolve(name + ".pcap");
         Path log = directory.resolve(name + ".log");
-        // -U: each packet written as it comes, so that stopping loses none; -B: 16 MiB of kernel buffer
+        // -U: each packet tcpdump receives is written at once, not held in its output buffer; -B: 16 MiB of
+        // kernel buffer (see stop() for what the kernel still holds)
         Process process = new ProcessBuilder(tcpdump.toString(), "-i", "lo", "-n", "-U", "-B", "16384", "-s", "128",
                 "-w", file.toString(), "tcp port " + port)
                 .redirectErrorStream(true).redirectOutput(log.toFile()).start();
@@ -80,6 +81,12 @@ final class WireCapture {
         } finally {
             Files.deleteIfExists(file);
         }
+    }
+
+    /** Stops tcpdump without reading what it saw, and deletes its file: for a window that failed. */
+    void abandon() throws IOException, InterruptedException {
+        process.destroyForcibly().waitFor();
+        Files.deleteIfExists(file);
     }
 
     private boolean said(String text) throws IOException {
