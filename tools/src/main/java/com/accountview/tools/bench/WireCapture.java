@@ -83,7 +83,7 @@ final class WireCapture {
         }
     }
 
-    /** Stops tcpdump without reading what it saw, and deletes its file: for a window that failed. */
+    /** Stops tcpdump without reading what it saw, and deletes its file: for a trial, or a window that failed. */
     void abandon() throws IOException, InterruptedException {
         process.destroyForcibly().waitFor();
         Files.deleteIfExists(file);
