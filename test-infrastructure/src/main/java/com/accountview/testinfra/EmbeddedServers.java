@@ -9,6 +9,7 @@ import java.util.Map;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import org.springframework.kafka.test.EmbeddedKafkaBroker;
 import org.springframework.kafka.test.EmbeddedKafkaKraftBroker;
+import org.springframework.util.FileSystemUtils;
 
 /** In-process KRaft broker and embedded PostgreSQL 16 binaries, for machines without Docker. */
 final class EmbeddedServers {
@@ -42,7 +43,10 @@ final class EmbeddedServers {
         return new EmbeddedPostgresServer();
     }
 
-    /** Keeps its data directory and port across {@link #halt()} and {@link #restart()}. */
+    /**
+     * Keeps its data directory and port across {@link #halt()} and {@link #restart()}; {@link #stop()} deletes the
+     * directory, which would otherwise stay in the temporary directory (some 190 MB per test JVM).
+     */
     private static final class EmbeddedPostgresServer implements PostgresServer {
 
         private final Path dataDirectory;
@@ -97,6 +101,11 @@ final class EmbeddedServers {
         @Override
         public synchronized void stop() {
             close(postgres);
+            try {
+                FileSystemUtils.deleteRecursively(dataDirectory);
+            } catch (IOException e) {
+                throw new UncheckedIOException("Could not delete " + dataDirectory, e);
+            }
         }
 
         private static void close(EmbeddedPostgres postgres) {
