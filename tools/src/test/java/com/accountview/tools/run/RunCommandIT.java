@@ -163,7 +163,8 @@ class RunCommandIT {
                 "--kafka-port", String.valueOf(ports[2]), "--kafka-controller-port", String.valueOf(ports[3]),
                 "--postgres-port", String.valueOf(ports[4]), "--query-api-management-port", String.valueOf(ports[5]),
                 "--demo-accounts", "200", "--partitions", "2", "--startup-timeout", STARTUP.toString(),
-                "--service-jvm-options", "-Xmx384m -XX:TieredStopAtLevel=1"));
+                // C1 only and a 2-s warm-up: a faster start, nothing this test checks depends on the JIT
+                "--service-jvm-options", "-Xmx384m -XX:TieredStopAtLevel=1 -Daccountview.warmup.duration=2s"));
         command.addAll(List.of(moreOptions));
         Process process = new ProcessBuilder(command)
                 .directory(PROJECT.toFile())
