@@ -9,12 +9,14 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * The start-up warm-up ({@code accountview.warmup.*}), see {@link Warmup}.
  *
  * @param duration    how long the service calls its own API before it reports ready; {@code 0}
- *                    turns the warm-up off
+ *                    turns the warm-up off. 20 s by default: on two cores the first 30 s after
+ *                    readiness got about half the later rate after a warm-up of 10 s, and 79–97% of it
+ *                    after one of 20 s (docs/performance.md)
  * @param connections how many of those calls are in flight at once
  */
 @ConfigurationProperties("accountview.warmup")
 record WarmupProperties(
-        @DefaultValue("10s") Duration duration,
+        @DefaultValue("20s") Duration duration,
         @DefaultValue("4") int connections) {
 
     WarmupProperties {

@@ -19,10 +19,10 @@ class WarmupPropertiesTest {
     }
 
     @Test
-    void warmsUpForTenSecondsOnFourConnectionsByDefault() {
+    void warmsUpForTwentySecondsOnFourConnectionsByDefault() {
         startUp.run(context -> {
             WarmupProperties warmup = context.getBean(WarmupProperties.class);
-            assertThat(warmup.duration()).isEqualTo(Duration.ofSeconds(10));
+            assertThat(warmup.duration()).isEqualTo(Duration.ofSeconds(20));
             assertThat(warmup.connections()).isEqualTo(4);
             assertThat(warmup.enabled()).isTrue();
         });
