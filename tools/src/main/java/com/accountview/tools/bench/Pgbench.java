@@ -97,8 +97,7 @@ final class Pgbench {
                 }
             }
         }
-        long processed = Long.parseLong(find(PROCESSED, output).orElseThrow(() ->
-                new IOException("no transaction count in pgbench's output:\n" + output)));
+        long processed = processed(output, clients, duration);
         long failed = find(FAILED, output).map(Long::parseLong).orElse(0L);
         double tps = tps(output).orElseThrow(() -> new IOException("no tps in pgbench's output:\n" + output));
         List<Transaction> measured = arrivals.open() ? afterSettling(logged, output) : logged;
@@ -110,6 +109,21 @@ final class Pgbench {
         deleteTransactionLogs(directory);
         return new LoadWindow("pgbench", elapsed, arrivals.open() ? measured.size() : processed, failed, Map.of(),
                 Latencies.of(latencies));
+    }
+
+    /**
+     * The transactions pgbench finished; none is an error that names its likely cause, as pgbench then
+     * prints no rate to measure by.
+     */
+    static long processed(String output, int clients, Duration window) throws IOException {
+        long processed = Long.parseLong(find(PROCESSED, output).orElseThrow(() ->
+                new IOException("no transaction count in pgbench's output:\n" + output)));
+        if (processed == 0) {
+            throw new IOException(String.format(Locale.ROOT, "it finished no transaction in its %d-s window on %d"
+                    + " connections (opening them took the window, or the machine is too busy); a longer"
+                    + " --query-window gives it time. Its output:%n%s", window.toSeconds(), clients, output));
+        }
+        return processed;
     }
 
     static OptionalDouble tps(String output) {

@@ -1,7 +1,10 @@
 package com.accountview.tools.bench;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.io.IOException;
+import java.time.Duration;
 import java.util.List;
 
 import org.junit.jupiter.api.Test;
@@ -30,6 +33,23 @@ class PgbenchTest {
                 """;
 
         assertThat(Pgbench.tps(output)).hasValue(41401.987654);
+    }
+
+    @Test
+    void aWindowWithoutAFinishedTransactionIsAnErrorThatNamesTheWindow() throws IOException {
+        // pgbench's output in CI with --query-window 1s at 64 clients on a busy machine: a count of 0, no tps line
+        String output = """
+                pgbench (15.18 (Debian 15.18-0+deb12u1), server 16.8)
+                number of clients: 64
+                duration: 1 s
+                number of transactions actually processed: 0
+                number of failed transactions: 0 (NaN%)
+                """;
+
+        assertThatThrownBy(() -> Pgbench.processed(output, 64, Duration.ofSeconds(1))).isInstanceOf(IOException.class)
+                .hasMessageStartingWith("it finished no transaction in its 1-s window on 64 connections")
+                .hasMessageContaining("a longer --query-window gives it time");
+        assertThat(Pgbench.processed(output.replace("processed: 0", "processed: 12"), 64, Duration.ofSeconds(1))).isEqualTo(12);
     }
 
     @Test
