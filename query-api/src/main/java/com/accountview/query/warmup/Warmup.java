@@ -5,7 +5,6 @@ import java.io.InputStream;
 import java.net.HttpURLConnection;
 import java.net.URI;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -15,6 +14,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.concurrent.atomic.LongAdder;
 
 import com.accountview.query.accounts.ExternalAccountRef;
@@ -39,7 +39,9 @@ import org.springframework.stereotype.Component;
  * (docs/performance.md). It runs as an {@link ApplicationRunner}, after the servers have started
  * and before Spring Boot moves readiness to {@code ACCEPTING_TRAFFIC}: the readiness probe answers
  * 503 meanwhile, liveness 200. It never fails the start-up: without a live read model, or with the
- * database unreachable, its requests are answered without the database ({@link WarmupRequests}).
+ * database unreachable, its requests are answered without the database ({@link WarmupRequests});
+ * while it has no live account to ask for, it reads them again every second and asks for them as
+ * soon as there are some.
  * Its requests are dropped from {@code http_server_requests_seconds} when it ends, so the metric
  * counts what callers asked.
  */
@@ -52,6 +54,7 @@ class Warmup implements ApplicationRunner {
     private static final int KNOWN_IDS = 64;
     private static final Duration REQUEST_TIMEOUT = Duration.ofSeconds(5);
     private static final int NO_ANSWER = 0;
+    private static final Duration READ_AGAIN_EVERY = Duration.ofSeconds(1);
 
     /** Existing external ids to ask for: any live accounts, as the read model hands them out. */
     private static final LiveLookup<ExternalAccountRef> SOME_ACCOUNTS = LiveLookup.of("""
@@ -91,34 +94,54 @@ class Warmup implements ApplicationRunner {
         if (!properties.enabled() || port == null || port <= 0) {
             return;
         }
-        WarmupRequests requests = new WarmupRequests(someAccounts());
+        WarmupRequests first = firstRequests();
         log.info("Warming up for {} with {} connections before reporting ready ({})", properties.duration(),
-                properties.connections(), requests.known().isEmpty()
-                        ? "no live account found: requests with a malformed id, answered without the database"
-                        : "lookups of " + requests.known().size() + " live accounts and of a missing one");
+                properties.connections(), first.description());
         String host = environment.getProperty("server.address", "127.0.0.1");
-        outcome = call(URI.create("http://" + (host.contains(":") ? "[" + host + "]" : host) + ":" + port), requests);
+        outcome = call(URI.create("http://" + (host.contains(":") ? "[" + host + "]" : host) + ":" + port),
+                new AtomicReference<>(first));
         meters.ifAvailable(registry -> registry.find(REQUESTS_METER).meters().forEach(registry::remove));
         log.info("Warmed up: {} requests in {} ms, by status {}", outcome.requests(), outcome.took().toMillis(),
                 outcome.statuses());
     }
 
-    /** Empty when they cannot be read, whatever the reason: the warm-up never fails the start-up. */
-    private List<ExternalAccountRef> someAccounts() {
+    /** Without the database when live accounts cannot be read, whatever the reason: the warm-up never fails the start-up. */
+    private WarmupRequests firstRequests() {
         try {
-            return readModel.readLive(SOME_ACCOUNTS, Map.of()).stream().filter(Objects::nonNull).toList();
+            return WarmupRequests.lookingUp(liveAccounts());
         } catch (ApiException noReadModelOrNoDatabase) {
             log.info("The warm-up read no live account ({}); it warms up without the database",
                     noReadModelOrNoDatabase.getMessage());
-            return List.of();
+            return WarmupRequests.withoutTheDatabase();
         } catch (RuntimeException unexpected) {
             // e.g. a role without grants on the views: every request will say so, logged as a 500
             log.warn("The warm-up read no live account, it warms up without the database: {}", unexpected.toString());
-            return List.of();
+            return WarmupRequests.withoutTheDatabase();
         }
     }
 
-    private Outcome call(URI server, WarmupRequests requests) throws InterruptedException {
+    /**
+     * Reads the live accounts again, as long as the warm-up has none to ask for: on a first start
+     * the projector may create the read model, or project the first accounts, while the warm-up runs.
+     */
+    private void readAgain(AtomicReference<WarmupRequests> requests) {
+        WarmupRequests current = requests.get();
+        try {
+            WarmupRequests again = WarmupRequests.lookingUp(liveAccounts());
+            if (again.reach().compareTo(current.reach()) > 0) {
+                requests.set(again);
+                log.info("The warm-up goes on with {}", again.description());
+            }
+        } catch (RuntimeException stillNone) {
+            log.debug("The warm-up read no live account again: {}", stillNone.toString());
+        }
+    }
+
+    private List<ExternalAccountRef> liveAccounts() {
+        return readModel.readLive(SOME_ACCOUNTS, Map.of()).stream().filter(Objects::nonNull).toList();
+    }
+
+    private Outcome call(URI server, AtomicReference<WarmupRequests> requests) throws InterruptedException {
         long start = System.nanoTime();
         long deadline = start + properties.duration().toNanos();
         AtomicLong next = new AtomicLong();
@@ -135,7 +158,7 @@ class Warmup implements ApplicationRunner {
                 callers.execute(() -> {
                     int status;
                     do {
-                        status = get(server.resolve(requests.path(next.getAndIncrement())));
+                        status = get(server.resolve(requests.get().path(next.getAndIncrement())));
                         statuses.computeIfAbsent(status, any -> new LongAdder()).increment();
                     } while (status != NO_ANSWER && System.nanoTime() < deadline
                             && !Thread.currentThread().isInterrupted());
@@ -145,9 +168,16 @@ class Warmup implements ApplicationRunner {
             callers.shutdown();
         }
         // a request started just before the deadline ends within its timeout
-        if (!callers.awaitTermination(properties.duration().plus(REQUEST_TIMEOUT).plusSeconds(1).toMillis(),
-                TimeUnit.MILLISECONDS)) {
-            callers.shutdownNow();
+        long giveUp = deadline + REQUEST_TIMEOUT.plusSeconds(1).toNanos();
+        while (!callers.awaitTermination(READ_AGAIN_EVERY.toMillis(), TimeUnit.MILLISECONDS)) {
+            long now = System.nanoTime();
+            if (now - giveUp > 0) {
+                callers.shutdownNow();
+                break;
+            }
+            if (now - deadline < 0 && requests.get().reach() != WarmupRequests.Reach.LIVE_ACCOUNTS) {
+                readAgain(requests);
+            }
         }
         Map<Integer, Long> counted = new TreeMap<>();
         statuses.forEach((status, count) -> counted.put(status, count.sum()));

@@ -2,34 +2,52 @@ package com.accountview.query.warmup;
 
 import static com.accountview.query.support.Api.account;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import java.net.http.HttpResponse;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicReference;
 
 import com.accountview.query.support.Api;
 import com.accountview.query.support.Ids;
 import com.accountview.query.support.ProjectedReadModel;
+import com.accountview.query.support.ProjectorJar;
 import com.accountview.query.support.StartedService;
 import com.accountview.testinfra.DatabaseCoordinates;
 import com.accountview.testinfra.TestInfrastructure;
 import org.junit.jupiter.api.AfterEach;
+import io.micrometer.core.instrument.MeterRegistry;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.availability.AvailabilityChangeEvent;
 import org.springframework.boot.availability.ReadinessState;
+import org.springframework.boot.context.event.ApplicationStartedEvent;
 import org.springframework.context.ApplicationEvent;
 import org.springframework.context.ApplicationListener;
 import org.springframework.context.ConfigurableApplicationContext;
 
 /**
  * The warm-up runs through the real API before the service reports ready, and a start-up on a
- * database without a live read model survives it. The service runs with its own configuration,
- * started here like its jar would be.
+ * database without a live read model survives it; a live read model without accounts is warmed
+ * up through the database, and its first accounts as soon as they appear. The service runs with
+ * its own configuration, started here like its jar would be.
  */
 class WarmupIT {
 
     private static final String LOOKUP_SERIES = "uri=\"/v4/orgs/{orgId}/external-accounts/{externalId}\"";
+    private static final String ONE_ACCOUNT = """
+            INSERT INTO accountview.account (generation, account_id, org_id, external_id, customer_id, status,
+                created_at, updated_at, version, deleted, event_id, event_time)
+            VALUES (1, gen_random_uuid(), '%s', '%s', gen_random_uuid(), 'ACTIVE', now(), now(), 1, false, 'warm-up-it', now())
+            """;
 
     /** The warm-up's outcome at the moment readiness moved to ACCEPTING_TRAFFIC; null if it had not ended by then. */
     private final AtomicReference<Warmup.Outcome> outcomeWhenReady = new AtomicReference<>();
@@ -44,6 +62,10 @@ class WarmupIT {
     }
 
     private Api start(DatabaseCoordinates database) {
+        return start(database, Duration.ofSeconds(2), List.of());
+    }
+
+    private Api start(DatabaseCoordinates database, Duration warmup, List<ApplicationListener<?>> more) {
         ApplicationListener<ApplicationEvent> readiness = event -> {
             if (event instanceof AvailabilityChangeEvent<?> change && change.getState() == ReadinessState.ACCEPTING_TRAFFIC
                     && change.getSource() instanceof ConfigurableApplicationContext context) {
@@ -51,7 +73,9 @@ class WarmupIT {
                 outcomeWhenReady.set(context.getBean(Warmup.class).outcome());
             }
         };
-        service = StartedService.start(database, List.of(readiness), "--accountview.warmup.duration=2s");
+        List<ApplicationListener<?>> listeners = new ArrayList<>(more);
+        listeners.add(readiness);
+        service = StartedService.start(database, listeners, "--accountview.warmup.duration=" + warmup.toMillis() + "ms");
         return service.api();
     }
 
@@ -85,5 +109,43 @@ class WarmupIT {
         assertThat(api.actuator("/actuator/health/readiness").statusCode()).isEqualTo(200);
         HttpResponse<String> lookup = api.getAsApiKey(account("telco", "214748364"));
         assertThat(lookup.statusCode()).isEqualTo(503);
+    }
+
+    @Test
+    void aLiveReadModelWithoutAccountsIsWarmedUpThroughTheDatabaseAndItsFirstAccountsAsSoonAsTheyAppear()
+            throws Exception {
+        DatabaseCoordinates database = TestInfrastructure.newDatabase();
+        execute(database, "CREATE SCHEMA accountview; SET search_path = accountview; " + ProjectorJar.readModelMigration());
+        String org = Ids.org();
+        String externalId = Ids.externalId();
+        CompletableFuture<Void> accountAdded = new CompletableFuture<>();
+        // as on a first start, where the projector projects the first accounts during the warm-up
+        ApplicationListener<ApplicationStartedEvent> whenTheWarmupStarts = started -> new Thread(() -> {
+            try {
+                MeterRegistry meters = started.getApplicationContext().getBean(MeterRegistry.class);
+                await().atMost(Duration.ofSeconds(10)).until(() -> meters.find(Warmup.REQUESTS_METER)
+                        .tag("status", "404").timer() != null);
+                execute(database, ONE_ACCOUNT.formatted(org, externalId));
+                accountAdded.complete(null);
+            } catch (Throwable failure) {
+                accountAdded.completeExceptionally(failure);
+            }
+        }, "adds-an-account").start();
+
+        Api api = start(database, Duration.ofSeconds(4), List.of(whenTheWarmupStarts));
+
+        accountAdded.get(10, TimeUnit.SECONDS);
+        Warmup.Outcome warmup = outcomeWhenReady.get();
+        assertThat(warmup).as("the warm-up had ended when readiness moved").isNotNull();
+        assertThat(warmup.statuses()).as("404 before the account was there, then 200 and 404")
+                .containsOnlyKeys(200, 404);
+        assertThat(api.getAsApiKey(account(org, externalId)).statusCode()).isEqualTo(200);
+    }
+
+    private static void execute(DatabaseCoordinates database, String sql) throws SQLException {
+        try (Connection connection = DriverManager.getConnection(database.jdbcUrl(), database.username(),
+                database.password()); Statement statement = connection.createStatement()) {
+            statement.execute(sql);
+        }
     }
 }

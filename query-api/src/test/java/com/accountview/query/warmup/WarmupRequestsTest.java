@@ -3,6 +3,7 @@ package com.accountview.query.warmup;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.util.Comparator;
 import java.util.List;
 import java.util.stream.LongStream;
 
@@ -15,7 +16,7 @@ class WarmupRequestsTest {
     private static final String B = "/v4/orgs/telco/external-accounts/100000002";
     private static final String MISSING = "/v4/orgs/telco/external-accounts/" + WarmupRequests.MISSING_ID;
 
-    private final WarmupRequests requests = new WarmupRequests(List.of(
+    private final WarmupRequests requests = WarmupRequests.lookingUp(List.of(
             new ExternalAccountRef("telco", "100000001"), new ExternalAccountRef("telco", "100000002")));
 
     private List<String> first(WarmupRequests requests, int count) {
@@ -41,16 +42,38 @@ class WarmupRequestsTest {
     }
 
     @Test
-    void withoutKnownIdsEveryPathCarriesAMalformedIdSoTheDatabaseIsNotAsked() {
-        assertThat(first(new WarmupRequests(List.of()), 3)).containsExactly(
+    void withALiveReadModelWithoutAccountsEveryPathAsksTheDatabaseForAMissingAccount() {
+        String missing = "/v4/orgs/" + WarmupRequests.MISSING_ORG + "/external-accounts/" + WarmupRequests.MISSING_ID;
+
+        assertThat(first(WarmupRequests.lookingUp(List.of()), 4)).containsExactly(
+                missing, missing + "/contracts", missing + "/contracts/active", missing);
+    }
+
+    @Test
+    void withoutTheDatabaseEveryPathCarriesAMalformedIdSoTheDatabaseIsNotAsked() {
+        assertThat(first(WarmupRequests.withoutTheDatabase(), 3)).containsExactly(
                 WarmupRequests.MALFORMED, WarmupRequests.MALFORMED + "/contracts",
                 WarmupRequests.MALFORMED + "/contracts/active");
         assertThatThrownBy(() -> new ExternalAccountRef("warm-up", "warm-up!")).isInstanceOf(RuntimeException.class);
     }
 
     @Test
-    void theMissingIdIsWellFormed() {
-        assertThat(new ExternalAccountRef("telco", WarmupRequests.MISSING_ID).externalId())
-                .isEqualTo(WarmupRequests.MISSING_ID);
+    void theMissingAccountIsWellFormed() {
+        assertThat(new ExternalAccountRef(WarmupRequests.MISSING_ORG, WarmupRequests.MISSING_ID))
+                .isEqualTo(new ExternalAccountRef("warm-up", "warm-up.missing"));
+    }
+
+    @Test
+    void liveAccountsReachFurtherThanAMissingOneAndThatFurtherThanNoDatabase() {
+        assertThat(List.of(WarmupRequests.lookingUp(List.of(new ExternalAccountRef("telco", "100000001"))).reach(),
+                WarmupRequests.lookingUp(List.of()).reach(), WarmupRequests.withoutTheDatabase().reach()))
+                .isSortedAccordingTo(Comparator.reverseOrder())
+                .doesNotHaveDuplicates();
+    }
+
+    @Test
+    void knownAccountsAreLookedUpInTheDatabase() {
+        assertThatThrownBy(() -> new WarmupRequests(List.of(new ExternalAccountRef("telco", "100000001")), false))
+                .isInstanceOf(IllegalArgumentException.class);
     }
 }
