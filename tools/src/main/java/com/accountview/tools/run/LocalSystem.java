@@ -82,8 +82,9 @@ final class LocalSystem {
         List<ServiceProcess> services = List.of(projector, queryApi);
 
         awaitReady(projector, settings.ports().projector(), deadline);
-        awaitReady(queryApi, settings.ports().queryApiManagement(), deadline);
+        // before the query-api is ready: its warm-up then looks up the first demo accounts projected
         publishDemo(kafka);
+        awaitReady(queryApi, settings.ports().queryApiManagement(), deadline);
         awaitProjection(kafka, postgres, services, deadline);
         URI example = URI.create("http://127.0.0.1:" + settings.ports().queryApi() + EXAMPLE_PATH);
         if (settings.loadDemo()) {
