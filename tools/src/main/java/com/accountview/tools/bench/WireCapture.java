@@ -57,15 +57,17 @@ final class WireCapture {
         while (!capture.said("listening on")) {
             if (!process.isAlive() || System.nanoTime() > deadline) {
                 process.destroyForcibly().waitFor();
+                String said = String.join(" ", Files.readAllLines(log)).strip();
+                capture.delete();
                 throw new LocalRunException("tcpdump could not capture on lo (--wire-latency needs root or CAP_NET_RAW): "
-                        + String.join(" ", Files.readAllLines(log)).strip());
+                        + said);
             }
             Thread.sleep(20);
         }
         return capture;
     }
 
-    /** Stops tcpdump, reads its file and deletes it. */
+    /** Stops tcpdump, reads its file and deletes it and tcpdump's log. */
     Result stop() throws IOException, InterruptedException {
         // The kernel hands captured packets to tcpdump a buffer block at a time, at the latest after
         // tcpdump's timeout (a second); what is still in the kernel when tcpdump stops is lost, uncounted.
@@ -79,14 +81,19 @@ final class WireCapture {
             Matcher dropped = DROPPED.matcher(String.join("\n", Files.readAllLines(log)));
             return new Result(PcapResponses.read(file, port), dropped.find() ? Long.parseLong(dropped.group(1)) : 0);
         } finally {
-            Files.deleteIfExists(file);
+            delete();
         }
     }
 
-    /** Stops tcpdump without reading what it saw, and deletes its file: for a trial, or a window that failed. */
+    /** Stops tcpdump without reading what it saw, and deletes its files: for a trial, or a window that failed. */
     void abandon() throws IOException, InterruptedException {
         process.destroyForcibly().waitFor();
+        delete();
+    }
+
+    private void delete() throws IOException {
         Files.deleteIfExists(file);
+        Files.deleteIfExists(log);
     }
 
     private boolean said(String text) throws IOException {
