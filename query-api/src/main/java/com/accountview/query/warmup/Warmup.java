@@ -105,7 +105,10 @@ class Warmup implements ApplicationRunner {
                 outcome.statuses());
     }
 
-    /** Without the database when live accounts cannot be read, whatever the reason: the warm-up never fails the start-up. */
+    /**
+     * Without the database when live accounts cannot be read, whatever the reason: the warm-up
+     * never fails the start-up.
+     */
     private WarmupRequests firstRequests() {
         try {
             return WarmupRequests.lookingUp(liveAccounts());

@@ -64,8 +64,8 @@ record WarmupRequests(List<ExternalAccountRef> known, boolean database) {
         return switch (reach()) {
             case WITHOUT_DATABASE -> "requests with a malformed id, answered without the database";
             case MISSING_ACCOUNTS -> "lookups of a missing account: the read model holds no live account yet";
-            case LIVE_ACCOUNTS -> "lookups of " + known.size() + (known.size() == 1 ? " live account" : " live accounts")
-                    + " and of a missing one";
+            case LIVE_ACCOUNTS -> "lookups of " + known.size()
+                    + (known.size() == 1 ? " live account" : " live accounts") + " and of a missing one";
         };
     }
 

@@ -46,7 +46,8 @@ class WarmupIT {
     private static final String ONE_ACCOUNT = """
             INSERT INTO accountview.account (generation, account_id, org_id, external_id, customer_id, status,
                 created_at, updated_at, version, deleted, event_id, event_time)
-            VALUES (1, gen_random_uuid(), '%s', '%s', gen_random_uuid(), 'ACTIVE', now(), now(), 1, false, 'warm-up-it', now())
+            VALUES (1, gen_random_uuid(), '%s', '%s', gen_random_uuid(), 'ACTIVE', now(), now(), 1, false,
+                'warm-up-it', now())
             """;
 
     /** The warm-up's outcome at the moment readiness moved to ACCEPTING_TRAFFIC; null if it had not ended by then. */
