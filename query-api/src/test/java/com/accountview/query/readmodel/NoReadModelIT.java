@@ -73,8 +73,7 @@ class NoReadModelIT {
     void readModelWithoutALiveGenerationIsServiceUnavailable() throws Exception {
         try (Connection connection = DriverManager.getConnection(databaseUrl, username, password);
              Statement statement = connection.createStatement()) {
-            statement.execute("CREATE SCHEMA accountview; SET search_path = accountview");
-            statement.execute(ProjectorJar.readModelMigration());
+            ProjectorJar.createReadModel(statement);
             statement.execute("UPDATE accountview.generation SET state = 'RETIRED'");
         }
 

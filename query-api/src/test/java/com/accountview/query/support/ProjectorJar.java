@@ -6,6 +6,8 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.sql.SQLException;
+import java.sql.Statement;
 import java.util.zip.ZipFile;
 
 /**
@@ -27,8 +29,17 @@ public final class ProjectorJar {
         return jar;
     }
 
+    /**
+     * Creates the read model in schema {@code accountview} as the projector's own first migration
+     * does: generation 1 live, no accounts or contracts yet.
+     */
+    public static void createReadModel(Statement statement) throws SQLException {
+        statement.execute("CREATE SCHEMA accountview; SET search_path = accountview");
+        statement.execute(readModelMigration());
+    }
+
     /** The projector's own first migration: the read-model schema exactly as the projector creates it. */
-    public static String readModelMigration() {
+    private static String readModelMigration() {
         try (ZipFile zip = new ZipFile(path().toFile());
              InputStream sql = zip.getInputStream(zip.getEntry("BOOT-INF/classes/db/migration/V1__read_model.sql"))) {
             return new String(sql.readAllBytes(), StandardCharsets.UTF_8);

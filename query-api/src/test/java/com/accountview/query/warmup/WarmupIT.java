@@ -116,7 +116,9 @@ class WarmupIT {
     void aLiveReadModelWithoutAccountsIsWarmedUpThroughTheDatabaseAndItsFirstAccountsAsSoonAsTheyAppear()
             throws Exception {
         DatabaseCoordinates database = TestInfrastructure.newDatabase();
-        execute(database, "CREATE SCHEMA accountview; SET search_path = accountview; " + ProjectorJar.readModelMigration());
+        try (Connection connection = connect(database); Statement statement = connection.createStatement()) {
+            ProjectorJar.createReadModel(statement);
+        }
         String org = Ids.org();
         String externalId = Ids.externalId();
         CompletableFuture<Void> accountAdded = new CompletableFuture<>();
@@ -144,9 +146,12 @@ class WarmupIT {
     }
 
     private static void execute(DatabaseCoordinates database, String sql) throws SQLException {
-        try (Connection connection = DriverManager.getConnection(database.jdbcUrl(), database.username(),
-                database.password()); Statement statement = connection.createStatement()) {
+        try (Connection connection = connect(database); Statement statement = connection.createStatement()) {
             statement.execute(sql);
         }
+    }
+
+    private static Connection connect(DatabaseCoordinates database) throws SQLException {
+        return DriverManager.getConnection(database.jdbcUrl(), database.username(), database.password());
     }
 }
