@@ -3,6 +3,7 @@ package com.accountview.query.warmup;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.HttpURLConnection;
+import java.net.SocketTimeoutException;
 import java.net.URI;
 import java.time.Duration;
 import java.util.List;
@@ -41,7 +42,9 @@ import org.springframework.stereotype.Component;
  * 503 meanwhile, liveness 200. It never fails the start-up: without a live read model, or with the
  * database unreachable, its requests are answered without the database ({@link WarmupRequests});
  * while it has no live account to ask for, it reads them again every second and asks for them as
- * soon as there are some.
+ * soon as there are some. A request without an answer within {@link #REQUEST_TIMEOUT} (a database
+ * that froze under its statement) is counted and the connection goes on; only one that cannot
+ * connect, or gets no HTTP answer at all, stops.
  * Its requests are dropped from {@code http_server_requests_seconds} when it ends, so the metric
  * counts what callers asked.
  */
@@ -52,8 +55,7 @@ class Warmup implements ApplicationRunner {
     /** The observation Spring MVC times every request with, {@code http_server_requests_seconds}. */
     static final String REQUESTS_METER = "http.server.requests";
     private static final int KNOWN_IDS = 64;
-    private static final Duration REQUEST_TIMEOUT = Duration.ofSeconds(5);
-    private static final int NO_ANSWER = 0;
+    static final Duration REQUEST_TIMEOUT = Duration.ofSeconds(5);
     private static final Duration READ_AGAIN_EVERY = Duration.ofSeconds(1);
 
     /** Existing external ids to ask for: any live accounts, as the read model hands them out. */
@@ -68,7 +70,7 @@ class Warmup implements ApplicationRunner {
     private final GatewayCaller caller;
     private final Environment environment;
     private final ObjectProvider<MeterRegistry> meters;
-    private volatile Outcome outcome;
+    private volatile WarmupOutcome outcome;
 
     Warmup(WarmupProperties properties, ReadModel readModel, GatewayCaller caller, Environment environment,
            ObjectProvider<MeterRegistry> meters) {
@@ -79,12 +81,8 @@ class Warmup implements ApplicationRunner {
         this.meters = meters;
     }
 
-    /** What the warm-up did: its requests by status ({@value #NO_ANSWER} for those that got no answer). */
-    record Outcome(long requests, Map<Integer, Long> statuses, Duration took) {
-    }
-
     /** The finished warm-up's outcome; null before it ended, or when it did not run. */
-    Outcome outcome() {
+    WarmupOutcome outcome() {
         return outcome;
     }
 
@@ -101,8 +99,7 @@ class Warmup implements ApplicationRunner {
         outcome = call(URI.create("http://" + (host.contains(":") ? "[" + host + "]" : host) + ":" + port),
                 new AtomicReference<>(first));
         meters.ifAvailable(registry -> registry.find(REQUESTS_METER).meters().forEach(registry::remove));
-        log.info("Warmed up: {} requests in {} ms, by status {}", outcome.requests(), outcome.took().toMillis(),
-                outcome.statuses());
+        log.info("Warmed up: {}", outcome.summary());
     }
 
     /**
@@ -144,7 +141,7 @@ class Warmup implements ApplicationRunner {
         return readModel.readLive(SOME_ACCOUNTS, Map.of()).stream().filter(Objects::nonNull).toList();
     }
 
-    private Outcome call(URI server, AtomicReference<WarmupRequests> requests) throws InterruptedException {
+    private WarmupOutcome call(URI server, AtomicReference<WarmupRequests> requests) throws InterruptedException {
         long start = System.nanoTime();
         long deadline = start + properties.duration().toNanos();
         AtomicLong next = new AtomicLong();
@@ -156,14 +153,15 @@ class Warmup implements ApplicationRunner {
         });
         try {
             for (int i = 0; i < properties.connections(); i++) {
-                // each connection sends at least one request, however slow the first answers are, and
-                // stops at the first without an answer (say, a server that speaks only TLS)
+                // each connection sends at least one request, however slow the first answers are; a
+                // timed-out one goes on (the database may be frozen for a while: the next requests are
+                // answered 503 at once), one that got no HTTP answer stops (a server that is not ours)
                 callers.execute(() -> {
                     int status;
                     do {
                         status = get(server.resolve(requests.get().path(next.getAndIncrement())));
                         statuses.computeIfAbsent(status, any -> new LongAdder()).increment();
-                    } while (status != NO_ANSWER && System.nanoTime() < deadline
+                    } while (status != WarmupOutcome.NO_ANSWER && System.nanoTime() < deadline
                             && !Thread.currentThread().isInterrupted());
                 });
             }
@@ -184,17 +182,25 @@ class Warmup implements ApplicationRunner {
         }
         Map<Integer, Long> counted = new TreeMap<>();
         statuses.forEach((status, count) -> counted.put(status, count.sum()));
-        long total = counted.values().stream().mapToLong(Long::longValue).sum();
-        return new Outcome(total, counted, Duration.ofNanos(System.nanoTime() - start));
+        return WarmupOutcome.of(counted, Duration.ofNanos(System.nanoTime() - start));
     }
 
-    /** One request over a kept-alive connection; its status, or 0 when it got no answer. */
+    /**
+     * One request over a kept-alive connection: its status, {@value WarmupOutcome#TIMED_OUT} when the answer did
+     * not come in time, {@value WarmupOutcome#NO_ANSWER} when it could not connect or got no HTTP answer.
+     */
     private int get(URI uri) {
+        HttpURLConnection connection;
         try {
-            HttpURLConnection connection = (HttpURLConnection) uri.toURL().openConnection();
+            connection = (HttpURLConnection) uri.toURL().openConnection();
             connection.setConnectTimeout((int) REQUEST_TIMEOUT.toMillis());
             connection.setReadTimeout((int) REQUEST_TIMEOUT.toMillis());
             caller.headers().forEach(connection::setRequestProperty);
+            connection.connect();
+        } catch (IOException noConnection) {
+            return WarmupOutcome.NO_ANSWER;
+        }
+        try {
             int status = connection.getResponseCode();
             // reading the body to its end lets the JDK reuse the connection for the next request
             try (InputStream body = status >= 400 ? connection.getErrorStream() : connection.getInputStream()) {
@@ -203,8 +209,10 @@ class Warmup implements ApplicationRunner {
                 }
             }
             return status;
+        } catch (SocketTimeoutException slowAnswer) {
+            return WarmupOutcome.TIMED_OUT;
         } catch (IOException noAnswer) {
-            return NO_ANSWER;
+            return WarmupOutcome.NO_ANSWER;
         }
     }
 

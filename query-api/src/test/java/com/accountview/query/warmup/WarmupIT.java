@@ -24,8 +24,8 @@ import com.accountview.query.support.ProjectorJar;
 import com.accountview.query.support.StartedService;
 import com.accountview.testinfra.DatabaseCoordinates;
 import com.accountview.testinfra.TestInfrastructure;
-import org.junit.jupiter.api.AfterEach;
 import io.micrometer.core.instrument.MeterRegistry;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.availability.AvailabilityChangeEvent;
 import org.springframework.boot.availability.ReadinessState;
@@ -51,7 +51,7 @@ class WarmupIT {
             """;
 
     /** The warm-up's outcome at the moment readiness moved to ACCEPTING_TRAFFIC; null if it had not ended by then. */
-    private final AtomicReference<Warmup.Outcome> outcomeWhenReady = new AtomicReference<>();
+    private final AtomicReference<WarmupOutcome> outcomeWhenReady = new AtomicReference<>();
     private final AtomicBoolean becameReady = new AtomicBoolean();
     private StartedService service;
 
@@ -66,9 +66,11 @@ class WarmupIT {
         return start(database, Duration.ofSeconds(2), List.of());
     }
 
-    private Api start(DatabaseCoordinates database, Duration warmup, List<ApplicationListener<?>> more) {
+    private Api start(DatabaseCoordinates database, Duration warmup, List<ApplicationListener<?>> more,
+            String... arguments) {
         ApplicationListener<ApplicationEvent> readiness = event -> {
-            if (event instanceof AvailabilityChangeEvent<?> change && change.getState() == ReadinessState.ACCEPTING_TRAFFIC
+            if (event instanceof AvailabilityChangeEvent<?> change
+                    && change.getState() == ReadinessState.ACCEPTING_TRAFFIC
                     && change.getSource() instanceof ConfigurableApplicationContext context) {
                 becameReady.set(true);
                 outcomeWhenReady.set(context.getBean(Warmup.class).outcome());
@@ -76,7 +78,9 @@ class WarmupIT {
         };
         List<ApplicationListener<?>> listeners = new ArrayList<>(more);
         listeners.add(readiness);
-        service = StartedService.start(database, listeners, "--accountview.warmup.duration=" + warmup.toMillis() + "ms");
+        List<String> all = new ArrayList<>(List.of(arguments));
+        all.add("--accountview.warmup.duration=" + warmup.toMillis() + "ms");
+        service = StartedService.start(database, listeners, all.toArray(String[]::new));
         return service.api();
     }
 
@@ -90,23 +94,27 @@ class WarmupIT {
         Api api = start(readModel.database());
 
         assertThat(becameReady.get()).isTrue();
-        Warmup.Outcome warmup = outcomeWhenReady.get();
+        WarmupOutcome warmup = outcomeWhenReady.get();
         assertThat(warmup).as("the warm-up had ended when readiness moved").isNotNull();
-        assertThat(warmup.statuses()).containsKeys(200, 404).doesNotContainKeys(0, 500, 503);
+        assertThat(warmup.statuses()).containsKeys(200, 404).doesNotContainKeys(500, 503);
+        assertThat(warmup.timedOut() + warmup.unanswered()).as("requests without an answer").isZero();
         assertThat(api.actuator("/actuator/health/readiness").statusCode()).isEqualTo(200);
         // the warm-up's requests are not counted as callers' requests; the callers' are
         assertThat(api.actuator("/actuator/prometheus").body()).doesNotContain(LOOKUP_SERIES);
         assertThat(api.getAsApiKey(account(org, externalId)).statusCode()).isEqualTo(200);
-        assertThat(api.actuator("/actuator/prometheus").body()).contains(LOOKUP_SERIES);
+        // the request's timer is recorded when its observation stops, which may be after the body was sent
+        await().atMost(Duration.ofSeconds(5)).untilAsserted(() ->
+                assertThat(api.actuator("/actuator/prometheus").body()).contains(LOOKUP_SERIES));
     }
 
     @Test
     void aDatabaseWithoutALiveReadModelLetsTheServiceStartAndWarmUpWithoutIt() {
         Api api = start(TestInfrastructure.newDatabase());
 
-        Warmup.Outcome warmup = outcomeWhenReady.get();
+        WarmupOutcome warmup = outcomeWhenReady.get();
         assertThat(warmup).as("the warm-up had ended when readiness moved").isNotNull();
         assertThat(warmup.statuses()).containsOnlyKeys(400);
+        assertThat(warmup.unanswered()).isZero();
         assertThat(api.actuator("/actuator/health/readiness").statusCode()).isEqualTo(200);
         HttpResponse<String> lookup = api.getAsApiKey(account("telco", "214748364"));
         assertThat(lookup.statusCode()).isEqualTo(503);
@@ -138,10 +146,53 @@ class WarmupIT {
         Api api = start(database, Duration.ofSeconds(4), List.of(whenTheWarmupStarts));
 
         accountAdded.get(10, TimeUnit.SECONDS);
-        Warmup.Outcome warmup = outcomeWhenReady.get();
+        WarmupOutcome warmup = outcomeWhenReady.get();
         assertThat(warmup).as("the warm-up had ended when readiness moved").isNotNull();
         assertThat(warmup.statuses()).as("404 before the account was there, then 200 and 404")
                 .containsOnlyKeys(200, 404);
+        assertThat(api.getAsApiKey(account(org, externalId)).statusCode()).isEqualTo(200);
+    }
+
+    @Test
+    void aDatabaseThatFallsSilentDuringTheWarmupSlowsItsRequestsButDoesNotEndIt() throws Exception {
+        DatabaseCoordinates database = TestInfrastructure.newDatabase();
+        String org = Ids.org();
+        String externalId = Ids.externalId();
+        try (Connection connection = connect(database); Statement statement = connection.createStatement()) {
+            ProjectorJar.createReadModel(statement);
+            statement.execute(ONE_ACCOUNT.formatted(org, externalId));
+        }
+        // the lookups wait for the lock as for a frozen server (their statement timeout is longer):
+        // longer than the warm-up waits for an answer
+        Duration silence = Warmup.REQUEST_TIMEOUT.plusSeconds(1);
+        CompletableFuture<Void> spoke = new CompletableFuture<>();
+        ApplicationListener<ApplicationStartedEvent> whenTheWarmupStarts = started -> new Thread(() -> {
+            try {
+                MeterRegistry meters = started.getApplicationContext().getBean(MeterRegistry.class);
+                await().atMost(Duration.ofSeconds(10)).until(() -> meters.find(Warmup.REQUESTS_METER)
+                        .tag("status", "200").timer() != null);
+                try (Connection connection = connect(database); Statement statement = connection.createStatement()) {
+                    connection.setAutoCommit(false);
+                    statement.execute("LOCK TABLE accountview.generation IN ACCESS EXCLUSIVE MODE");
+                    statement.execute("SELECT pg_sleep(" + silence.toSeconds() + ")");
+                    connection.commit();
+                }
+                spoke.complete(null);
+            } catch (Throwable failure) {
+                spoke.completeExceptionally(failure);
+            }
+        }, "falls-silent").start();
+        Duration warmup = silence.plusSeconds(3);
+
+        Api api = start(database, warmup, List.of(whenTheWarmupStarts), "--accountview.query.timeout=60s");
+
+        spoke.get(30, TimeUnit.SECONDS);
+        WarmupOutcome outcome = outcomeWhenReady.get();
+        assertThat(outcome).as("the warm-up had ended when readiness moved").isNotNull();
+        assertThat(outcome.timedOut()).as("requests in flight while the database was silent").isPositive();
+        assertThat(outcome.unanswered()).isZero();
+        assertThat(outcome.took()).as("the warm-up went on after its timed-out requests, " + outcome.summary())
+                .isGreaterThanOrEqualTo(warmup);
         assertThat(api.getAsApiKey(account(org, externalId)).statusCode()).isEqualTo(200);
     }
 
