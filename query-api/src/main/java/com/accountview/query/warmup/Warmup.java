@@ -45,8 +45,8 @@ import org.springframework.stereotype.Component;
  * soon as there are some. A request without an answer within {@link #REQUEST_TIMEOUT} (a database
  * that froze under its statement) is counted and the connection goes on; only one that cannot
  * connect, or gets no HTTP answer at all, stops.
- * Its requests are dropped from {@code http_server_requests_seconds} when it ends, so the metric
- * counts what callers asked.
+ * Its requests are dropped from {@code http_server_requests_seconds} when it ends and the service
+ * has finished serving them ({@link RequestsInFlight}), so the metric counts what callers asked.
  */
 @Component
 class Warmup implements ApplicationRunner {
@@ -70,15 +70,17 @@ class Warmup implements ApplicationRunner {
     private final GatewayCaller caller;
     private final Environment environment;
     private final ObjectProvider<MeterRegistry> meters;
+    private final RequestsInFlight inFlight;
     private volatile WarmupOutcome outcome;
 
     Warmup(WarmupProperties properties, ReadModel readModel, GatewayCaller caller, Environment environment,
-           ObjectProvider<MeterRegistry> meters) {
+           ObjectProvider<MeterRegistry> meters, RequestsInFlight inFlight) {
         this.properties = properties;
         this.readModel = readModel;
         this.caller = caller;
         this.environment = environment;
         this.meters = meters;
+        this.inFlight = inFlight;
     }
 
     /** The finished warm-up's outcome; null before it ended, or when it did not run. */
@@ -96,8 +98,14 @@ class Warmup implements ApplicationRunner {
         log.info("Warming up for {} with {} connections before reporting ready ({})", properties.duration(),
                 properties.connections(), first.description());
         String host = environment.getProperty("server.address", "127.0.0.1");
+        inFlight.startCounting();
         outcome = call(URI.create("http://" + (host.contains(":") ? "[" + host + "]" : host) + ":" + port),
                 new AtomicReference<>(first));
+        int unfinished = inFlight.stopCountingAndAwait(REQUEST_TIMEOUT);
+        if (unfinished > 0) {
+            log.info("{} warm-up requests are still being served; http_server_requests_seconds will count them",
+                    unfinished);
+        }
         meters.ifAvailable(registry -> registry.find(REQUESTS_METER).meters().forEach(registry::remove));
         log.info("Warmed up: {}", outcome.summary());
     }

@@ -191,6 +191,8 @@ class WarmupIT {
         assertThat(outcome).as("the warm-up had ended when readiness moved").isNotNull();
         assertThat(outcome.timedOut()).as("requests in flight while the database was silent").isPositive();
         assertThat(outcome.unanswered()).isZero();
+        assertThat(api.actuator("/actuator/prometheus").body()).as("the timed-out requests were served, then removed")
+                .doesNotContain(LOOKUP_SERIES);
         assertThat(outcome.took()).as("the warm-up went on after its timed-out requests, " + outcome.summary())
                 .isGreaterThanOrEqualTo(warmup);
         assertThat(api.getAsApiKey(account(org, externalId)).statusCode()).isEqualTo(200);
