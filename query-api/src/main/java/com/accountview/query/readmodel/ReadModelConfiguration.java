@@ -10,7 +10,8 @@ import org.springframework.context.annotation.Configuration;
 
 /**
  * The read model's access over Spring Boot's connection pool ({@code spring.datasource.*},
- * {@code spring.datasource.hikari.*}): its outage watch, statement timeout and health check.
+ * {@code spring.datasource.hikari.*}): its outage watch, statement
+ * and validation timeouts, and health check.
  */
 @Configuration(proxyBeanMethods = false)
 class ReadModelConfiguration {
@@ -23,6 +24,11 @@ class ReadModelConfiguration {
     @Bean
     static BeanPostProcessor statementTimeout(ObjectProvider<QueryProperties> properties) {
         return new StatementTimeout(properties);
+    }
+
+    @Bean
+    static BeanPostProcessor validationTimeout() {
+        return new ValidationTimeout();
     }
 
     /** Named so that it replaces Spring Boot's own {@code db} indicator. */

@@ -19,6 +19,7 @@ import com.accountview.query.support.ProjectedReadModel;
 import com.accountview.query.support.QueryApiIT;
 import com.accountview.testinfra.PostgresServer;
 import com.accountview.testinfra.TestInfrastructure;
+import com.zaxxer.hikari.HikariDataSource;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -43,6 +44,9 @@ class DatabaseOutageIT {
     @Autowired
     Api api;
 
+    @Autowired
+    HikariDataSource pool;
+
     @BeforeEach
     void accountExists() {
         readModel.newAccount(org, externalId);
@@ -53,6 +57,12 @@ class DatabaseOutageIT {
         assertThat(json(response).path("code").asString()).isEqualTo("SERVICE_UNAVAILABLE");
         assertThat(response.headers().firstValue("Retry-After")).hasValue("5");
         OpenApiContract.document().assertConforms(OpenApiContract.ACCOUNT + endpoint, response);
+    }
+
+    @Test
+    void thePoolChecksAnIdleConnectionNoLongerThanARequestWaitsForOne() {
+        // HikariCP's default check waited 5 s on a frozen database (docs/api.md)
+        assertThat(pool.getValidationTimeout()).isEqualTo(pool.getConnectionTimeout()).isEqualTo(500);
     }
 
     @Test
