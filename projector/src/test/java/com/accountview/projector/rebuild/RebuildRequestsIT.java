@@ -15,11 +15,13 @@ import org.springframework.jdbc.core.JdbcTemplate;
 
 import com.accountview.projector.support.ProjectorContextTest;
 import com.accountview.projector.support.RebuildEndpoint;
+import com.accountview.testinfra.TestInfrastructure;
 import com.accountview.testinfra.events.TestEvents;
 
 /**
- * The admin endpoint: only with the admin token, one rebuild at a time, and a cancel that drops
- * the new generation and leaves the live one serving.
+ * The admin endpoint: only with the admin token, one rebuild at a time, a cancel that drops the new
+ * generation and leaves the live one serving, and 503 while the database is unreachable. The
+ * outage test stops the shared PostgreSQL and starts it again.
  */
 @SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT, properties = {
         "accountview.rebuild.admin-token=" + RebuildRequestsIT.TOKEN,
@@ -100,6 +102,31 @@ class RebuildRequestsIT extends ProjectorContextTest {
 
         await().atMost(Duration.ofSeconds(30)).until(() -> meters.find("accountview.projector.positioning.failures")
                 .tag("generation", String.valueOf(building)).counter() == null);
+    }
+
+    @Test
+    void whileTheDatabaseIsUnreachableTheEndpointAnswers503AndSaysWhy() {
+        RebuildEndpoint endpoint = new RebuildEndpoint(port, TOKEN);
+        int live = endpoint.status().liveGeneration();
+
+        TestInfrastructure.postgres().halt();
+        RebuildEndpoint.Answer status;
+        RebuildEndpoint.Answer start;
+        try {
+            status = endpoint.status();
+            start = endpoint.start("while the database is down");
+        } finally {
+            TestInfrastructure.postgres().restart();
+        }
+
+        assertThat(status.status()).isEqualTo(503);
+        assertThat(status.body().path("error").asString()).isEqualTo("database unavailable");
+        assertThat(status.body().path("message").asString()).contains("cannot reach its database", "ask again");
+        assertThat(start.status()).isEqualTo(503);
+        assertThat(start.body().path("message").asString()).contains("GET shows");
+        await().atMost(Duration.ofSeconds(60)).until(() -> endpoint.status().status() == 200);
+        assertThat(endpoint.status().liveGeneration()).isEqualTo(live);
+        assertThat(endpoint.status().rebuildGeneration()).as("the refused start started nothing").isZero();
     }
 
     private JdbcTemplate jdbc() {
