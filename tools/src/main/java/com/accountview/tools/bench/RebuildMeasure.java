@@ -88,7 +88,8 @@ final class RebuildMeasure {
                         progress.accept(RebuildProgressLine.of(rebuild));
                         lastLine[0] = Instant.now();
                     }
-                }).orElseThrow(() -> new LocalRunException("the rebuild did not go live in " + timeout + " (see --timeout)"));
+                }, why -> progress.accept("no progress from the projector right now (" + why + ")"))
+                        .orElseThrow(() -> new LocalRunException("the rebuild did not go live in " + timeout + " (see --timeout)"));
             } catch (RebuildFailedException e) {
                 throw new LocalRunException("the rebuild failed: " + e.getMessage(), e);
             }

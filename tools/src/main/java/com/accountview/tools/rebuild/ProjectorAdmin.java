@@ -10,6 +10,7 @@ import java.time.Instant;
 import java.util.Optional;
 import java.util.function.Consumer;
 
+import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ObjectNode;
@@ -22,15 +23,23 @@ import tools.jackson.databind.node.ObjectNode;
 public final class ProjectorAdmin {
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
+    /** How long following a rebuild goes on while the projector gives no progress (no answer, or 502-504). */
+    static final Duration UNANSWERED_AT_MOST = Duration.ofMinutes(5);
 
     private final HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
     private final URI endpoint;
     private final String token;
+    private final Duration unansweredAtMost;
 
     /** @param projector the projector's management address, e.g. {@code http://localhost:8081} */
     public ProjectorAdmin(URI projector, String token) {
+        this(projector, token, UNANSWERED_AT_MOST);
+    }
+
+    ProjectorAdmin(URI projector, String token, Duration unansweredAtMost) {
         this.endpoint = projector.resolve("/actuator/rebuild");
         this.token = token;
+        this.unansweredAtMost = unansweredAtMost;
     }
 
     /** An answer of the endpoint: its HTTP status and JSON body. */
@@ -48,6 +57,11 @@ public final class ProjectorAdmin {
         /** The running rebuild's progress as the projector reports it; a missing or null node when none runs. */
         public JsonNode rebuild() {
             return body.path("rebuild");
+        }
+
+        /** A gateway's or the projector's "not now": 502, 503 (its database unreachable) or 504. */
+        boolean isUnavailable() {
+            return status == 502 || status == 503 || status == 504;
         }
 
         /** This answer, if its status is {@code expected}. */
@@ -83,17 +97,36 @@ public final class ProjectorAdmin {
 
     /**
      * Follows the rebuild of {@code generation} until it is live: asks for the status every
-     * {@code poll} and hands the rebuild's progress to {@code progress} each time.
+     * {@code poll} and hands the rebuild's progress to {@code progress} each time. A projector
+     * that does not answer, or answers 502-504 (its database unreachable), does not end the
+     * following: the rebuild goes on without it, and a restarted projector resumes it. The first
+     * such answer of a series goes to {@code unanswered}; after {@link #UNANSWERED_AT_MOST} of them
+     * in a row, following ends.
      *
      * @return the first status that shows {@code generation} live; empty when {@code deadline}
      *         passed first (the rebuild goes on)
-     * @throws RebuildFailedException when the endpoint answers an error, or the rebuild ended
-     *         without going live (cancelled)
+     * @throws RebuildFailedException when the endpoint answers another error, gave no progress
+     *         for {@link #UNANSWERED_AT_MOST}, or the rebuild ended without going live (cancelled)
      */
-    public Optional<Answer> awaitLive(int generation, Duration poll, Instant deadline, Consumer<JsonNode> progress)
-            throws IOException, InterruptedException, RebuildFailedException {
+    public Optional<Answer> awaitLive(int generation, Duration poll, Instant deadline, Consumer<JsonNode> progress,
+                                      Consumer<String> unanswered)
+            throws InterruptedException, RebuildFailedException {
+        Instant answeredLast = Instant.now();
+        boolean answering = true;
         while (Instant.now().isBefore(deadline)) {
-            Answer answer = status().require(200);
+            Optional<Answer> available = availableStatus(answering ? unanswered : why -> { });
+            if (available.isEmpty()) {
+                answering = false;
+                if (Instant.now().isAfter(answeredLast.plus(unansweredAtMost))) {
+                    throw new RebuildFailedException("the projector gave no progress for " + unansweredAtMost
+                            + "; the rebuild may go on (--status)");
+                }
+                Thread.sleep(poll.toMillis());
+                continue;
+            }
+            answering = true;
+            answeredLast = Instant.now();
+            Answer answer = available.get().require(200);
             if (answer.liveGeneration() == generation) {
                 return Optional.of(answer);
             }
@@ -105,6 +138,22 @@ public final class ProjectorAdmin {
             Thread.sleep(poll.toMillis());
         }
         return Optional.empty();
+    }
+
+    /** The status, or empty when the projector did not answer or answered 502-504 (told to {@code unanswered}). */
+    private Optional<Answer> availableStatus(Consumer<String> unanswered) throws InterruptedException {
+        Answer answer;
+        try {
+            answer = status();
+        } catch (IOException noAnswer) {
+            unanswered.accept(noAnswer.getMessage());
+            return Optional.empty();
+        }
+        if (answer.isUnavailable()) {
+            unanswered.accept("it answers " + answer.status() + ": " + answer.message());
+            return Optional.empty();
+        }
+        return Optional.of(answer);
     }
 
     private HttpRequest.Builder request() {
@@ -120,8 +169,18 @@ public final class ProjectorAdmin {
             throw new IOException("the projector does not answer at " + endpoint + ": " + e.getMessage()
                     + " (is it running? see --projector)", e);
         }
-        String body = response.body();
-        return new Answer(response.statusCode(), body == null || body.isBlank() ? JSON.createObjectNode()
-                : JSON.readTree(body));
+        return new Answer(response.statusCode(), json(response.body()));
+    }
+
+    /** The body as JSON; a body that is not (say, a gateway's page) as the {@code message} of an object. */
+    private static JsonNode json(String body) {
+        if (body == null || body.isBlank()) {
+            return JSON.createObjectNode();
+        }
+        try {
+            return JSON.readTree(body);
+        } catch (JacksonException notJson) {
+            return JSON.createObjectNode().put("message", body.strip());
+        }
     }
 }

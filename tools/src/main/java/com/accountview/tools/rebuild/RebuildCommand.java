@@ -113,6 +113,12 @@ public final class RebuildCommand implements Callable<Integer> {
                     out.println(RebuildProgressLine.of(rebuild));
                     lastLine[0] = Instant.now();
                 }
+            }, why -> {
+                if (terminal) {
+                    out.println();
+                }
+                out.println("no progress from the projector right now (" + why + "); still following");
+                out.flush();
             });
         } finally {
             if (terminal) {

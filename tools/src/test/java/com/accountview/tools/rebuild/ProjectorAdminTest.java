@@ -1,0 +1,117 @@
+package com.accountview.tools.rebuild;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.io.IOException;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.CopyOnWriteArrayList;
+
+import com.sun.net.httpserver.HttpServer;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+/** Following a rebuild against a projector that answers as scripted (a JDK HTTP server on 127.0.0.1). */
+class ProjectorAdminTest {
+
+    private static final Duration POLL = Duration.ofMillis(10);
+    private static final String BUILDING = """
+            {"live":{"generation":1},"rebuild":{"generation":2,"eventsApplied":10}}""";
+    private static final String LIVE = """
+            {"live":{"generation":2},"rebuild":null}""";
+    private static final String DATABASE_UNAVAILABLE = """
+            {"error":"database unavailable","message":"The projector cannot reach its database"}""";
+
+    private record Scripted(int status, String body) {
+    }
+
+    private final ConcurrentLinkedQueue<Scripted> script = new ConcurrentLinkedQueue<>();
+    private final List<String> unanswered = new CopyOnWriteArrayList<>();
+    private final List<Integer> progress = new CopyOnWriteArrayList<>();
+    private HttpServer server;
+
+    @AfterEach
+    void stop() {
+        if (server != null) {
+            server.stop(0);
+        }
+    }
+
+    /** A projector that answers the script in turn, then its last line again and again. */
+    private ProjectorAdmin projector(Duration unansweredAtMost, Scripted... answers) throws IOException {
+        script.addAll(List.of(answers));
+        server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 16);
+        server.createContext("/actuator/rebuild", exchange -> {
+            Scripted answer = script.size() > 1 ? script.poll() : script.peek();
+            byte[] body = answer.body().getBytes(StandardCharsets.UTF_8);
+            exchange.sendResponseHeaders(answer.status(), body.length);
+            exchange.getResponseBody().write(body);
+            exchange.close();
+        });
+        server.start();
+        return new ProjectorAdmin(URI.create("http://127.0.0.1:" + server.getAddress().getPort()), "token",
+                unansweredAtMost);
+    }
+
+    private Optional<ProjectorAdmin.Answer> follow(ProjectorAdmin admin) throws Exception {
+        return admin.awaitLive(2, POLL, Instant.now().plusSeconds(30),
+                rebuild -> progress.add(rebuild.path("eventsApplied").asInt()), unanswered::add);
+    }
+
+    @Test
+    void aProjectorWithoutItsDatabaseForAWhileDoesNotEndTheFollowing() throws Exception {
+        ProjectorAdmin admin = projector(Duration.ofMinutes(1), new Scripted(200, BUILDING),
+                new Scripted(503, DATABASE_UNAVAILABLE), new Scripted(503, DATABASE_UNAVAILABLE),
+                new Scripted(502, "<html>Bad Gateway</html>"), new Scripted(200, BUILDING), new Scripted(200, LIVE));
+
+        Optional<ProjectorAdmin.Answer> live = follow(admin);
+
+        assertThat(live).hasValueSatisfying(answer -> assertThat(answer.liveGeneration()).isEqualTo(2));
+        assertThat(progress).containsExactly(10, 10);
+        assertThat(unanswered).as("told once per series").singleElement().asString()
+                .contains("503", "cannot reach its database");
+    }
+
+    @Test
+    void aProjectorThatGivesNoProgressForTooLongEndsTheFollowing() throws Exception {
+        ProjectorAdmin admin = projector(Duration.ofMillis(300), new Scripted(200, BUILDING),
+                new Scripted(503, DATABASE_UNAVAILABLE));
+
+        assertThatThrownBy(() -> follow(admin)).isInstanceOf(RebuildFailedException.class)
+                .hasMessageContaining("no progress for PT0.3S").hasMessageContaining("--status");
+        assertThat(unanswered).hasSize(1);
+    }
+
+    @Test
+    void aProjectorThatDoesNotAnswerIsFollowedAsLongAsTheBoundAllows() throws Exception {
+        int nothingListens;
+        try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            nothingListens = socket.getLocalPort();
+        }
+        ProjectorAdmin gone = new ProjectorAdmin(URI.create("http://127.0.0.1:" + nothingListens), "token",
+                Duration.ofMillis(300));
+
+        assertThatThrownBy(() -> follow(gone)).isInstanceOf(RebuildFailedException.class)
+                .hasMessageContaining("no progress");
+        assertThat(unanswered).singleElement().asString().contains("does not answer");
+    }
+
+    @Test
+    void anotherErrorEndsTheFollowingWithItsMessage() throws Exception {
+        ProjectorAdmin admin = projector(Duration.ofMinutes(1), new Scripted(200, BUILDING),
+                new Scripted(401, "{\"message\":\"Authorization: Bearer <admin token> required\"}"));
+
+        assertThatThrownBy(() -> follow(admin)).isInstanceOf(RebuildFailedException.class)
+                .hasMessageContaining("Authorization");
+        assertThat(unanswered).isEmpty();
+    }
+}
