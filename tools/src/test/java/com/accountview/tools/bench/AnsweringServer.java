@@ -13,16 +13,10 @@ import com.sun.net.httpserver.HttpServer;
 /**
  * A JDK HTTP server on 127.0.0.1 for the load generator's tests: every path answered with a small
  * JSON body and the status the test chooses, after an optional delay (the service's own time per
- * request); counts its answers and its 503s.
+ * request); counts its answers and its 503s. Its answers go out at once because the test JVM runs
+ * with {@code sun.net.httpserver.nodelay=true} (tools/pom.xml).
  */
 final class AnsweringServer implements AutoCloseable {
-
-    static {
-        // the JDK's server writes an answer's headers and body apart: without TCP_NODELAY each answer waits
-        // for the client's delayed ACK (40 ms), which would hide the timing the tests assert; read once,
-        // when the test JVM's first server starts
-        System.setProperty("sun.net.httpserver.nodelay", "true");
-    }
 
     private final HttpServer server;
     private final ExecutorService executor = Executors.newFixedThreadPool(4);
