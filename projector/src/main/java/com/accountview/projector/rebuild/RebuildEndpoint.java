@@ -70,7 +70,8 @@ class RebuildEndpoint {
             return operation.get();
         } catch (RuntimeException failure) {
             Throwable unreachable = UnreachableDatabase.causeOf(failure).orElseThrow(() -> failure);
-            log.warn("{} /actuator/rebuild answered 503: the database is unreachable: {}", method, unreachable.toString());
+            log.warn("{} /actuator/rebuild answered 503: the database is unreachable: {}", method,
+                    unreachable.toString());
             String reason = Objects.requireNonNullElse(unreachable.getMessage(), unreachable.getClass().getName());
             return new WebEndpointResponse<>(Map.of("error", "database unavailable", "message",
                     "The projector cannot reach its database (" + reason + "); ask again shortly."

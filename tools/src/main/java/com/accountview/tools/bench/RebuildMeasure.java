@@ -89,7 +89,8 @@ final class RebuildMeasure {
                         lastLine[0] = Instant.now();
                     }
                 }, why -> progress.accept("no progress from the projector right now (" + why + ")"))
-                        .orElseThrow(() -> new LocalRunException("the rebuild did not go live in " + timeout + " (see --timeout)"));
+                        .orElseThrow(() -> new LocalRunException("the rebuild did not go live in " + timeout
+                                + " (see --timeout)"));
             } catch (RebuildFailedException e) {
                 throw new LocalRunException("the rebuild failed: " + e.getMessage(), e);
             }
