@@ -6,10 +6,10 @@ import java.net.HttpURLConnection;
 import java.net.SocketTimeoutException;
 import java.net.URI;
 import java.time.Duration;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
-import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -188,7 +188,7 @@ class Warmup implements ApplicationRunner {
                 readAgain(requests);
             }
         }
-        Map<Integer, Long> counted = new TreeMap<>();
+        Map<Integer, Long> counted = new HashMap<>();
         statuses.forEach((status, count) -> counted.put(status, count.sum()));
         return WarmupOutcome.of(counted, Duration.ofNanos(System.nanoTime() - start));
     }

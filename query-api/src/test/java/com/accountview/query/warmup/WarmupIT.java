@@ -131,19 +131,10 @@ class WarmupIT {
         String externalId = Ids.externalId();
         CompletableFuture<Void> accountAdded = new CompletableFuture<>();
         // as on a first start, where the projector projects the first accounts during the warm-up
-        ApplicationListener<ApplicationStartedEvent> whenTheWarmupStarts = started -> new Thread(() -> {
-            try {
-                MeterRegistry meters = started.getApplicationContext().getBean(MeterRegistry.class);
-                await().atMost(Duration.ofSeconds(10)).until(() -> meters.find(Warmup.REQUESTS_METER)
-                        .tag("status", "404").timer() != null);
-                execute(database, ONE_ACCOUNT.formatted(org, externalId));
-                accountAdded.complete(null);
-            } catch (Throwable failure) {
-                accountAdded.completeExceptionally(failure);
-            }
-        }, "adds-an-account").start();
+        var addsAnAccount = onceAnswered("404", () -> execute(database, ONE_ACCOUNT.formatted(org, externalId)),
+                accountAdded);
 
-        Api api = start(database, Duration.ofSeconds(4), List.of(whenTheWarmupStarts));
+        Api api = start(database, Duration.ofSeconds(4), List.of(addsAnAccount));
 
         accountAdded.get(10, TimeUnit.SECONDS);
         WarmupOutcome warmup = outcomeWhenReady.get();
@@ -166,25 +157,10 @@ class WarmupIT {
         // longer than the warm-up waits for an answer
         Duration silence = Warmup.REQUEST_TIMEOUT.plusSeconds(1);
         CompletableFuture<Void> spoke = new CompletableFuture<>();
-        ApplicationListener<ApplicationStartedEvent> whenTheWarmupStarts = started -> new Thread(() -> {
-            try {
-                MeterRegistry meters = started.getApplicationContext().getBean(MeterRegistry.class);
-                await().atMost(Duration.ofSeconds(10)).until(() -> meters.find(Warmup.REQUESTS_METER)
-                        .tag("status", "200").timer() != null);
-                try (Connection connection = connect(database); Statement statement = connection.createStatement()) {
-                    connection.setAutoCommit(false);
-                    statement.execute("LOCK TABLE accountview.generation IN ACCESS EXCLUSIVE MODE");
-                    statement.execute("SELECT pg_sleep(" + silence.toSeconds() + ")");
-                    connection.commit();
-                }
-                spoke.complete(null);
-            } catch (Throwable failure) {
-                spoke.completeExceptionally(failure);
-            }
-        }, "falls-silent").start();
+        var fallsSilent = onceAnswered("200", () -> holdTheLookupsFor(database, silence), spoke);
         Duration warmup = silence.plusSeconds(3);
 
-        Api api = start(database, warmup, List.of(whenTheWarmupStarts), "--accountview.query.timeout=60s");
+        Api api = start(database, warmup, List.of(fallsSilent), "--accountview.query.timeout=60s");
 
         spoke.get(30, TimeUnit.SECONDS);
         WarmupOutcome outcome = outcomeWhenReady.get();
@@ -196,6 +172,41 @@ class WarmupIT {
         assertThat(outcome.took()).as("the warm-up went on after its timed-out requests, " + outcome.summary())
                 .isGreaterThanOrEqualTo(warmup);
         assertThat(api.getAsApiKey(account(org, externalId)).statusCode()).isEqualTo(200);
+    }
+
+    /** Work on the database, done by the test while the service runs. */
+    @FunctionalInterface
+    private interface DatabaseWork {
+        void run() throws SQLException;
+    }
+
+    /**
+     * A listener that, once the service has started, waits on a thread of its own until the warm-up
+     * has been answered {@code status}, then does {@code work} and completes {@code done}.
+     */
+    private static ApplicationListener<ApplicationStartedEvent> onceAnswered(String status, DatabaseWork work,
+            CompletableFuture<Void> done) {
+        return started -> new Thread(() -> {
+            try {
+                MeterRegistry meters = started.getApplicationContext().getBean(MeterRegistry.class);
+                await().atMost(Duration.ofSeconds(10)).until(() -> meters.find(Warmup.REQUESTS_METER)
+                        .tag("status", status).timer() != null);
+                work.run();
+                done.complete(null);
+            } catch (Throwable failure) {
+                done.completeExceptionally(failure);
+            }
+        }, "during-the-warm-up").start();
+    }
+
+    /** Holds a lock every lookup needs for {@code silence}: the lookups wait as on a frozen server. */
+    private static void holdTheLookupsFor(DatabaseCoordinates database, Duration silence) throws SQLException {
+        try (Connection connection = connect(database); Statement statement = connection.createStatement()) {
+            connection.setAutoCommit(false);
+            statement.execute("LOCK TABLE accountview.generation IN ACCESS EXCLUSIVE MODE");
+            statement.execute("SELECT pg_sleep(" + silence.toSeconds() + ")");
+            connection.commit();
+        }
     }
 
     private static void execute(DatabaseCoordinates database, String sql) throws SQLException {
