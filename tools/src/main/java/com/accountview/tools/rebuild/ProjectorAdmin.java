@@ -166,10 +166,23 @@ public final class ProjectorAdmin {
         try {
             response = client.send(request.build(), HttpResponse.BodyHandlers.ofString());
         } catch (IOException e) {
-            throw new IOException("the projector does not answer at " + endpoint + ": " + e.getMessage()
+            throw new IOException("the projector does not answer at " + endpoint + ": " + reason(e)
                     + " (is it running? see --projector)", e);
         }
         return new Answer(response.statusCode(), json(response.body()));
+    }
+
+    /**
+     * What went wrong, in words: the JDK's client throws a refused connection as a
+     * {@code ConnectException} without a message of its own (its cause has one).
+     */
+    private static String reason(Throwable failure) {
+        for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
+            if (cause.getMessage() != null && !cause.getMessage().isBlank()) {
+                return cause.getMessage();
+            }
+        }
+        return failure.getClass().getSimpleName();
     }
 
     /** The body as JSON; a body that is not (say, a gateway's page) as the {@code message} of an object. */

@@ -102,7 +102,8 @@ class ProjectorAdminTest {
 
         assertThatThrownBy(() -> follow(gone)).isInstanceOf(RebuildFailedException.class)
                 .hasMessageContaining("no progress");
-        assertThat(unanswered).singleElement().asString().contains("does not answer");
+        assertThat(unanswered).singleElement().asString().contains("does not answer")
+                .doesNotContain(": null");
     }
 
     @Test
