@@ -20,16 +20,22 @@ import org.springframework.context.SmartLifecycle;
  * check, made on a thread of its own every {@code accountview.projection.database-check-interval}.
  * Reading it never waits for the database, so probes get their answer at once during an outage
  * (Spring Boot's own {@code db} indicator would wait for a connection as long as the pool's
- * connection timeout). Thread-safe.
+ * connection timeout). A check still waiting after {@value #SILENCE_SECONDS} s counts as no answer
+ * at once: a frozen server (or a network partition without resets) holds the check for the pool's
+ * connection timeout, during which the last answer would still say UP. Thread-safe.
  */
 class DatabaseHealthIndicator implements HealthIndicator, SmartLifecycle {
 
-    private static final int VALIDATION_TIMEOUT_SECONDS = 2;
+    /** How long a check may wait for its answer, for the connection's validation and before it counts as none. */
+    static final int SILENCE_SECONDS = 2;
+    private static final Duration SILENCE = Duration.ofSeconds(SILENCE_SECONDS);
 
     private final DataSource dataSource;
     private final Duration interval;
     private final Clock clock;
     private volatile Health last = Health.unknown().withDetail("reason", "not checked yet").build();
+    /** When the check in progress began; null between checks. */
+    private volatile Instant checking;
     private volatile ScheduledExecutorService checks;
 
     DatabaseHealthIndicator(DataSource dataSource, Duration interval, Clock clock) {
@@ -40,19 +46,27 @@ class DatabaseHealthIndicator implements HealthIndicator, SmartLifecycle {
 
     void check() {
         Instant checkedAt = clock.instant();
+        checking = checkedAt;
         try (Connection connection = dataSource.getConnection()) {
-            last = connection.isValid(VALIDATION_TIMEOUT_SECONDS)
+            last = connection.isValid(SILENCE_SECONDS)
                     ? Health.up().withDetail("checkedAt", checkedAt.toString()).build()
                     : Health.down().withDetail("checkedAt", checkedAt.toString())
                             .withDetail("reason", "connection not valid").build();
         } catch (SQLException | RuntimeException e) {
             last = Health.down().withDetail("checkedAt", checkedAt.toString())
                     .withDetail("reason", String.valueOf(e.getMessage())).build();
+        } finally {
+            checking = null;
         }
     }
 
     @Override
     public Health health() {
+        Instant started = checking;
+        if (started != null && Duration.between(started, clock.instant()).compareTo(SILENCE) > 0) {
+            return Health.down().withDetail("checkedAt", started.toString())
+                    .withDetail("reason", "no answer within " + SILENCE_SECONDS + " s; the check is still waiting").build();
+        }
         return last;
     }
 
