@@ -110,6 +110,20 @@ class AssignedPartitionsTest {
     }
 
     @Test
+    void aRecordOfAPartitionNotPositionedFailsTheBatchWhereverItStandsInIt() {
+        consumer.assign(List.of(stored));
+        partitions.onPartitionsAssigned(consumer, List.of(stored));
+        TopicPartition sameNumberOtherTopic = new TopicPartition("contracts", stored.partition());
+
+        partitions.beforeBatch(consumer, List.of(record(stored, 42), record(stored, 43)));
+        assertThatThrownBy(() -> partitions.beforeBatch(consumer, List.of(record(stored, 42), record(stored, 43),
+                record(fresh, 0)))).isInstanceOf(IllegalStateException.class).hasMessageContaining(fresh.toString());
+        assertThatThrownBy(() -> partitions.beforeBatch(consumer, List.of(record(stored, 42),
+                record(sameNumberOtherTopic, 0)))).isInstanceOf(IllegalStateException.class)
+                .hasMessageContaining(sameNumberOtherTopic.toString());
+    }
+
+    @Test
     void afterAFailureEveryAssignedPartitionIsSoughtBackToItsStoredOffset() {
         partitions.onPartitionsAssigned(consumer, List.of(stored, fresh));
         // the consumer fetched ahead of what the failed batch could store
