@@ -64,8 +64,8 @@ class DatabaseHealthIndicator implements HealthIndicator, SmartLifecycle {
     public Health health() {
         Instant started = checking;
         if (started != null && Duration.between(started, clock.instant()).compareTo(SILENCE) > 0) {
-            return Health.down().withDetail("checkedAt", started.toString())
-                    .withDetail("reason", "no answer within " + SILENCE_SECONDS + " s; the check is still waiting").build();
+            return Health.down().withDetail("checkedAt", started.toString()).withDetail("reason",
+                    "no answer within " + SILENCE_SECONDS + " s; the check is still waiting").build();
         }
         return last;
     }

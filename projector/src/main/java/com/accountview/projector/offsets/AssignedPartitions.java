@@ -150,7 +150,8 @@ public final class AssignedPartitions implements ConsumerAwareRebalanceListener 
         // new TopicPartition hashed per record (docs/performance.md, "Where the projector's CPU goes")
         TopicPartition current = null;
         for (ConsumerRecord<?, ?> record : records) {
-            if (current != null && current.partition() == record.partition() && current.topic().equals(record.topic())) {
+            if (current != null && current.partition() == record.partition()
+                    && current.topic().equals(record.topic())) {
                 continue;
             }
             current = new TopicPartition(record.topic(), record.partition());

@@ -60,7 +60,8 @@ class DatabaseHealthIndicatorTest {
 
         clock.advance(Duration.ofMillis(1));
         assertThat(indicator.health().getStatus()).isEqualTo(Status.DOWN);
-        assertThat(indicator.health().getDetails()).containsEntry("reason", "no answer within 2 s; the check is still waiting")
+        assertThat(indicator.health().getDetails())
+                .containsEntry("reason", "no answer within 2 s; the check is still waiting")
                 .containsEntry("checkedAt", "2026-12-05T10:00:00Z");
 
         answer.countDown();
@@ -86,9 +87,9 @@ class DatabaseHealthIndicatorTest {
                     }
                     if (waitForAnswer) {
                         asked.countDown();
-                    }
-                    if (waitForAnswer && !answer.await(10, TimeUnit.SECONDS)) {
-                        throw new SQLTransientConnectionException("no answer in the test either");
+                        if (!answer.await(10, TimeUnit.SECONDS)) {
+                            throw new SQLTransientConnectionException("no answer in the test either");
+                        }
                     }
                     return connection;
                 });
