@@ -10,6 +10,7 @@ import java.util.function.Function;
 import java.util.function.ToDoubleFunction;
 
 import com.accountview.tools.run.AotCache;
+import com.accountview.tools.run.CollectorGoal;
 
 /**
  * Turns the runs into the benchmark's one table: medians over the runs (with the lowest and highest
@@ -116,7 +117,8 @@ final class Report {
         table.add("peak RSS (VmHWM), MB: projector / query-api",
                 mb(runs, "projector") + " / " + mb(runs, "query-api"), mb(runs, "ceiling") + " (the loop)", "",
                 "JVM options: " + String.join(" ", settings.serviceJvmOptions())
-                        + (AotCache.usedWith(settings.serviceJvmOptions()) ? "; the query-api from an AOT cache" : ""));
+                        + (AotCache.usedWith(settings.serviceJvmOptions()) ? "; the query-api from an AOT cache" : "")
+                        + "; the projector and the loop: " + String.join(" ", CollectorGoal.forProjector(settings.serviceJvmOptions())));
         table.add("RSS over the run, MB: first → last sample (max)",
                 "projector " + trend(runs, "projector") + "; query-api " + trend(runs, "query-api"), "", "",
                 "sampled every second: the projector from the end of its projection, the query-api from its start");

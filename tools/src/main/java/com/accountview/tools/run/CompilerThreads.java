@@ -1,7 +1,6 @@
 package com.accountview.tools.run;
 
 import java.util.List;
-import java.util.stream.Stream;
 
 /**
  * The JIT compiler threads of the services' JVMs on a small machine. Below 4 processors HotSpot
@@ -31,9 +30,7 @@ public final class CompilerThreads {
 
     /** {@code jvmOptions}, with {@code -XX:CICompilerCount=3} after them below 4 processors unless they give a count. */
     static List<String> forProcessors(int processors, List<String> jvmOptions) {
-        if (processors >= PROCESSORS_OF_HOTSPOTS_OWN || jvmOptions.stream().anyMatch(option -> option.startsWith(OPTION))) {
-            return List.copyOf(jvmOptions);
-        }
-        return Stream.concat(jvmOptions.stream(), Stream.of(OPTION + COUNT)).toList();
+        return processors >= PROCESSORS_OF_HOTSPOTS_OWN ? List.copyOf(jvmOptions)
+                : JvmOptions.withDefault(jvmOptions, OPTION, COUNT);
     }
 }

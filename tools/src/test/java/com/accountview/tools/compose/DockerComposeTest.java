@@ -17,6 +17,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
 import com.accountview.contract.Topics;
+import com.accountview.tools.run.CollectorGoal;
 
 /**
  * Keeps docker-compose.yml honest without a Docker engine: it is checked against the services'
@@ -150,13 +151,23 @@ class DockerComposeTest {
         String dockerfile = Files.readString(PROJECT.resolve(service).resolve("Dockerfile"));
 
         // an environment variable, not the entry point: JDK_JAVA_OPTIONS="" gives HotSpot its own choice back
-        assertThat(dockerfile).contains("ENV JDK_JAVA_OPTIONS=\"-XX:CICompilerCount=3\"")
+        assertThat(dockerfile).containsPattern("ENV JDK_JAVA_OPTIONS=\"-XX:CICompilerCount=3[ \"]")
                 .doesNotContainPattern("ENTRYPOINT .*CICompilerCount");
         // before the query-api's training run, which then runs with the options its cache is used with
         assertThat(dockerfile.indexOf("ENV JDK_JAVA_OPTIONS")).isLessThan(dockerfile.indexOf("ENTRYPOINT"));
         if (dockerfile.contains("AOTCacheOutput")) {
             assertThat(dockerfile.indexOf("ENV JDK_JAVA_OPTIONS")).isLessThan(dockerfile.indexOf("AOTCacheOutput"));
         }
+    }
+
+    @Test
+    void theProjectorsImageSetsTheCollectorGoalTheLauncherSets() throws IOException {
+        String dockerfile = Files.readString(PROJECT.resolve("projector").resolve("Dockerfile"));
+        String goal = CollectorGoal.forProjector(List.of()).get(0);
+
+        // in JDK_JAVA_OPTIONS with the compiler threads, where an operator can change it; not in the entry point
+        assertThat(dockerfile).containsPattern("ENV JDK_JAVA_OPTIONS=\"[^\"]*" + Pattern.quote(goal) + "[^\"]*\"")
+                .doesNotContainPattern("ENTRYPOINT .*GCTimeRatio");
     }
 
     @Test

@@ -78,6 +78,10 @@ class RunCommandIT {
         });
         assertThat(get(ports[0], "/v4/orgs/telco/external-accounts/555000111").statusCode()).as("conflict").isEqualTo(409);
         assertEverythingListensOnTheLoopbackAddressOnly(first, dataDir, ports);
+        assertThat(argumentsOf(first, "projector")).as("the projector's JVM: G1 with a throughput goal")
+                .contains(CollectorGoal.forProjector(List.of()).get(0));
+        assertThat(argumentsOf(first, "query-api")).as("the query-api's JVM: G1's own goals")
+                .noneMatch(argument -> argument.startsWith("-XX:GCTimeRatio"));
         assertThat(Files.readString(firstOutput)).contains("curl -X GET http://localhost:" + ports[0] + EXAMPLE
                 + " -H \"Accept: application/json\" -H \"x-auth-roles: API_KEY\"");
 
@@ -173,6 +177,14 @@ class RunCommandIT {
                 .start();
         started.add(process.toHandle());
         return process;
+    }
+
+    /** The command line of the launcher's child that runs the jar named {@code service}-something. */
+    private static List<String> argumentsOf(Process launcher, String service) {
+        return launcher.descendants().map(child -> child.info().arguments().map(List::of).orElse(List.of()))
+                .filter(arguments -> arguments.stream().anyMatch(argument ->
+                        argument.endsWith(".jar") && Path.of(argument).getFileName().toString().startsWith(service)))
+                .findFirst().orElseThrow(() -> new AssertionError("no process of the launcher runs the " + service));
     }
 
     private void awaitReady(Process process, Path output) {
