@@ -167,7 +167,8 @@ final class BenchSystem {
     /** The plain single-threaded ceiling program ({@link CeilingCommand}) on {@code database}. */
     ServiceProcess startCeiling(String name, String database, String group) throws IOException {
         // the projector's JVM options: the loop is what the projector is compared with
-        return startProcess(name, toolsJar, Map.of(), CollectorGoal.forProjector(settings.serviceJvmOptions()), List.of("bench-ceiling",
+        List<String> jvmOptions = CollectorGoal.forProjector(settings.serviceJvmOptions());
+        return startProcess(name, toolsJar, Map.of(), jvmOptions, List.of("bench-ceiling",
                 "--bootstrap-servers", bootstrapServers(), "--group", group,
                 "--accounts-topic", topics.accounts(), "--contracts-topic", topics.contracts(),
                 "--jdbc-url", postgres.jdbcUrl(database)), null);

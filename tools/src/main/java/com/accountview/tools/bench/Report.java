@@ -118,7 +118,8 @@ final class Report {
                 mb(runs, "projector") + " / " + mb(runs, "query-api"), mb(runs, "ceiling") + " (the loop)", "",
                 "JVM options: " + String.join(" ", settings.serviceJvmOptions())
                         + (AotCache.usedWith(settings.serviceJvmOptions()) ? "; the query-api from an AOT cache" : "")
-                        + "; the projector and the loop: " + String.join(" ", CollectorGoal.forProjector(settings.serviceJvmOptions())));
+                        + "; the projector and the loop: "
+                        + String.join(" ", CollectorGoal.forProjector(settings.serviceJvmOptions())));
         table.add("RSS over the run, MB: first → last sample (max)",
                 "projector " + trend(runs, "projector") + "; query-api " + trend(runs, "query-api"), "", "",
                 "sampled every second: the projector from the end of its projection, the query-api from its start");

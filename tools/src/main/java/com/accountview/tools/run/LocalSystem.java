@@ -73,8 +73,8 @@ final class LocalSystem {
 
         // runs after the services have stopped: only then is there nothing left to clean up next time
         shutdown.onShutdown(null, leftovers::forget);
-        ServiceProcess projector = startService("projector",
-                new JarLaunch(jars.projector(), CollectorGoal.forProjector(settings.serviceJvmOptions())), ServiceEnvironment.projector(
+        JarLaunch projectorLaunch = new JarLaunch(jars.projector(), CollectorGoal.forProjector(settings.serviceJvmOptions()));
+        ServiceProcess projector = startService("projector", projectorLaunch, ServiceEnvironment.projector(
                 settings.ports().projector(), postgres.jdbcUrl(), kafka.bootstrapServers(), topics,
                 AdminToken.of(settings.dataDir())), leftovers);
         ServiceProcess queryApi = startService("query-api", queryApiLaunch(jars.queryApi()), ServiceEnvironment.queryApi(

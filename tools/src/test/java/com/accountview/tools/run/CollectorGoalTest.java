@@ -24,7 +24,8 @@ class CollectorGoalTest {
 
     @Test
     void g1NamedExplicitlyStillGetsTheGoal() {
-        assertThat(CollectorGoal.forProjector(List.of("-XX:+UseG1GC"))).containsExactly("-XX:+UseG1GC", "-XX:GCTimeRatio=49");
+        assertThat(CollectorGoal.forProjector(List.of("-XX:+UseG1GC")))
+                .containsExactly("-XX:+UseG1GC", "-XX:GCTimeRatio=49");
     }
 
     @ParameterizedTest
