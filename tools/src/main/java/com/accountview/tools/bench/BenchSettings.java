@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
+import com.accountview.tools.run.CollectorGoal;
 import com.accountview.tools.run.RunSettings;
 
 /**
@@ -60,6 +61,14 @@ record BenchSettings(Path projectDir, Path dataDir, RunSettings.Ports ports, int
             throw new IllegalArgumentException("runs, accounts, partitions, freshness rate, connections and open-loop rates"
                     + " must be positive");
         }
+    }
+
+    /**
+     * The projector's JVM options, and the plain loop's, which is compared with it: {@link #serviceJvmOptions()}
+     * with the projector's collector goal ({@link CollectorGoal}).
+     */
+    List<String> projectorJvmOptions() {
+        return CollectorGoal.forProjector(serviceJvmOptions);
     }
 
     /** The highest of {@link #connections()}: the first window's and the open loops'. */

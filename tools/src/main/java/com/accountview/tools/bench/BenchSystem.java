@@ -12,7 +12,6 @@ import java.util.Map;
 import com.accountview.tools.publish.TopicNames;
 import com.accountview.tools.run.AdminToken;
 import com.accountview.tools.run.AotCache;
-import com.accountview.tools.run.CollectorGoal;
 import com.accountview.tools.run.Console;
 import com.accountview.tools.run.DataDirectory;
 import com.accountview.tools.run.FreePorts;
@@ -154,8 +153,7 @@ final class BenchSystem {
         Map<String, String> environment = ServiceEnvironment.projector(settings.ports().projector(),
                 postgres.jdbcUrl(database), bootstrapServers(), topics, adminToken);
         environment.put("SPRING_KAFKA_CONSUMER_GROUP_ID", group);
-        return startProcess(name, jars.projector(), environment, CollectorGoal.forProjector(settings.serviceJvmOptions()),
-                List.of(), null);
+        return startProcess(name, jars.projector(), environment, settings.projectorJvmOptions(), List.of(), null);
     }
 
     /** The query-api on {@code database}, as its container image runs it: with an AOT cache on Java 25+ ({@link AotCache}). */
@@ -166,9 +164,7 @@ final class BenchSystem {
 
     /** The plain single-threaded ceiling program ({@link CeilingCommand}) on {@code database}. */
     ServiceProcess startCeiling(String name, String database, String group) throws IOException {
-        // the projector's JVM options: the loop is what the projector is compared with
-        List<String> jvmOptions = CollectorGoal.forProjector(settings.serviceJvmOptions());
-        return startProcess(name, toolsJar, Map.of(), jvmOptions, List.of("bench-ceiling",
+        return startProcess(name, toolsJar, Map.of(), settings.projectorJvmOptions(), List.of("bench-ceiling",
                 "--bootstrap-servers", bootstrapServers(), "--group", group,
                 "--accounts-topic", topics.accounts(), "--contracts-topic", topics.contracts(),
                 "--jdbc-url", postgres.jdbcUrl(database)), null);

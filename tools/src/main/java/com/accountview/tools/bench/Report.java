@@ -10,7 +10,6 @@ import java.util.function.Function;
 import java.util.function.ToDoubleFunction;
 
 import com.accountview.tools.run.AotCache;
-import com.accountview.tools.run.CollectorGoal;
 
 /**
  * Turns the runs into the benchmark's one table: medians over the runs (with the lowest and highest
@@ -118,8 +117,7 @@ final class Report {
                 mb(runs, "projector") + " / " + mb(runs, "query-api"), mb(runs, "ceiling") + " (the loop)", "",
                 "JVM options: " + String.join(" ", settings.serviceJvmOptions())
                         + (AotCache.usedWith(settings.serviceJvmOptions()) ? "; the query-api from an AOT cache" : "")
-                        + "; the projector and the loop: "
-                        + String.join(" ", CollectorGoal.forProjector(settings.serviceJvmOptions())));
+                        + "; the projector and the loop: " + String.join(" ", settings.projectorJvmOptions()));
         table.add("RSS over the run, MB: first → last sample (max)",
                 "projector " + trend(runs, "projector") + "; query-api " + trend(runs, "query-api"), "", "",
                 "sampled every second: the projector from the end of its projection, the query-api from its start");

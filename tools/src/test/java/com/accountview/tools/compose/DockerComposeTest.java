@@ -150,7 +150,7 @@ class DockerComposeTest {
     void eachServiceRunsTwoC2CompilerThreadsUnlessTheOperatorSaysOtherwise(String service) throws IOException {
         String dockerfile = Files.readString(PROJECT.resolve(service).resolve("Dockerfile"));
 
-        // an environment variable, not the entry point: JDK_JAVA_OPTIONS="" gives HotSpot its own choice back
+        // an environment variable, not the entry point: an operator can leave the count out there
         assertThat(dockerfile).containsPattern("ENV JDK_JAVA_OPTIONS=\"-XX:CICompilerCount=3[ \"]")
                 .doesNotContainPattern("ENTRYPOINT .*CICompilerCount");
         // before the query-api's training run, which then runs with the options its cache is used with

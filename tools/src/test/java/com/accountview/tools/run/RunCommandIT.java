@@ -179,12 +179,20 @@ class RunCommandIT {
         return process;
     }
 
-    /** The command line of the launcher's child that runs the jar named {@code service}-something. */
+    /**
+     * The command line of the launcher's child that runs {@code service}: its jar ({@code service-*.jar}) or, on
+     * Java 25+, the query-api's extracted {@code application.jar} in {@code aot-cache/query-api/}.
+     */
     private static List<String> argumentsOf(Process launcher, String service) {
         return launcher.descendants().map(child -> child.info().arguments().map(List::of).orElse(List.of()))
-                .filter(arguments -> arguments.stream().anyMatch(argument ->
-                        argument.endsWith(".jar") && Path.of(argument).getFileName().toString().startsWith(service)))
+                .filter(arguments -> arguments.stream().anyMatch(argument -> runsJarOf(argument, service)))
                 .findFirst().orElseThrow(() -> new AssertionError("no process of the launcher runs the " + service));
+    }
+
+    private static boolean runsJarOf(String argument, String service) {
+        Path jar = Path.of(argument);
+        return argument.endsWith(".jar") && (jar.getFileName().toString().startsWith(service)
+                || jar.getParent() != null && jar.getParent().endsWith(service));
     }
 
     private void awaitReady(Process process, Path output) {
