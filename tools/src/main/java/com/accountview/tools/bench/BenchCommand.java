@@ -111,7 +111,8 @@ public final class BenchCommand implements Callable<Integer> {
     @Option(names = "--service-jvm-options", defaultValue = "-Xmx512m", split = " ", paramLabel = "OPTIONS",
             description = "JVM options of the projector, the query-api and the loop, as ./accountview run (default: ${DEFAULT-VALUE};"
                     + " below 4 processors -XX:CICompilerCount=3 is added unless they give a count; the projector's and the"
-                    + " loop's get -XX:GCTimeRatio=49 unless they give a ratio or another collector).")
+                    + " loop's get -XX:GCTimeRatio=49 unless they give a ratio or another collector; on Java 25+ the services"
+                    + " start from AOT caches made before the first run unless they give -XX:AOTMode or -XX:AOTCache).")
     List<String> serviceJvmOptions;
 
     @Option(names = "--timeout", defaultValue = "15m", paramLabel = "DURATION", converter = DurationConverter.class,

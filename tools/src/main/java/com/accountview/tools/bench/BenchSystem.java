@@ -22,6 +22,7 @@ import com.accountview.tools.run.Leftovers;
 import com.accountview.tools.run.LocalKafka;
 import com.accountview.tools.run.LocalPostgres;
 import com.accountview.tools.run.LocalRunException;
+import com.accountview.tools.run.ProjectorTraining;
 import com.accountview.tools.run.ServiceEnvironment;
 import com.accountview.tools.run.ServiceJars;
 import com.accountview.tools.run.ServiceProcess;
@@ -46,7 +47,6 @@ final class BenchSystem {
     private final Console console;
     private final Shutdown shutdown;
     private final Leftovers leftovers;
-    private final ServiceJars jars;
     private final JarLaunch queryApi;
     private final Path toolsJar;
     private final TopicNames topics = TopicNames.DEFAULTS;
@@ -58,14 +58,14 @@ final class BenchSystem {
     private final String adminToken;
     private LocalPostgres postgres;
     private ServiceProcess kafka;
+    private JarLaunch projector;
 
     private BenchSystem(BenchSettings settings, Console console, Shutdown shutdown, Leftovers leftovers,
-                        ServiceJars jars, JarLaunch queryApi) {
+                        JarLaunch queryApi) {
         this.settings = settings;
         this.console = console;
         this.shutdown = shutdown;
         this.leftovers = leftovers;
-        this.jars = jars;
         this.queryApi = queryApi;
         this.toolsJar = ServiceJars.tools(settings.projectDir());
         this.adminToken = AdminToken.of(settings.dataDir());
@@ -85,8 +85,12 @@ final class BenchSystem {
         // made before any measurement, so that no query-api's start-up time includes the training run
         JarLaunch queryApi = AotCache.forQueryApi(jars.queryApi(), settings.dataDir(), settings.logs(),
                 settings.serviceJvmOptions(), console);
-        BenchSystem system = new BenchSystem(settings, console, shutdown, leftovers, jars, queryApi);
+        BenchSystem system = new BenchSystem(settings, console, shutdown, leftovers, queryApi);
         system.startInfrastructure(postgresData);
+        // its training run needs the broker and the database; also before any measurement
+        system.projector = AotCache.forProjector(jars.projector(), settings.dataDir(), settings.logs(),
+                settings.projectorJvmOptions(), new ProjectorTraining(system.postgres, system.bootstrapServers(),
+                        settings.partitions(), system.adminToken, shutdown, leftovers), console);
         return system;
     }
 
@@ -148,12 +152,15 @@ final class BenchSystem {
         return adminToken;
     }
 
-    /** The projector on {@code database}, reading {@code topics} in consumer group {@code group}. */
+    /**
+     * The projector on {@code database}, reading {@code topics} in consumer group {@code group}: with an
+     * AOT cache trained on a projection on Java 25+ ({@link AotCache}), as {@code ./accountview run} starts it.
+     */
     ServiceProcess startProjector(String name, String database, TopicNames topics, String group) throws IOException {
         Map<String, String> environment = ServiceEnvironment.projector(settings.ports().projector(),
                 postgres.jdbcUrl(database), bootstrapServers(), topics, adminToken);
         environment.put("SPRING_KAFKA_CONSUMER_GROUP_ID", group);
-        return startProcess(name, jars.projector(), environment, settings.projectorJvmOptions(), List.of(), null);
+        return startProcess(name, projector.jar(), environment, projector.jvmOptions(), List.of(), null);
     }
 
     /** The query-api on {@code database}, as its container image runs it: with an AOT cache on Java 25+ ({@link AotCache}). */

@@ -116,8 +116,9 @@ final class Report {
         table.add("peak RSS (VmHWM), MB: projector / query-api",
                 mb(runs, "projector") + " / " + mb(runs, "query-api"), mb(runs, "ceiling") + " (the loop)", "",
                 "JVM options: " + String.join(" ", settings.serviceJvmOptions())
-                        + (AotCache.usedWith(settings.serviceJvmOptions()) ? "; the query-api from an AOT cache" : "")
-                        + "; the projector and the loop: " + String.join(" ", settings.projectorJvmOptions()));
+                        + "; the projector and the loop: " + String.join(" ", settings.projectorJvmOptions())
+                        + (AotCache.usedWith(settings.serviceJvmOptions())
+                                ? "; the query-api from an AOT cache trained on its start, the projector from one trained on a projection" : ""));
         table.add("RSS over the run, MB: first → last sample (max)",
                 "projector " + trend(runs, "projector") + "; query-api " + trend(runs, "query-api"), "", "",
                 "sampled every second: the projector from the end of its projection, the query-api from its start");

@@ -73,7 +73,7 @@ final class LocalSystem {
 
         // runs after the services have stopped: only then is there nothing left to clean up next time
         shutdown.onShutdown(null, leftovers::forget);
-        JarLaunch projectorLaunch = new JarLaunch(jars.projector(), CollectorGoal.forProjector(settings.serviceJvmOptions()));
+        JarLaunch projectorLaunch = projectorLaunch(jars.projector(), postgres, kafka, leftovers);
         ServiceProcess projector = startService("projector", projectorLaunch, ServiceEnvironment.projector(
                 settings.ports().projector(), postgres.jdbcUrl(), kafka.bootstrapServers(), topics,
                 AdminToken.of(settings.dataDir())), leftovers);
@@ -96,8 +96,15 @@ final class LocalSystem {
         return awaitExit(services);
     }
 
+    /** The projector with its collector's goal; on Java 25+ from an AOT cache trained on a projection ({@link AotCache}). */
+    private JarLaunch projectorLaunch(Path jar, LocalPostgres postgres, LocalKafka kafka, Leftovers leftovers) throws Exception {
+        return AotCache.forProjector(jar, settings.dataDir(), settings.logs(), CollectorGoal.forProjector(settings.serviceJvmOptions()),
+                new ProjectorTraining(postgres, kafka.bootstrapServers(), settings.partitions(), AdminToken.of(settings.dataDir()),
+                        shutdown, leftovers), console);
+    }
+
     /** The query-api as its container image runs it: with an AOT cache on Java 25+ ({@link AotCache}). */
-    private JarLaunch queryApiLaunch(Path jar) throws IOException, InterruptedException {
+    private JarLaunch queryApiLaunch(Path jar) throws Exception {
         return AotCache.forQueryApi(jar, settings.dataDir(), settings.logs(), settings.serviceJvmOptions(), console);
     }
 

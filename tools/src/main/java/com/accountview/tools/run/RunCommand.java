@@ -68,7 +68,8 @@ public final class RunCommand implements Callable<Integer> {
     @Option(names = "--service-jvm-options", defaultValue = "-Xmx512m", split = " ", paramLabel = "OPTIONS",
             description = "JVM options of the two services, space-separated (default: ${DEFAULT-VALUE}); below 4"
                     + " processors -XX:CICompilerCount=3 is added unless they give a count; the projector's get"
-                    + " -XX:GCTimeRatio=49 unless they give a ratio or another collector.")
+                    + " -XX:GCTimeRatio=49 unless they give a ratio or another collector; on Java 25+ both start from"
+                    + " AOT caches made by training runs unless they give -XX:AOTMode or -XX:AOTCache.")
     List<String> serviceJvmOptions;
 
     @Option(names = "--project-dir", defaultValue = ".", paramLabel = "DIR",

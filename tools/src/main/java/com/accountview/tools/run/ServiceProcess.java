@@ -42,8 +42,14 @@ public final class ServiceProcess {
     /** Starts {@code java <jvmOptions> -jar <jar> <arguments>} with {@code environment} added to this process's. */
     public static ServiceProcess start(String name, Path jar, Map<String, String> environment, List<String> jvmOptions,
                                        List<String> arguments, Path log) throws IOException {
+        return start(JavaRuntime.current(), name, jar, environment, jvmOptions, arguments, log);
+    }
+
+    /** {@link #start(String, Path, Map, List, List, Path)} on {@code java}. */
+    static ServiceProcess start(JavaRuntime java, String name, Path jar, Map<String, String> environment,
+                                List<String> jvmOptions, List<String> arguments, Path log) throws IOException {
         List<String> command = new ArrayList<>();
-        command.add(JavaRuntime.current().executable());
+        command.add(java.executable());
         command.addAll(jvmOptions);
         command.add("-jar");
         command.add(jar.toAbsolutePath().toString());

@@ -1,6 +1,7 @@
 package com.accountview.tools.run;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.io.IOException;
@@ -15,7 +16,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
-import java.util.stream.Stream;
 
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -37,7 +37,7 @@ class AotCacheIT {
 
     @BeforeEach
     void findJava25() throws IOException {
-        Optional<JavaRuntime> found = java25();
+        Optional<JavaRuntime> found = Java25.find();
         assumeTrue(found.isPresent(), "no Java 25 or later on this machine");
         java = found.get();
     }
@@ -81,9 +81,27 @@ class AotCacheIT {
         assertThat(startsOnlyFromTheCache(launch)).isZero();
     }
 
+    @Test
+    void aTrainingRunThatWritesNoCacheFailsAlsoWhereTheLastJarsCacheLies() throws Exception {
+        Path jar = Files.copy(ServiceJars.locate(PROJECT).queryApi(), directory.resolve("query-api.jar"));
+        Path cacheDirectory = Files.createDirectories(directory.resolve("aot-cache"));
+        Path lastCache = Files.writeString(cacheDirectory.resolve("application.aot"), "the last jar's cache");
+        List<String> trainedWith = new ArrayList<>();
+
+        assertThatThrownBy(() -> AotCache.prepare(java, "query-api", jar, AotCache.Layout.EXTRACTED, cacheDirectory,
+                List.of("-Xmx256m"), directory.resolve("training.log"), (runtime, options, application, log) -> {
+                    trainedWith.addAll(options);
+                    trainedWith.add(application.toString());
+                }, new Console(new PrintWriter(new StringWriter(), true))))
+                .isInstanceOf(LocalRunException.class).hasMessageContaining("made no AOT cache");
+        assertThat(trainedWith).containsExactly("-Xmx256m", "-XX:AOTCacheOutput=" + lastCache.toAbsolutePath(),
+                cacheDirectory.resolve("application.jar").toAbsolutePath().toString());
+        assertThat(cacheDirectory.resolve("source.txt")).doesNotExist();
+    }
+
     private JarLaunch prepare(Path jar, Path cacheDirectory, Console console) throws Exception {
-        return AotCache.prepare(java, "query-api", jar, cacheDirectory, List.of("-Xmx256m"),
-                directory.resolve("training.log"), console);
+        return AotCache.prepare(java, "query-api", jar, AotCache.Layout.EXTRACTED, cacheDirectory, List.of("-Xmx256m"),
+                directory.resolve("training.log"), AotCache.START_AND_EXIT, console);
     }
 
     /** The exit code of the query-api started from {@code launch} up to its context's refresh; the JVM fails if it cannot map the cache. */
@@ -95,35 +113,5 @@ class AotCacheIT {
                 .redirectOutput(Redirect.appendTo(directory.resolve("start.log").toFile())).start();
         assertThat(process.waitFor(3, TimeUnit.MINUTES)).as("started within 3 minutes").isTrue();
         return process.exitValue();
-    }
-
-    private static Optional<JavaRuntime> java25() throws IOException {
-        String configured = System.getenv("ACCOUNTVIEW_JAVA25_HOME");
-        if (configured != null && !configured.isBlank()) {
-            return Optional.of(new JavaRuntime(Path.of(configured), AotCache.FIRST_JAVA));
-        }
-        Path jvms = Path.of("/usr/lib/jvm");
-        if (!Files.isDirectory(jvms)) {
-            return Optional.empty();
-        }
-        try (Stream<Path> homes = Files.list(jvms)) {
-            return homes.filter(home -> Files.isExecutable(home.resolve("bin").resolve("java")))
-                    .flatMap(home -> featureOf(home).filter(feature -> feature >= AotCache.FIRST_JAVA)
-                            .map(feature -> new JavaRuntime(home, feature)).stream())
-                    .findFirst();
-        }
-    }
-
-    /** The {@code JAVA_VERSION} of the installation's {@code release} file: "25.0.3" is 25. */
-    private static Optional<Integer> featureOf(Path home) {
-        try {
-            return Files.readAllLines(home.resolve("release")).stream()
-                    .filter(line -> line.startsWith("JAVA_VERSION="))
-                    .map(line -> line.substring("JAVA_VERSION=".length()).replace("\"", "").split("\\.")[0])
-                    .map(Integer::valueOf)
-                    .findFirst();
-        } catch (IOException | NumberFormatException e) {
-            return Optional.empty();
-        }
     }
 }

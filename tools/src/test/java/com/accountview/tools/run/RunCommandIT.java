@@ -181,7 +181,7 @@ class RunCommandIT {
 
     /**
      * The command line of the launcher's child that runs {@code service}: its jar ({@code service-*.jar}) or, on
-     * Java 25+, the query-api's extracted {@code application.jar} in {@code aot-cache/query-api/}.
+     * Java 25+, its extracted {@code application.jar} in {@code aot-cache/<service>/}.
      */
     private static List<String> argumentsOf(Process launcher, String service) {
         return launcher.descendants().map(child -> child.info().arguments().map(List::of).orElse(List.of()))
