@@ -147,7 +147,7 @@ public final class AotCache {
         return jar.toAbsolutePath() + " " + Files.size(jar) + " " + Files.getLastModifiedTime(jar).toMillis();
     }
 
-    static void run(Path log, List<String> command) throws IOException, InterruptedException {
+    private static void run(Path log, List<String> command) throws IOException, InterruptedException {
         Process process = new ProcessBuilder(command).redirectErrorStream(true)
                 .redirectOutput(Redirect.appendTo(log.toFile())).start();
         if (!process.waitFor(TRAINING_MINUTES, TimeUnit.MINUTES)) {

@@ -110,6 +110,13 @@ public final class LocalKafka {
         }
     }
 
+    /** Deletes the topics {@code names} on the broker at {@code bootstrapServers}, waiting until it has accepted. */
+    public static void deleteTopics(String bootstrapServers, List<String> names) throws InterruptedException, ExecutionException {
+        try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers))) {
+            admin.deleteTopics(names).all().get();
+        }
+    }
+
     void stop() {
         server.shutdown();
         server.awaitShutdown();

@@ -3,13 +3,9 @@ package com.accountview.tools.run;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-
-import org.apache.kafka.clients.admin.Admin;
-import org.apache.kafka.clients.admin.AdminClientConfig;
 
 import com.accountview.contract.Topics;
 import com.accountview.tools.generate.HistoryGenerator;
@@ -88,7 +84,7 @@ public final class ProjectorTraining implements AotCache.Training {
             }
         } finally {
             postgres.dropDatabase(DATABASE);
-            deleteTopics(topics);
+            LocalKafka.deleteTopics(bootstrapServers, topics);
         }
     }
 
@@ -106,12 +102,6 @@ public final class ProjectorTraining implements AotCache.Training {
                 List.of(TOPICS.accounts(), TOPICS.contracts()))) {
             Http.await("the projector's AOT training run to project its history (log: " + projector.log() + ")", deadline,
                     projector::alive, () -> watch.progress().caughtUp());
-        }
-    }
-
-    private void deleteTopics(List<String> topics) throws Exception {
-        try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers))) {
-            admin.deleteTopics(new ArrayList<>(topics)).all().get();
         }
     }
 }

@@ -42,7 +42,8 @@ class AotCacheTest {
         StringWriter said = new StringWriter();
 
         JarLaunch launch = AotCache.prepare(new JavaRuntime(directory.resolve("no-such-java"), 17), "query-api",
-                jar, AotCache.Layout.EXTRACTED, cacheDirectory, List.of("-Xmx512m"), directory.resolve("training.log"), (java, options, application, log) -> {
+                jar, AotCache.Layout.EXTRACTED, cacheDirectory, List.of("-Xmx512m"), directory.resolve("training.log"),
+                (java, options, application, log) -> {
                     throw new AssertionError("trained on Java 17");
                 }, new Console(new PrintWriter(said)));
 
