@@ -6,6 +6,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
@@ -121,10 +122,9 @@ final class BenchSystem {
                 }
             });
         }
-        LocalKafka.createTopics(bootstrapServers(), List.of(topics.accounts(), topics.contracts(),
-                topics.accounts() + ".DLT", topics.contracts() + ".DLT", freshnessTopics.accounts(),
-                freshnessTopics.contracts(), freshnessTopics.accounts() + ".DLT", freshnessTopics.contracts() + ".DLT"),
-                settings.partitions());
+        List<String> all = new ArrayList<>(topics.withDeadLetterTopics());
+        all.addAll(freshnessTopics.withDeadLetterTopics());
+        LocalKafka.createTopics(bootstrapServers(), all, settings.partitions());
     }
 
     String bootstrapServers() {

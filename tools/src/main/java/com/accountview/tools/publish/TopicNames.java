@@ -1,5 +1,7 @@
 package com.accountview.tools.publish;
 
+import java.util.List;
+
 import com.accountview.contract.EntityKind;
 import com.accountview.contract.Topics;
 
@@ -10,5 +12,10 @@ public record TopicNames(String accounts, String contracts) {
 
     public String of(EntityKind topic) {
         return topic == EntityKind.ACCOUNT ? accounts : contracts;
+    }
+
+    /** Both topics and their dead-letter topics: what a local run or a benchmark creates for a projector. */
+    public List<String> withDeadLetterTopics() {
+        return List.of(accounts, contracts, Topics.deadLetterTopicOf(accounts), Topics.deadLetterTopicOf(contracts));
     }
 }

@@ -9,7 +9,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 
-import com.accountview.contract.Topics;
 import com.accountview.tools.publish.KafkaSink;
 import com.accountview.tools.publish.ProgressBar;
 import com.accountview.tools.publish.TopicNames;
@@ -67,9 +66,7 @@ final class LocalSystem {
         LocalKafka kafka = LocalKafka.start(settings.dataDir().resolve("kafka"), settings.ports().kafka(),
                 settings.ports().kafkaController(), settings.partitions());
         shutdown.onShutdown("Kafka", kafka::stop);
-        kafka.createTopics(List.of(topics.accounts(), topics.contracts(),
-                Topics.deadLetterTopicOf(topics.accounts()), Topics.deadLetterTopicOf(topics.contracts())),
-                settings.partitions());
+        kafka.createTopics(topics.withDeadLetterTopics(), settings.partitions());
 
         // runs after the services have stopped: only then is there nothing left to clean up next time
         shutdown.onShutdown(null, leftovers::forget);

@@ -7,7 +7,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
-import com.accountview.contract.Topics;
 import com.accountview.tools.generate.HistoryGenerator;
 import com.accountview.tools.generate.HistorySettings;
 import com.accountview.tools.publish.KafkaSink;
@@ -61,8 +60,7 @@ public final class ProjectorTraining implements AotCache.Training {
 
     @Override
     public void run(JavaRuntime java, List<String> jvmOptions, Path application, Path log) throws Exception {
-        List<String> topics = List.of(TOPICS.accounts(), TOPICS.contracts(),
-                Topics.deadLetterTopicOf(TOPICS.accounts()), Topics.deadLetterTopicOf(TOPICS.contracts()));
+        List<String> topics = TOPICS.withDeadLetterTopics();
         postgres.dropDatabase(DATABASE);
         postgres.createDatabase(DATABASE);
         LocalKafka.createTopics(bootstrapServers, topics, partitions);

@@ -26,7 +26,6 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-import com.accountview.contract.Topics;
 import com.accountview.tools.publish.TopicNames;
 
 /**
@@ -99,8 +98,7 @@ class ProjectorTrainingIT {
     private void awaitReadyFromTheCacheAlone(JarLaunch launch) throws Exception {
         postgres.createDatabase("accountview");
         TopicNames topics = new TopicNames("started.accounts", "started.contracts");
-        LocalKafka.createTopics(kafka.bootstrapServers(), List.of(topics.accounts(), topics.contracts(),
-                Topics.deadLetterTopicOf(topics.accounts()), Topics.deadLetterTopicOf(topics.contracts())), 3);
+        LocalKafka.createTopics(kafka.bootstrapServers(), topics.withDeadLetterTopics(), 3);
         int port = LoopbackPorts.free(1)[0];
         List<String> options = new ArrayList<>(launch.jvmOptions());
         options.add("-XX:AOTMode=on");
