@@ -5,7 +5,10 @@ import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -30,6 +33,8 @@ import org.apache.kafka.server.common.MetadataVersion;
 public final class LocalKafka {
 
     private static final String CONTROLLER_LISTENER = "CONTROLLER";
+    private static final Duration DELETION_TIMEOUT = Duration.ofSeconds(60);
+    private static final Duration DELETION_POLL_INTERVAL = Duration.ofMillis(100);
 
     private final KafkaRaftServer server;
     private final String bootstrapServers;
@@ -108,6 +113,33 @@ public final class LocalKafka {
                 admin.createTopics(missing).all().get();
             }
         }
+    }
+
+    /**
+     * Creates the topics {@code names} empty on the broker at {@code bootstrapServers}: any of them
+     * that exists (left by a run that was killed before it deleted them) is deleted first, and created
+     * again once the broker no longer lists it, so that nothing published before reaches whoever reads
+     * them now. Waits at most a minute for the deletion.
+     */
+    public static void createEmptyTopics(String bootstrapServers, List<String> names, int partitions)
+            throws InterruptedException, ExecutionException {
+        try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers))) {
+            List<String> leftovers = new ArrayList<>(names);
+            leftovers.retainAll(admin.listTopics().names().get());
+            if (!leftovers.isEmpty()) {
+                admin.deleteTopics(leftovers).all().get();
+                // deletion is asynchronous: a topic created while the broker still lists the old one is refused
+                Instant deadline = Instant.now().plus(DELETION_TIMEOUT);
+                while (!Collections.disjoint(admin.listTopics().names().get(), leftovers)) {
+                    if (Instant.now().isAfter(deadline)) {
+                        throw new LocalRunException("the broker still lists the topics " + leftovers + " "
+                                + DELETION_TIMEOUT.toSeconds() + " s after their deletion");
+                    }
+                    Thread.sleep(DELETION_POLL_INTERVAL.toMillis());
+                }
+            }
+        }
+        createTopics(bootstrapServers, names, partitions);
     }
 
     /** Deletes the topics {@code names} on the broker at {@code bootstrapServers}, waiting until it has accepted. */
