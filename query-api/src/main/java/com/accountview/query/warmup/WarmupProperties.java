@@ -12,7 +12,9 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  *                    turns the warm-up off. 20 s by default: on two cores the first 30 s after
  *                    readiness got about half the later rate after a warm-up of 10 s, and 79–97% of it
  *                    after one of 20 s (docs/performance.md)
- * @param connections how many of those calls are in flight at once
+ * @param connections how many of those calls are in flight at once. 4 by default: on two cores more
+ *                    made the first 30 s after readiness slower, the warm-up's own callers taking the
+ *                    CPU the JIT compilers need (docs/api.md)
  */
 @ConfigurationProperties("accountview.warmup")
 record WarmupProperties(
