@@ -128,7 +128,7 @@ public final class LocalKafka {
             leftovers.retainAll(admin.listTopics().names().get());
             if (!leftovers.isEmpty()) {
                 admin.deleteTopics(leftovers).all().get();
-                // deletion is asynchronous: a topic created while the broker still lists the old one is refused
+                // the broker lists a deleted topic until it has applied the deletion: createTopics would skip it
                 Instant deadline = Instant.now().plus(DELETION_TIMEOUT);
                 while (!Collections.disjoint(admin.listTopics().names().get(), leftovers)) {
                     if (Instant.now().isAfter(deadline)) {
