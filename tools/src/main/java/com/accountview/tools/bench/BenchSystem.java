@@ -5,7 +5,6 @@ import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -15,6 +14,7 @@ import com.accountview.tools.run.AdminToken;
 import com.accountview.tools.run.AotCache;
 import com.accountview.tools.run.Console;
 import com.accountview.tools.run.DataDirectory;
+import com.accountview.tools.run.Deadline;
 import com.accountview.tools.run.FreePorts;
 import com.accountview.tools.run.Http;
 import com.accountview.tools.run.JarLaunch;
@@ -96,7 +96,7 @@ final class BenchSystem {
     }
 
     private void startInfrastructure(Path postgresData) throws Exception {
-        Instant deadline = Instant.now().plus(settings.timeout());
+        Deadline deadline = Deadline.after(settings.timeout(), "--timeout");
         console.say("starting PostgreSQL 16 on 127.0.0.1:" + settings.ports().postgres());
         postgres = LocalPostgres.start(postgresData, settings.ports().postgres(), settings.logs().resolve("postgres.log"),
                 POSTGRES_SETTINGS);
@@ -182,7 +182,7 @@ final class BenchSystem {
         URI readiness = URI.create("http://127.0.0.1:" + port + "/actuator/health/readiness");
         Http http = new Http();
         Http.await(service.name() + " readiness at " + readiness + " (log: " + service.log() + ")",
-                Instant.now().plus(settings.timeout()), service::alive, () -> http.status(readiness) == 200);
+                Deadline.after(settings.timeout(), "--timeout"), service::alive, () -> http.status(readiness) == 200);
     }
 
     Duration timeout() {

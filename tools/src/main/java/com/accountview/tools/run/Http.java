@@ -6,7 +6,6 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.function.BooleanSupplier;
 
 /** The launcher's HTTP checks against the services, and its one way of waiting. Thread-safe. */
@@ -31,17 +30,17 @@ public final class Http {
     }
 
     /**
-     * Polls {@code condition} until it holds; fails when {@code deadline} passes or {@code stillWorthWaiting}
-     * turns false (a service died).
+     * Polls {@code condition} until it holds; fails when {@code deadline} passes (naming the limit that set
+     * it) or {@code stillWorthWaiting} turns false (a service died).
      */
-    public static void await(String what, Instant deadline, BooleanSupplier stillWorthWaiting, BooleanSupplier condition)
+    public static void await(String what, Deadline deadline, BooleanSupplier stillWorthWaiting, BooleanSupplier condition)
             throws InterruptedException {
         while (!condition.getAsBoolean()) {
             if (!stillWorthWaiting.getAsBoolean()) {
                 throw new LocalRunException("gave up waiting for " + what);
             }
-            if (Instant.now().isAfter(deadline)) {
-                throw new LocalRunException("timed out waiting for " + what + " (see --startup-timeout)");
+            if (deadline.passed()) {
+                throw new LocalRunException("timed out waiting for " + what + " " + deadline.limit());
             }
             Thread.sleep(POLL_INTERVAL.toMillis());
         }

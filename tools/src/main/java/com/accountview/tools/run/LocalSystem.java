@@ -4,7 +4,6 @@ import java.io.IOException;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
@@ -55,7 +54,7 @@ final class LocalSystem {
             shutdown.run();
             console.say("stopped");
         }, "accountview-stop"));
-        Instant deadline = Instant.now().plus(settings.startupTimeout());
+        Deadline deadline = Deadline.after(settings.startupTimeout(), "--startup-timeout");
 
         console.say("starting PostgreSQL 16 on 127.0.0.1:" + settings.ports().postgres());
         LocalPostgres postgres = LocalPostgres.start(postgresData, settings.ports().postgres(),
@@ -115,7 +114,7 @@ final class LocalSystem {
         return service;
     }
 
-    private void awaitReady(ServiceProcess service, int port, Instant deadline) throws InterruptedException {
+    private void awaitReady(ServiceProcess service, int port, Deadline deadline) throws InterruptedException {
         URI readiness = URI.create("http://127.0.0.1:" + port + "/actuator/health/readiness");
         Http.await(service.name() + " readiness at " + readiness + " (log: " + service.log() + ")", deadline,
                 service::alive, () -> http.status(readiness) == 200);
@@ -139,7 +138,7 @@ final class LocalSystem {
         console.say(String.format("published %,d records", records));
     }
 
-    private void awaitProjection(LocalKafka kafka, LocalPostgres postgres, List<ServiceProcess> services, Instant deadline)
+    private void awaitProjection(LocalKafka kafka, LocalPostgres postgres, List<ServiceProcess> services, Deadline deadline)
             throws Exception {
         try (ProjectionWatch watch = ProjectionWatch.storedIn(kafka.bootstrapServers(), postgres.jdbcUrl(),
                 List.of(topics.accounts(), topics.contracts()))) {

@@ -2,7 +2,6 @@ package com.accountview.tools.run;
 
 import java.nio.file.Path;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -96,7 +95,7 @@ public final class ProjectorTraining implements AotCache.Training {
     }
 
     private void awaitProjected(ServiceProcess projector) throws Exception {
-        Instant deadline = Instant.now().plus(TIMEOUT);
+        Deadline deadline = Deadline.after(TIMEOUT, "the training run's own limit");
         try (ProjectionWatch watch = ProjectionWatch.storedIn(bootstrapServers, postgres.jdbcUrl(DATABASE),
                 List.of(TOPICS.accounts(), TOPICS.contracts()))) {
             Http.await("the projector's AOT training run to project its history (log: " + projector.log() + ")", deadline,

@@ -12,7 +12,7 @@ import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
-import java.time.Instant;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -108,7 +108,7 @@ class ProjectorTrainingIT {
         try {
             URI readiness = URI.create("http://127.0.0.1:" + port + "/actuator/health/readiness");
             Http http = new Http();
-            Http.await("the projector started from its cache (log: " + projector.log() + ")", Instant.now().plusSeconds(180),
+            Http.await("the projector started from its cache (log: " + projector.log() + ")", Deadline.after(Duration.ofSeconds(180), "the test's limit"),
                     projector::alive, () -> http.status(readiness) == 200);
         } finally {
             projector.stop();
