@@ -5,9 +5,8 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.Callable;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
+import com.accountview.tools.DurationConverter;
 import com.accountview.tools.run.CompilerThreads;
 import com.accountview.tools.run.Console;
 import com.accountview.tools.run.DataDirectory;
@@ -189,30 +188,5 @@ public final class BenchCommand implements Callable<Integer> {
                 connections, openLoopRates == null ? List.of() : openLoopRates, rebuildConnections, queryWindow,
                 startupWindow, warmup, freshnessWindow, freshnessRate, Optional.ofNullable(soak),
                 baseline, wireLatency, CompilerThreads.forThisMachine(serviceJvmOptions), timeout);
-    }
-
-    /** {@code 90s}, {@code 10m}, {@code 1h} or ISO-8601 ({@code PT10M}). */
-    static final class DurationConverter implements CommandLine.ITypeConverter<Duration> {
-
-        private static final Pattern SHORT = Pattern.compile("([0-9]+)(ms|s|m|h)");
-
-        @Override
-        public Duration convert(String value) {
-            Matcher matcher = SHORT.matcher(value.trim());
-            if (matcher.matches()) {
-                long amount = Long.parseLong(matcher.group(1));
-                return switch (matcher.group(2)) {
-                    case "ms" -> Duration.ofMillis(amount);
-                    case "s" -> Duration.ofSeconds(amount);
-                    case "m" -> Duration.ofMinutes(amount);
-                    default -> Duration.ofHours(amount);
-                };
-            }
-            try {
-                return Duration.parse(value.trim());
-            } catch (RuntimeException e) {
-                throw new CommandLine.TypeConversionException("'" + value + "' is no duration: write e.g. 30s, 10m or PT10M");
-            }
-        }
     }
 }

@@ -15,6 +15,7 @@ import picocli.CommandLine.Spec;
 
 import tools.jackson.databind.JsonNode;
 
+import com.accountview.tools.DurationConverter;
 import com.accountview.tools.run.AdminToken;
 
 /**
@@ -59,7 +60,7 @@ public final class RebuildCommand implements Callable<Integer> {
     @Option(names = "--status", description = "Show the live generation and the running rebuild, if any.")
     boolean status;
 
-    @Option(names = "--timeout", paramLabel = "DURATION", defaultValue = "PT24H",
+    @Option(names = "--timeout", paramLabel = "DURATION", defaultValue = "24h", converter = DurationConverter.class,
             description = "How long to follow a rebuild before giving up following (default: ${DEFAULT-VALUE}).")
     Duration timeout;
 

@@ -5,6 +5,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.Callable;
 
+import com.accountview.tools.DurationConverter;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -61,7 +62,7 @@ public final class RunCommand implements Callable<Integer> {
     @Option(names = "--no-demo", description = "Publish no demo data.")
     boolean noDemo;
 
-    @Option(names = "--startup-timeout", defaultValue = "PT5M", paramLabel = "DURATION",
+    @Option(names = "--startup-timeout", defaultValue = "5m", paramLabel = "DURATION", converter = DurationConverter.class,
             description = "How long to wait for the services and the projection (default: ${DEFAULT-VALUE}).")
     Duration startupTimeout;
 

@@ -7,6 +7,7 @@ import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 
 import com.accountview.tools.AccountViewTools;
 import org.junit.jupiter.api.Test;
@@ -53,6 +54,18 @@ class RunCommandTest {
         assertThat(exitCode).isEqualTo(1);
         assertThat(out.toString()).contains("error: " + file + " is not a directory");
         assertThat(Files.readString(file)).isEqualTo("keep me");
+    }
+
+    @Test
+    void theStartupTimeoutIsWrittenAsEveryCommandsDurations() {
+        RunCommand command = new RunCommand();
+
+        new CommandLine(command).parseArgs("--startup-timeout", "10s");
+        assertThat(command.startupTimeout).isEqualTo(Duration.ofSeconds(10));
+        new CommandLine(command).parseArgs("--startup-timeout", "PT2M");
+        assertThat(command.startupTimeout).isEqualTo(Duration.ofMinutes(2));
+        new CommandLine(command).parseArgs();
+        assertThat(command.startupTimeout).isEqualTo(Duration.ofMinutes(5));
     }
 
     private Path someoneElsesDirectory() throws IOException {
