@@ -27,6 +27,18 @@ class DurationConverterTest {
     }
 
     @Test
+    void durationsAreWrittenBackTheShortWayInTheirLargestWholeUnit() {
+        assertThat(DurationConverter.write(Duration.ofMinutes(5))).isEqualTo("5m");
+        assertThat(DurationConverter.write(Duration.ofSeconds(90))).isEqualTo("90s");
+        assertThat(DurationConverter.write(Duration.ofHours(24))).isEqualTo("24h");
+        assertThat(DurationConverter.write(Duration.ofMillis(1500))).isEqualTo("1500ms");
+        assertThat(DurationConverter.write(Duration.ZERO)).isEqualTo("0s");
+        for (String written : new String[] {"5m", "90s", "24h", "1500ms", "0s"}) {
+            assertThat(DurationConverter.write(converter.convert(written))).isEqualTo(written);
+        }
+    }
+
+    @Test
     void anythingElseIsRefusedWithAnExample() {
         assertThatThrownBy(() -> converter.convert("ten minutes")).isInstanceOf(CommandLine.TypeConversionException.class)
                 .hasMessageContaining("30s, 10m or PT10M");

@@ -18,6 +18,7 @@ import com.accountview.tools.run.Deadline;
 import com.accountview.tools.run.FreePorts;
 import com.accountview.tools.run.Http;
 import com.accountview.tools.run.JarLaunch;
+import com.accountview.tools.run.JavaRuntime;
 import com.accountview.tools.run.LauncherLog;
 import com.accountview.tools.run.Leftovers;
 import com.accountview.tools.run.LocalKafka;
@@ -42,7 +43,6 @@ final class BenchSystem {
 
     /** PostgreSQL's defaults where the embedded binaries differ: a commit waits for its WAL flush, as in production. */
     private static final Map<String, String> POSTGRES_SETTINGS = Map.of("synchronous_commit", "on");
-    private static final List<String> BROKER_JVM_OPTIONS = List.of("-Xmx1g");
 
     private final BenchSettings settings;
     private final Console console;
@@ -105,7 +105,7 @@ final class BenchSystem {
         shutdown.onShutdown(null, leftovers::forget);
 
         console.say("starting Kafka (KRaft, a JVM of its own) on 127.0.0.1:" + settings.ports().kafka());
-        kafka = startProcess("kafka-broker", toolsJar, Map.of(), BROKER_JVM_OPTIONS, List.of("kafka-broker",
+        kafka = startProcess("kafka-broker", toolsJar, Map.of(), brokerJvmOptions(), List.of("kafka-broker",
                 "--log-dir", settings.dataDir().resolve("kafka").toAbsolutePath().toString(),
                 "--port", String.valueOf(settings.ports().kafka()),
                 "--controller-port", String.valueOf(settings.ports().kafkaController()),
@@ -125,6 +125,15 @@ final class BenchSystem {
         List<String> all = new ArrayList<>(topics.withDeadLetterTopics());
         all.addAll(freshnessTopics.withDeadLetterTopics());
         LocalKafka.createTopics(bootstrapServers(), all, settings.partitions());
+    }
+
+    /**
+     * The broker's JVM: on Java 24+ allowed {@code sun.misc.Unsafe}, which Kafka and lz4-java call, so
+     * that its log does not begin with the JDK's deprecation warnings (the option is unknown before 23).
+     */
+    private static List<String> brokerJvmOptions() {
+        return JavaRuntime.current().feature() >= 24 ? List.of("-Xmx1g", "--sun-misc-unsafe-memory-access=allow")
+                : List.of("-Xmx1g");
     }
 
     String bootstrapServers() {

@@ -127,7 +127,7 @@ public final class RebuildCommand implements Callable<Integer> {
             }
         }
         if (live.isEmpty()) {
-            err.println("error: stopped following after " + timeout + "; the rebuild goes on (--status)");
+            err.println("error: stopped following after " + DurationConverter.write(timeout) + "; the rebuild goes on (--status)");
             return 1;
         }
         out.println("done: generation " + generation + " is live");

@@ -15,7 +15,7 @@ class HttpTest {
         assertThatThrownBy(() -> Http.await("the projector to catch up", Deadline.after(Duration.ZERO, "--timeout"),
                 () -> true, () -> false))
                 .isInstanceOf(LocalRunException.class)
-                .hasMessage("timed out waiting for the projector to catch up after 0 s (--timeout)");
+                .hasMessage("timed out waiting for the projector to catch up after 0s (--timeout)");
     }
 
     @Test
