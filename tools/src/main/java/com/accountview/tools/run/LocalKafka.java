@@ -6,7 +6,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HashMap;
@@ -34,7 +33,6 @@ public final class LocalKafka {
 
     private static final String CONTROLLER_LISTENER = "CONTROLLER";
     private static final Duration DELETION_TIMEOUT = Duration.ofSeconds(60);
-    private static final Duration DELETION_POLL_INTERVAL = Duration.ofMillis(100);
 
     private final KafkaRaftServer server;
     private final String bootstrapServers;
@@ -101,17 +99,8 @@ public final class LocalKafka {
     /** {@link #createTopics(List, int)} on the broker at {@code bootstrapServers}, wherever it runs. */
     public static void createTopics(String bootstrapServers, List<String> names, int partitions)
             throws InterruptedException, ExecutionException {
-        try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers))) {
-            Set<String> existing = admin.listTopics().names().get();
-            List<NewTopic> missing = new ArrayList<>();
-            for (String name : names) {
-                if (!existing.contains(name)) {
-                    missing.add(new NewTopic(name, partitions, (short) 1).configs(Map.of("retention.ms", "-1")));
-                }
-            }
-            if (!missing.isEmpty()) {
-                admin.createTopics(missing).all().get();
-            }
+        try (Admin admin = admin(bootstrapServers)) {
+            createMissing(admin, names, partitions);
         }
     }
 
@@ -123,28 +112,51 @@ public final class LocalKafka {
      */
     public static void createEmptyTopics(String bootstrapServers, List<String> names, int partitions)
             throws InterruptedException, ExecutionException {
-        try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers))) {
+        try (Admin admin = admin(bootstrapServers)) {
             List<String> leftovers = new ArrayList<>(names);
-            leftovers.retainAll(admin.listTopics().names().get());
+            leftovers.retainAll(topicNames(admin));
             if (!leftovers.isEmpty()) {
                 admin.deleteTopics(leftovers).all().get();
-                // the broker lists a deleted topic until it has applied the deletion: createTopics would skip it
-                Instant deadline = Instant.now().plus(DELETION_TIMEOUT);
-                while (!Collections.disjoint(admin.listTopics().names().get(), leftovers)) {
-                    if (Instant.now().isAfter(deadline)) {
-                        throw new LocalRunException("the broker still lists the topics " + leftovers + " "
-                                + DELETION_TIMEOUT.toSeconds() + " s after their deletion");
-                    }
-                    Thread.sleep(DELETION_POLL_INTERVAL.toMillis());
-                }
+                // the broker lists a deleted topic until it has applied the deletion: createMissing would skip it
+                Http.await("the broker to drop the deleted topics " + leftovers, Deadline.after(DELETION_TIMEOUT,
+                        "the deletion's own limit"), () -> true, () -> Collections.disjoint(topicNames(admin), leftovers));
+            }
+            createMissing(admin, names, partitions);
+        }
+    }
+
+    private static void createMissing(Admin admin, List<String> names, int partitions)
+            throws InterruptedException, ExecutionException {
+        Set<String> existing = topicNames(admin);
+        List<NewTopic> missing = new ArrayList<>();
+        for (String name : names) {
+            if (!existing.contains(name)) {
+                missing.add(new NewTopic(name, partitions, (short) 1).configs(Map.of("retention.ms", "-1")));
             }
         }
-        createTopics(bootstrapServers, names, partitions);
+        if (!missing.isEmpty()) {
+            admin.createTopics(missing).all().get();
+        }
+    }
+
+    private static Set<String> topicNames(Admin admin) {
+        try {
+            return admin.listTopics().names().get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new LocalRunException("interrupted while listing the broker's topics", e);
+        } catch (ExecutionException e) {
+            throw new LocalRunException("could not list the broker's topics", e.getCause());
+        }
+    }
+
+    private static Admin admin(String bootstrapServers) {
+        return Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers));
     }
 
     /** Deletes the topics {@code names} on the broker at {@code bootstrapServers}, waiting until it has accepted. */
     public static void deleteTopics(String bootstrapServers, List<String> names) throws InterruptedException, ExecutionException {
-        try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers))) {
+        try (Admin admin = admin(bootstrapServers)) {
             admin.deleteTopics(names).all().get();
         }
     }
