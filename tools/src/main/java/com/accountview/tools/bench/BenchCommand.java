@@ -6,10 +6,10 @@ import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 
-import com.accountview.tools.DurationConverter;
 import com.accountview.tools.run.CompilerThreads;
 import com.accountview.tools.run.Console;
 import com.accountview.tools.run.DataDirectory;
+import com.accountview.tools.run.DurationConverter;
 import com.accountview.tools.run.LocalRunException;
 import com.accountview.tools.run.RunSettings;
 import picocli.CommandLine;

@@ -15,8 +15,8 @@ import picocli.CommandLine.Spec;
 
 import tools.jackson.databind.JsonNode;
 
-import com.accountview.tools.DurationConverter;
 import com.accountview.tools.run.AdminToken;
+import com.accountview.tools.run.DurationConverter;
 
 /**
  * {@code ./accountview rebuild}: starts a rebuild of the read model on a running projector and

@@ -3,8 +3,6 @@ package com.accountview.tools.run;
 import java.time.Duration;
 import java.time.Instant;
 
-import com.accountview.tools.DurationConverter;
-
 /**
  * When a wait of the launcher or the benchmark gives up, and which limit set that: a wait that times
  * out names it ({@link Http#await}), so that whoever reads the message knows what to raise. Immutable.

@@ -1,4 +1,4 @@
-package com.accountview.tools;
+package com.accountview.tools.run;
 
 import java.time.Duration;
 import java.util.regex.Matcher;

@@ -1,4 +1,4 @@
-package com.accountview.tools;
+package com.accountview.tools.run;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
