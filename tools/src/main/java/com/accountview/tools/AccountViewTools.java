@@ -1,7 +1,11 @@
 package com.accountview.tools;
 
+import java.io.PrintWriter;
+
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.UnmatchedArgumentException;
 
 import com.accountview.tools.bench.BenchCommand;
 import com.accountview.tools.bench.CeilingCommand;
@@ -27,14 +31,27 @@ public final class AccountViewTools {
         System.exit(commandLine().execute(args));
     }
 
-    /** The command line, with failures reported as one line instead of a stack trace. */
+    /**
+     * The command line, with failures reported as one line instead of a stack trace, and invalid input
+     * as its message and where to find help instead of the whole usage, which would bury the message.
+     */
     public static CommandLine commandLine() {
         CommandLine commandLine = new CommandLine(new AccountViewTools());
         commandLine.setExecutionExceptionHandler((exception, cmd, parseResult) -> {
             cmd.getErr().println(cmd.getColorScheme().errorText("error: " + describe(exception)));
             return 1;
         });
+        commandLine.setParameterExceptionHandler((exception, args) -> refuse(exception));
         return commandLine;
+    }
+
+    private static int refuse(ParameterException exception) {
+        CommandLine cmd = exception.getCommandLine();
+        PrintWriter err = cmd.getErr();
+        err.println(cmd.getColorScheme().errorText(exception.getMessage()));
+        UnmatchedArgumentException.printSuggestions(exception, err);
+        err.println("See '" + cmd.getCommandSpec().qualifiedName() + " --help'.");
+        return cmd.getCommandSpec().exitCodeOnInvalidInput();
     }
 
     private static String describe(Throwable exception) {
