@@ -113,7 +113,7 @@ final class BenchSystem {
                 "--log-file", settings.logs().resolve("kafka.log").toAbsolutePath().toString()), "Kafka");
         try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers(),
                 AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, "3000", AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, "2000"))) {
-            Http.await("Kafka at " + bootstrapServers() + " (log: " + kafka.log() + ")", deadline, kafka::alive, () -> {
+            deadline.await("Kafka at " + bootstrapServers() + " (log: " + kafka.log() + ")", kafka::alive, () -> {
                 try {
                     admin.describeCluster().nodes().get();
                     return true;
@@ -190,8 +190,8 @@ final class BenchSystem {
     void awaitReady(ServiceProcess service, int port) throws InterruptedException {
         URI readiness = URI.create("http://127.0.0.1:" + port + "/actuator/health/readiness");
         Http http = new Http();
-        Http.await(service.name() + " readiness at " + readiness + " (log: " + service.log() + ")",
-                Deadline.after(settings.timeout(), "--timeout"), service::alive, () -> http.status(readiness) == 200);
+        Deadline.after(settings.timeout(), "--timeout").await(service.name() + " readiness at " + readiness
+                + " (log: " + service.log() + ")", service::alive, () -> http.status(readiness) == 200);
     }
 
     Duration timeout() {

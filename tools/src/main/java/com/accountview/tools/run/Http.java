@@ -6,12 +6,9 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
-import java.util.function.BooleanSupplier;
 
-/** The launcher's HTTP checks against the services, and its one way of waiting. Thread-safe. */
+/** The launcher's HTTP checks against the services. Thread-safe. */
 public final class Http {
-
-    private static final Duration POLL_INTERVAL = Duration.ofMillis(500);
 
     private final HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
 
@@ -26,23 +23,6 @@ public final class Http {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             return -1;
-        }
-    }
-
-    /**
-     * Polls {@code condition} until it holds; fails when {@code deadline} passes (naming the limit that set
-     * it) or {@code stillWorthWaiting} turns false (a service died).
-     */
-    public static void await(String what, Deadline deadline, BooleanSupplier stillWorthWaiting, BooleanSupplier condition)
-            throws InterruptedException {
-        while (!condition.getAsBoolean()) {
-            if (!stillWorthWaiting.getAsBoolean()) {
-                throw new LocalRunException("gave up waiting for " + what);
-            }
-            if (deadline.passed()) {
-                throw new LocalRunException("timed out waiting for " + what + " " + deadline.limit());
-            }
-            Thread.sleep(POLL_INTERVAL.toMillis());
         }
     }
 }

@@ -118,8 +118,8 @@ public final class LocalKafka {
             if (!leftovers.isEmpty()) {
                 admin.deleteTopics(leftovers).all().get();
                 // the broker lists a deleted topic until it has applied the deletion: createMissing would skip it
-                Http.await("the broker to drop the deleted topics " + leftovers, Deadline.after(DELETION_TIMEOUT,
-                        "the deletion's own limit"), () -> true, () -> Collections.disjoint(topicNames(admin), leftovers));
+                Deadline.after(DELETION_TIMEOUT, "the deletion's own limit").await("the broker to drop the deleted topics "
+                        + leftovers, () -> true, () -> Collections.disjoint(topicNames(admin), leftovers));
             }
             createMissing(admin, names, partitions);
         }

@@ -84,7 +84,7 @@ final class LocalSystem {
         awaitProjection(kafka, postgres, services, deadline);
         URI example = URI.create("http://127.0.0.1:" + settings.ports().queryApi() + EXAMPLE_PATH);
         if (settings.loadDemo()) {
-            Http.await("the example account to answer 200 at " + example, deadline, () -> allAlive(services),
+            deadline.await("the example account to answer 200 at " + example, () -> allAlive(services),
                     () -> http.status(example) == 200);
         }
         console.print(CurlExamples.text(settings));
@@ -116,7 +116,7 @@ final class LocalSystem {
 
     private void awaitReady(ServiceProcess service, int port, Deadline deadline) throws InterruptedException {
         URI readiness = URI.create("http://127.0.0.1:" + port + "/actuator/health/readiness");
-        Http.await(service.name() + " readiness at " + readiness + " (log: " + service.log() + ")", deadline,
+        deadline.await(service.name() + " readiness at " + readiness + " (log: " + service.log() + ")",
                 service::alive, () -> http.status(readiness) == 200);
         console.say(service.name() + " is ready");
     }
@@ -144,7 +144,7 @@ final class LocalSystem {
                 List.of(topics.accounts(), topics.contracts()))) {
             ProjectionWatch.Progress start = watch.progress();
             ProgressBar bar = new ProgressBar("records projected", start.published(), 1);
-            Http.await("the projector to catch up", deadline, () -> allAlive(services), () -> {
+            deadline.await("the projector to catch up", () -> allAlive(services), () -> {
                 ProjectionWatch.Progress progress = watch.progress();
                 bar.advanceTo(progress.projected());
                 return progress.caughtUp();

@@ -98,7 +98,7 @@ public final class ProjectorTraining implements AotCache.Training {
         Deadline deadline = Deadline.after(TIMEOUT, "the training run's own limit");
         try (ProjectionWatch watch = ProjectionWatch.storedIn(bootstrapServers, postgres.jdbcUrl(DATABASE),
                 List.of(TOPICS.accounts(), TOPICS.contracts()))) {
-            Http.await("the projector's AOT training run to project its history (log: " + projector.log() + ")", deadline,
+            deadline.await("the projector's AOT training run to project its history (log: " + projector.log() + ")",
                     projector::alive, () -> watch.progress().caughtUp());
         }
     }

@@ -108,8 +108,8 @@ class ProjectorTrainingIT {
         try {
             URI readiness = URI.create("http://127.0.0.1:" + port + "/actuator/health/readiness");
             Http http = new Http();
-            Http.await("the projector started from its cache (log: " + projector.log() + ")", Deadline.after(Duration.ofSeconds(180), "the test's limit"),
-                    projector::alive, () -> http.status(readiness) == 200);
+            Deadline.after(Duration.ofSeconds(180), "the test's limit").await("the projector started from its cache (log: "
+                    + projector.log() + ")", projector::alive, () -> http.status(readiness) == 200);
         } finally {
             projector.stop();
         }
