@@ -27,16 +27,32 @@ import com.accountview.tools.run.RunCommand;
                 BenchCommand.class, KafkaBrokerCommand.class, CeilingCommand.class, CommandLine.HelpCommand.class})
 public final class AccountViewTools {
 
+    /**
+     * The system property by which a launcher names the command people type ({@code ./accountview}
+     * sets it to how it was called), so that usage and hints name it rather than the jar's own name.
+     */
+    public static final String COMMAND_NAME_PROPERTY = "accountview.command";
+    private static final String JAR_COMMAND_NAME = "accountview-tools";
+
     public static void main(String[] args) {
-        System.exit(commandLine().execute(args));
+        System.exit(commandLine(System.getProperty(COMMAND_NAME_PROPERTY, JAR_COMMAND_NAME)).execute(args));
+    }
+
+    /** {@link #commandLine(String)} under the jar's own name. */
+    public static CommandLine commandLine() {
+        return commandLine(JAR_COMMAND_NAME);
     }
 
     /**
-     * The command line, with failures reported as one line instead of a stack trace, and invalid input
-     * as its message and where to find help instead of the whole usage, which would bury the message.
+     * The command line, named as people call it, with failures reported as one line instead of a stack
+     * trace, and invalid input as its message and where to find help instead of the whole usage, which
+     * would bury the message.
      */
-    public static CommandLine commandLine() {
+    public static CommandLine commandLine(String commandName) {
         CommandLine commandLine = new CommandLine(new AccountViewTools());
+        if (!commandName.isBlank()) {
+            commandLine.setCommandName(commandName);
+        }
         commandLine.setExecutionExceptionHandler((exception, cmd, parseResult) -> {
             cmd.getErr().println(cmd.getColorScheme().errorText("error: " + describe(exception)));
             return 1;

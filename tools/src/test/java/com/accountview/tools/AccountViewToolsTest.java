@@ -36,6 +36,22 @@ class AccountViewToolsTest {
                 .doesNotContain("Usage:");
     }
 
+    @Test
+    void usageAndHintsNameTheCommandTheLauncherWasCalledBy() {
+        StringWriter out = new StringWriter();
+        CommandLine named = AccountViewTools.commandLine("./accountview");
+        named.setErr(new PrintWriter(err, true));
+        named.setOut(new PrintWriter(out, true));
+
+        assertThat(named.execute("rebuild", "--timeout", "5")).isEqualTo(2);
+        assertThat(named.execute("rebuild", "--help")).isZero();
+
+        assertThat(err.toString()).contains("See './accountview rebuild --help'.")
+                .doesNotContain("accountview-tools");
+        assertThat(out.toString()).contains("Usage: ./accountview rebuild ")
+                .doesNotContain("accountview-tools");
+    }
+
     private int run(String... args) {
         CommandLine commandLine = AccountViewTools.commandLine();
         commandLine.setErr(new PrintWriter(err, true));

@@ -1,0 +1,38 @@
+package com.accountview.tools;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.concurrent.TimeUnit;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The {@code ./accountview} script hands the tools jar the name it was called by, so that what the
+ * commands print names the command people type. Needs the tools jar built (the reactor packages it
+ * before this module's integration tests).
+ */
+class LauncherScriptIT {
+
+    private static final Path SCRIPT = Path.of("..", "accountview").toAbsolutePath().normalize();
+
+    @TempDir
+    Path temp;
+
+    @Test
+    void invalidInputPointsToTheHelpOfTheScriptAsItWasCalled() throws Exception {
+        Path output = temp.resolve("rebuild.out");
+        Process rebuild = new ProcessBuilder("bash", SCRIPT.toString(), "rebuild", "--no-build", "--timeout", "5")
+                .directory(SCRIPT.getParent().toFile()).redirectErrorStream(true).redirectOutput(output.toFile())
+                .start();
+
+        assertThat(rebuild.waitFor(1, TimeUnit.MINUTES)).as("the command ends").isTrue();
+        assertThat(rebuild.exitValue()).as(Files.readString(output)).isEqualTo(2);
+        assertThat(Files.readString(output))
+                .contains("'5' is no duration")
+                .contains("See '" + SCRIPT + " rebuild --help'.")
+                .doesNotContain("accountview-tools");
+    }
+}
