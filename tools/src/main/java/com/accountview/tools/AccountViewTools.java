@@ -31,7 +31,7 @@ public final class AccountViewTools {
      * The system property by which a launcher names the command people type ({@code ./accountview}
      * sets it to how it was called), so that usage and hints name it rather than the jar's own name.
      */
-    public static final String COMMAND_NAME_PROPERTY = "accountview.command";
+    private static final String COMMAND_NAME_PROPERTY = "accountview.command";
     private static final String JAR_COMMAND_NAME = "accountview-tools";
 
     public static void main(String[] args) {

@@ -12,10 +12,11 @@ import picocli.CommandLine;
 class AccountViewToolsTest {
 
     private final StringWriter err = new StringWriter();
+    private final StringWriter out = new StringWriter();
 
     @Test
     void invalidValueIsReportedWithoutTheWholeUsage() {
-        int exit = run("rebuild", "--timeout", "5");
+        int exit = run(AccountViewTools.commandLine(), "rebuild", "--timeout", "5");
 
         assertThat(exit).isEqualTo(2);
         assertThat(err.toString())
@@ -26,7 +27,7 @@ class AccountViewToolsTest {
 
     @Test
     void mistypedOptionIsReportedWithWhatWasMeant() {
-        int exit = run("bench", "--run", "2");
+        int exit = run(AccountViewTools.commandLine(), "bench", "--run", "2");
 
         assertThat(exit).isEqualTo(2);
         assertThat(err.toString())
@@ -38,13 +39,10 @@ class AccountViewToolsTest {
 
     @Test
     void usageAndHintsNameTheCommandTheLauncherWasCalledBy() {
-        StringWriter out = new StringWriter();
         CommandLine named = AccountViewTools.commandLine("./accountview");
-        named.setErr(new PrintWriter(err, true));
-        named.setOut(new PrintWriter(out, true));
 
-        assertThat(named.execute("rebuild", "--timeout", "5")).isEqualTo(2);
-        assertThat(named.execute("rebuild", "--help")).isZero();
+        assertThat(run(named, "rebuild", "--timeout", "5")).isEqualTo(2);
+        assertThat(run(named, "rebuild", "--help")).isZero();
 
         assertThat(err.toString()).contains("See './accountview rebuild --help'.")
                 .doesNotContain("accountview-tools");
@@ -52,9 +50,9 @@ class AccountViewToolsTest {
                 .doesNotContain("accountview-tools");
     }
 
-    private int run(String... args) {
-        CommandLine commandLine = AccountViewTools.commandLine();
+    private int run(CommandLine commandLine, String... args) {
         commandLine.setErr(new PrintWriter(err, true));
+        commandLine.setOut(new PrintWriter(out, true));
         return commandLine.execute(args);
     }
 }
