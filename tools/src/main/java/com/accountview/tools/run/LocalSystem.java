@@ -143,7 +143,9 @@ final class LocalSystem {
         try (ProjectionWatch watch = ProjectionWatch.storedIn(kafka.bootstrapServers(), postgres.jdbcUrl(),
                 List.of(topics.accounts(), topics.contracts()))) {
             ProjectionWatch.Progress start = watch.progress();
-            ProgressBar bar = new ProgressBar("records projected", start.published(), 1);
+            // caught up already (while the query-api started, say): a bar would only repeat the line below
+            ProgressBar bar = new ProgressBar("records projected", start.projected(), start.published(),
+                    start.caughtUp() ? Long.MAX_VALUE : 1);
             deadline.await("the projector to catch up", () -> allAlive(services), () -> {
                 ProjectionWatch.Progress progress = watch.progress();
                 bar.advanceTo(progress.projected());
