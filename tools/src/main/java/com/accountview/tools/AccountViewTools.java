@@ -12,6 +12,7 @@ import com.accountview.tools.bench.CeilingCommand;
 import com.accountview.tools.generate.GenerateCommand;
 import com.accountview.tools.publish.PublishCommand;
 import com.accountview.tools.rebuild.RebuildCommand;
+import com.accountview.tools.run.Invocation;
 import com.accountview.tools.run.KafkaBrokerCommand;
 import com.accountview.tools.run.RunCommand;
 
@@ -32,15 +33,14 @@ public final class AccountViewTools {
      * sets it to how it was called), so that usage and hints name it rather than the jar's own name.
      */
     private static final String COMMAND_NAME_PROPERTY = "accountview.command";
-    private static final String JAR_COMMAND_NAME = "accountview-tools";
 
     public static void main(String[] args) {
-        System.exit(commandLine(System.getProperty(COMMAND_NAME_PROPERTY, JAR_COMMAND_NAME)).execute(args));
+        System.exit(commandLine(System.getProperty(COMMAND_NAME_PROPERTY, Invocation.JAR_COMMAND_NAME)).execute(args));
     }
 
     /** {@link #commandLine(String)} under the jar's own name. */
     public static CommandLine commandLine() {
-        return commandLine(JAR_COMMAND_NAME);
+        return commandLine(Invocation.JAR_COMMAND_NAME);
     }
 
     /**

@@ -17,6 +17,7 @@ import tools.jackson.databind.JsonNode;
 
 import com.accountview.tools.run.AdminToken;
 import com.accountview.tools.run.DurationConverter;
+import com.accountview.tools.run.Invocation;
 
 /**
  * {@code ./accountview rebuild}: starts a rebuild of the read model on a running projector and
@@ -91,7 +92,7 @@ public final class RebuildCommand implements Callable<Integer> {
             out.println("rebuild started: generation " + generation + " is being built from the beginning of the topics;"
                     + " generation " + started.liveGeneration() + " keeps serving");
             if (detach) {
-                out.println("follow it with: ./accountview rebuild --status");
+                out.println("follow it with: " + Invocation.of(spec) + " rebuild --status");
                 return 0;
             }
             return follow(admin, generation, out, err);

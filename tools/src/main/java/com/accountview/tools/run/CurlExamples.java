@@ -6,7 +6,8 @@ final class CurlExamples {
     private CurlExamples() {
     }
 
-    static String text(RunSettings settings) {
+    /** @param tools how the user calls these tools ({@link Invocation}), for the commands it suggests */
+    static String text(RunSettings settings, String tools) {
         String api = "http://localhost:" + settings.ports().queryApi();
         String headers = " -H \"Accept: application/json\" -H \"x-auth-roles: API_KEY\"";
         String telco = "curl -X GET " + api + "/v4/orgs/telco/external-accounts/";
@@ -34,9 +35,10 @@ final class CurlExamples {
                   curl http://localhost:%2$d/actuator/health/readiness
                   curl http://localhost:%9$d/actuator/health/readiness
                   curl -s http://localhost:%2$d/actuator/prometheus | grep accountview_projector_events_total
-                Publish more events
-                  java -jar tools/target/accountview-tools.jar publish --file events.jsonl --bootstrap-servers 127.0.0.1:%3$d
+                Publish more events; rebuild the read model (a new generation while the live one serves)
+                  %10$s publish --file events.jsonl --bootstrap-servers 127.0.0.1:%3$d
+                  %10$s rebuild --data-dir %5$s --projector http://localhost:%2$d
                 """.formatted(api, settings.ports().projector(), settings.ports().kafka(), settings.ports().postgres(),
-                settings.dataDir(), settings.logs(), telco, headers, settings.ports().queryApiManagement());
+                settings.dataDir(), settings.logs(), telco, headers, settings.ports().queryApiManagement(), tools);
     }
 }

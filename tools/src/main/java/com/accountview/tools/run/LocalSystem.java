@@ -24,15 +24,18 @@ final class LocalSystem {
     private final RunSettings settings;
     private final DataDirectory data;
     private final Console console;
+    private final String tools;
     private final Shutdown shutdown;
     private final Http http = new Http();
     private final TopicNames topics = TopicNames.DEFAULTS;
     private volatile boolean stopping;
 
-    LocalSystem(RunSettings settings, DataDirectory data, Console console) {
+    /** @param tools how the user calls these tools ({@link Invocation}), for the commands the run suggests */
+    LocalSystem(RunSettings settings, DataDirectory data, Console console, String tools) {
         this.settings = settings;
         this.data = data;
         this.console = console;
+        this.tools = tools;
         this.shutdown = new Shutdown(console);
     }
 
@@ -87,7 +90,7 @@ final class LocalSystem {
             deadline.await("the example account to answer 200 at " + example, () -> allAlive(services),
                     () -> http.status(example) == 200);
         }
-        console.print(CurlExamples.text(settings));
+        console.print(CurlExamples.text(settings, tools));
         console.say("ready");
         return awaitExit(services);
     }

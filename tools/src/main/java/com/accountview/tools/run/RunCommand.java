@@ -88,7 +88,7 @@ public final class RunCommand implements Callable<Integer> {
         try {
             // not closed: the lock is held until this process exits, after the shutdown hook stopped everything
             DataDirectory data = DataDirectory.claim(dataDir);
-            return new LocalSystem(settings, data, console).run();
+            return new LocalSystem(settings, data, console, Invocation.of(spec)).run();
         } catch (LocalRunException e) {
             console.say("error: " + e.getMessage());
             return 1;

@@ -85,10 +85,17 @@ class RunCommandIT {
         assertThat(Files.readString(firstOutput)).contains("curl -X GET http://localhost:" + ports[0] + EXAMPLE
                 + " -H \"Accept: application/json\" -H \"x-auth-roles: API_KEY\"");
 
-        // the README's rebuild command, against this run (its admin token is in the data directory)
+        String launcher = PROJECT.resolve("accountview").toString();
+        assertThat(Files.readString(firstOutput)).as("the commands it suggests, named as the launcher was called")
+                .contains(launcher + " publish --file events.jsonl --bootstrap-servers 127.0.0.1:" + ports[2])
+                .doesNotContain("accountview-tools");
+
+        // the rebuild command the run printed, as printed (its admin token is in the data directory)
+        List<String> rebuildCommand = new ArrayList<>(List.of("bash"));
+        rebuildCommand.addAll(List.of(lineStartingWith(launcher + " rebuild ", firstOutput).split(" ")));
+        rebuildCommand.add("--no-build");
         Path rebuildOutput = temp.resolve("rebuild.out");
-        Process rebuild = new ProcessBuilder("bash", PROJECT.resolve("accountview").toString(), "rebuild", "--no-build",
-                "--data-dir", dataDir.toString(), "--projector", "http://localhost:" + ports[1])
+        Process rebuild = new ProcessBuilder(rebuildCommand)
                 .directory(PROJECT.toFile()).redirectErrorStream(true).redirectOutput(rebuildOutput.toFile()).start();
         started.add(rebuild.toHandle());
         assertThat(rebuild.waitFor(3, TimeUnit.MINUTES)).as("the rebuild command ends").isTrue();
@@ -158,6 +165,11 @@ class RunCommandIT {
         assertThat(postgres.isAlive()).isFalse();
         assertThat(services).noneMatch(ProcessHandle::isAlive);
         stopAndAssertEverythingStopped(second, secondOutput, ports);
+    }
+
+    private static String lineStartingWith(String start, Path output) throws IOException {
+        return Files.readAllLines(output).stream().map(String::strip).filter(line -> line.startsWith(start)).findFirst()
+                .orElseThrow(() -> new AssertionError("no line starting with '" + start + "' in " + output));
     }
 
     private Process start(int[] ports, Path dataDir, Path output, String... moreOptions) throws IOException {
