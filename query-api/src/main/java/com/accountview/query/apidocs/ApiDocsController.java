@@ -1,8 +1,9 @@
 package com.accountview.query.apidocs;
 
+import java.io.IOException;
+
+import com.accountview.query.web.ConditionalResponses;
 import org.springframework.core.io.ClassPathResource;
-import org.springframework.core.io.Resource;
-import org.springframework.http.CacheControl;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -10,7 +11,8 @@ import org.springframework.web.bind.annotation.RestController;
 
 /**
  * Serves the API's OpenAPI 3 document at {@code /v4/api-docs}, exactly as kept in the repository
- * ({@code src/main/resources/openapi/accountview-v4.yaml}); open to everyone.
+ * ({@code src/main/resources/openapi/accountview-v4.yaml}), with an {@code ETag} like every 200 of
+ * the API; open to everyone.
  */
 @RestController
 class ApiDocsController {
@@ -18,10 +20,16 @@ class ApiDocsController {
     private static final String DOCUMENT = "openapi/accountview-v4.yaml";
     private static final MediaType YAML = MediaType.parseMediaType("application/yaml");
 
-    private final Resource document = new ClassPathResource(DOCUMENT);
+    private final byte[] document;
+    private final ConditionalResponses responses;
+
+    ApiDocsController(ConditionalResponses responses) throws IOException {
+        this.document = new ClassPathResource(DOCUMENT).getContentAsByteArray();
+        this.responses = responses;
+    }
 
     @GetMapping(path = "/v4/api-docs")
-    ResponseEntity<Resource> apiDocs() {
-        return ResponseEntity.ok().contentType(YAML).cacheControl(CacheControl.noCache()).body(document);
+    ResponseEntity<byte[]> apiDocs() {
+        return responses.ok(document, YAML);
     }
 }

@@ -8,7 +8,11 @@ import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.config.observation.SecurityObservationSettings;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.oauth2.server.resource.web.BearerTokenResolver;
+import org.springframework.security.oauth2.server.resource.web.DefaultBearerTokenResolver;
 import org.springframework.security.web.authentication.AnonymousAuthenticationFilter;
+import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
+import org.springframework.security.web.util.matcher.RequestMatcher;
 
 /**
  * Who may call what. The three lookups under {@code /v4/orgs/{org_id}/...} need an authenticated
@@ -20,6 +24,9 @@ import org.springframework.security.web.authentication.AnonymousAuthenticationFi
 @Configuration(proxyBeanMethods = false)
 class SecurityConfiguration {
 
+    private static final RequestMatcher API = PathPatternRequestMatcher.withDefaults().matcher("/v4/**");
+    private static final RequestMatcher API_DOCS = PathPatternRequestMatcher.withDefaults().matcher("/v4/api-docs");
+
     /**
      * No observation of each security filter, authentication and authorization: the service has
      * no tracer to send them to, they cost CPU on every request for each filter of the chain, and
@@ -28,6 +35,17 @@ class SecurityConfiguration {
     @Bean
     SecurityObservationSettings securityObservationSettings() {
         return SecurityObservationSettings.noObservations();
+    }
+
+    /**
+     * The bearer token of a request that needs a caller; none elsewhere. Spring Security would
+     * otherwise refuse a bad token (401) on a path open to everyone: the OpenAPI document, unknown
+     * paths, and the actuator on the management port, which a scraper configured with a token for
+     * another system would then fail to read.
+     */
+    private static BearerTokenResolver tokensOnlyWhereACallerIsNeeded() {
+        DefaultBearerTokenResolver tokens = new DefaultBearerTokenResolver();
+        return request -> API.matches(request) && !API_DOCS.matches(request) ? tokens.resolve(request) : null;
     }
 
     @Bean
@@ -50,16 +68,17 @@ class SecurityConfiguration {
                         .accessDeniedHandler(accessDenied))
                 .authorizeHttpRequests(requests -> requests
                         .dispatcherTypeMatchers(DispatcherType.ERROR).permitAll()
-                        .requestMatchers("/actuator/**", "/v4/api-docs", "/error").permitAll()
+                        .requestMatchers(API_DOCS).permitAll()
                         .requestMatchers("/v4/orgs/{" + OrganizationAccess.ORG_ID_VARIABLE + "}/**")
                         .access(new OrganizationAccess(auth.allowedRoles()))
-                        .requestMatchers("/v4/**").authenticated()
-                        // elsewhere there is nothing but 404s to see
+                        .requestMatchers(API).authenticated()
+                        // elsewhere (the actuator on its own port, /error) there is nothing but 404s to see
                         .anyRequest().permitAll());
         if (auth.mode() == AuthMode.JWT) {
             http.oauth2ResourceServer(resourceServer -> resourceServer
                     .authenticationEntryPoint(entryPoint)
                     .accessDeniedHandler(accessDenied)
+                    .bearerTokenResolver(tokensOnlyWhereACallerIsNeeded())
                     .jwt(jwt -> jwt
                             .decoder(JwtCallers.decoder(auth.jwt()))
                             .jwtAuthenticationConverter(JwtCallers.authenticationConverter())));

@@ -16,9 +16,16 @@ final class TraceIds {
     /** Name of the request attribute and of the logging MDC key. */
     static final String KEY = "trace_id";
 
+    /**
+     * W3C Trace Context: version, trace id, parent id, flags; a version after {@code 00} may add
+     * fields after a dash, which a reader of version {@code 00} ignores.
+     */
     private static final Pattern TRACEPARENT =
-            Pattern.compile("[0-9a-f]{2}-([0-9a-f]{32})-[0-9a-f]{16}-[0-9a-f]{2}");
+            Pattern.compile("([0-9a-f]{2})-([0-9a-f]{32})-([0-9a-f]{16})-[0-9a-f]{2}(-.*)?");
+    private static final String VERSION_00 = "00";
+    private static final String INVALID_VERSION = "ff";
     private static final String INVALID_TRACE_ID = "0".repeat(32);
+    private static final String INVALID_PARENT_ID = "0".repeat(16);
     private static final HexFormat HEX = HexFormat.of();
 
     private TraceIds() {
@@ -37,8 +44,12 @@ final class TraceIds {
     static String fromTraceparent(String traceparent) {
         if (traceparent != null) {
             var matcher = TRACEPARENT.matcher(traceparent.trim());
-            if (matcher.matches() && !matcher.group(1).equals(INVALID_TRACE_ID)) {
-                return matcher.group(1);
+            if (matcher.matches()
+                    && !matcher.group(1).equals(INVALID_VERSION)
+                    && !(matcher.group(1).equals(VERSION_00) && matcher.group(4) != null)
+                    && !matcher.group(2).equals(INVALID_TRACE_ID)
+                    && !matcher.group(3).equals(INVALID_PARENT_ID)) {
+                return matcher.group(2);
             }
         }
         return fresh();

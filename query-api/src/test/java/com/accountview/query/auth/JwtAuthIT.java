@@ -169,6 +169,20 @@ class JwtAuthIT {
         assertStatus("not.a.jwt", 401, "UNAUTHORIZED");
     }
 
+    /** A scraper or a client may send a token meant for another system; only the API's lookups read it. */
+    @Test
+    void badTokenIsIgnoredWhereNoCallerIsNeeded() {
+        String[] badToken = {"Authorization", "Bearer not-a-token"};
+
+        assertThat(api.get("/v4/api-docs", badToken).statusCode()).as("the OpenAPI document").isEqualTo(200);
+        assertThat(api.send(api.managementPort(), "GET", "/actuator/health/liveness", badToken).statusCode())
+                .as("a probe on the management port").isEqualTo(200);
+        HttpResponse<String> outsideTheApi = api.get("/favicon.ico", badToken);
+        assertThat(outsideTheApi.statusCode()).isEqualTo(404);
+        assertThat(json(outsideTheApi).path("code").asString()).isEqualTo("NOT_FOUND");
+        assertThat(getWithToken("", "not-a-token").statusCode()).as("a lookup").isEqualTo(401);
+    }
+
     @Test
     void tokenWithoutAnAllowedRoleIsForbidden() {
         assertStatus(TOKENS.sign(Tokens.claims(List.of("READER"), List.of(org))), 403, "FORBIDDEN");

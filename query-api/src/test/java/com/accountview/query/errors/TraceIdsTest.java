@@ -39,9 +39,19 @@ class TraceIdsTest {
     }
 
     @Test
+    void laterVersionsMayAddFieldsThatAreIgnored() {
+        assertThat(TraceIds.fromTraceparent("01-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01-what-comes-next"))
+                .isEqualTo("4bf92f3577b34da6a3ce929d0e0e4736");
+    }
+
+    @Test
     void malformedOrAllZeroTraceparentGivesAFreshId() {
         for (String header : new String[] {null, "", "garbage", "00-" + "0".repeat(32) + "-00f067aa0ba902b7-01",
-                "00-4BF92F3577B34DA6A3CE929D0E0E4736-00f067aa0ba902b7-01"}) {
+                "00-4BF92F3577B34DA6A3CE929D0E0E4736-00f067aa0ba902b7-01",
+                "00-4bf92f3577b34da6a3ce929d0e0e4736-" + "0".repeat(16) + "-01",
+                "ff-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01",
+                "00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01-extra",
+                "01-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01extra"}) {
             assertThat(TraceIds.fromTraceparent(header)).matches("[0-9a-f]{32}")
                     .isNotEqualTo("4bf92f3577b34da6a3ce929d0e0e4736");
         }

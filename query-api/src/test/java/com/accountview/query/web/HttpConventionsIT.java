@@ -138,6 +138,24 @@ class HttpConventionsIT {
             assertThat(response.body()).isEqualTo(new String(kept.readAllBytes(), StandardCharsets.UTF_8));
         }
         assertThat(openApi.root().path("openapi").asString()).startsWith("3.");
+
+        String etag = response.headers().firstValue("ETag").orElseThrow();
+        HttpResponse<String> again = api.get("/v4/api-docs", "If-None-Match", etag);
+        assertThat(again.statusCode()).isEqualTo(304);
+        assertThat(again.body()).isEmpty();
+    }
+
+    /** Ranges (206, 416) are outside the API's contract: a range request gets the whole document. */
+    @ParameterizedTest
+    @ValueSource(strings = {"bytes=0-10", "bytes=99999-"})
+    void openApiDocumentIsServedWholeWhateverRangeIsAsked(String range) {
+        HttpResponse<String> whole = api.get("/v4/api-docs");
+
+        HttpResponse<String> response = api.get("/v4/api-docs", "Range", range);
+
+        assertThat(response.statusCode()).isEqualTo(200);
+        assertThat(response.headers().firstValue("Content-Range")).isEmpty();
+        assertThat(response.body()).isEqualTo(whole.body());
     }
 
     @Test
@@ -152,6 +170,23 @@ class HttpConventionsIT {
                         + "uri=\"/v4/orgs/\\{orgId}/external-accounts/\\{externalId}\"")
                 .containsPattern("http_server_requests_seconds_bucket\\{[^}]*status=\"404\"[^}]*"
                         + "uri=\"/v4/orgs/\\{orgId}/external-accounts/\\{externalId}\"");
+    }
+
+    /** Refused before routing (401, 405) still counts under the endpoint refused, not under every unknown path's UNKNOWN. */
+    @Test
+    void refusedRequestsAreCountedUnderTheirEndpoint() {
+        String contracts = account(org, externalId) + "/contracts";
+        assertThat(api.get(contracts).statusCode()).isEqualTo(401);
+        assertThat(api.send("DELETE", contracts).statusCode()).isEqualTo(405);
+        assertThat(api.getAsApiKey("/v4/orgs/" + org + "/nothing-here").statusCode()).isEqualTo(404);
+
+        String metrics = api.actuator("/actuator/prometheus").body();
+
+        String endpoint = "uri=\"/v4/orgs/\\{orgId}/external-accounts/\\{externalId}/contracts\"";
+        assertThat(metrics)
+                .containsPattern("http_server_requests_seconds_count\\{[^}]*method=\"GET\"[^}]*status=\"401\"[^}]*" + endpoint)
+                .containsPattern("http_server_requests_seconds_count\\{[^}]*method=\"DELETE\"[^}]*status=\"405\"[^}]*" + endpoint)
+                .containsPattern("http_server_requests_seconds_count\\{[^}]*status=\"404\"[^}]*uri=\"NOT_FOUND\"");
     }
 
     /** Spring Security's observations of each filter are off: the request histogram above times every request. */

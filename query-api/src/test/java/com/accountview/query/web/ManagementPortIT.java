@@ -77,6 +77,8 @@ class ManagementPortIT {
     @ParameterizedTest
     @CsvSource({
             "POST /actuator/health, 405, METHOD_NOT_ALLOWED",
+            "OPTIONS /actuator/health, 405, METHOD_NOT_ALLOWED",
+            "OPTIONS /actuator/prometheus, 405, METHOD_NOT_ALLOWED",
             "DELETE /actuator/prometheus, 405, METHOD_NOT_ALLOWED",
             "TRACE /actuator/health, 405, METHOD_NOT_ALLOWED",
             "CONNECT /actuator/health, 405, METHOD_NOT_ALLOWED",
@@ -91,6 +93,9 @@ class ManagementPortIT {
         assertThat(json(response.body()).path("code").asString()).isEqualTo(code);
         assertThat(json(response.body()).path("status").asInt()).isEqualTo(status);
         openApi.assertBodyConforms(response.body(), "ErrorResponse");
+        if (status == 405) {
+            assertThat(response.header("Allow")).as(request).isEqualTo("GET, HEAD");
+        }
     }
 
     @Test
