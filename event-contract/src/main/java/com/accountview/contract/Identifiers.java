@@ -105,6 +105,26 @@ public final class Identifiers {
         return true;
     }
 
+    /** An event id: 1 to {@value #MAX_EVENT_ID_LENGTH} characters of {@linkplain StorableText storable} text. */
+    public static boolean isEventId(CharSequence text) {
+        return text != null && !text.isEmpty() && text.length() <= MAX_EVENT_ID_LENGTH && StorableText.isStorable(text);
+    }
+
+    /**
+     * Whether a {@code source} is made of the characters a URI reference can have: printable
+     * US-ASCII, as RFC 3986 has no others ({@link java.net.URI}, which checks the syntax, would also
+     * take other Unicode letters and symbols).
+     */
+    public static boolean isUriReferenceText(CharSequence text) {
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (c <= ' ' || c >= 0x7f) {
+                return false;
+            }
+        }
+        return true;
+    }
+
     /** Whether the text matches {@link #SEQUENCE}. */
     public static boolean isSequence(CharSequence text) {
         if (text == null || text.isEmpty() || text.length() > MAX_SEQUENCE_DIGITS) {

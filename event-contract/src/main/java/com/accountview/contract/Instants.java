@@ -23,6 +23,8 @@ public final class Instants {
     public static final String OUT_OF_RANGE = "is outside the years 0001 to 9999 in UTC";
     /** What {@link #parse} says of text that is not such a timestamp. */
     public static final String NOT_RFC_3339 = "is not an RFC 3339 timestamp with seconds and an offset";
+    /** RFC 3339 allows second 60; no {@code Instant} (and no PostgreSQL timestamp) has it. */
+    public static final String LEAP_SECOND = "is a leap second (second 60), which no instant has";
 
     private static final int SECONDS_PER_DAY = 86_400;
     private static final long DAYS_FROM_YEAR_ZERO_TO_1970 = 719_528;
@@ -35,13 +37,13 @@ public final class Instants {
     }
 
     /**
-     * @throws IllegalArgumentException saying what is wrong ({@link #NOT_RFC_3339}, {@link #OUT_OF_RANGE}),
-     *                                  to follow the name of the value
+     * @throws IllegalArgumentException saying what is wrong ({@link #NOT_RFC_3339}, {@link #LEAP_SECOND},
+     *                                  {@link #OUT_OF_RANGE}), to follow the name of the value
      */
     public static Instant parse(CharSequence text) {
         Instant instant = text == null ? null : rfc3339(text);
         if (instant == null) {
-            throw new IllegalArgumentException(NOT_RFC_3339);
+            throw new IllegalArgumentException(isLeapSecond(text) ? LEAP_SECOND : NOT_RFC_3339);
         }
         Instant rounded = roundedToMicroseconds(instant);
         if (rounded.isBefore(EARLIEST) || rounded.isAfter(LATEST)) {
@@ -97,6 +99,12 @@ public final class Instants {
         long epochSecond = epochDay(year, month, day) * SECONDS_PER_DAY + hour * 3_600L + minute * 60L + second
                 - offsetSeconds;
         return Instant.ofEpochSecond(epochSecond, nanos);
+    }
+
+    /** A timestamp of the form above but for its second, 60. */
+    private static boolean isLeapSecond(CharSequence text) {
+        return text != null && text.length() >= 20 && text.charAt(17) == '6' && text.charAt(18) == '0'
+                && rfc3339(new StringBuilder(text).replace(17, 19, "59")) != null;
     }
 
     /** The offset that ends the text at the position ({@code Z} or {@code ±HH:mm}), or null. */

@@ -32,6 +32,30 @@ class IdentifiersTest {
         assertThat(Identifiers.isKeyOf(ID.toString().toUpperCase(), ID)).isFalse();
     }
 
+    @Test
+    void anEventIdIsOneTo256CharactersOfStorableText() {
+        assertThat(Identifiers.isEventId("6b1d0c1e-3a55-4d0f-a6a2-0d6f8d0b9f11")).isTrue();
+        assertThat(Identifiers.isEventId("x".repeat(256))).isTrue();
+        assertThat(Identifiers.isEventId("evt-\ud83d\ude00")).isTrue();
+        assertThat(Identifiers.isEventId("")).isFalse();
+        assertThat(Identifiers.isEventId(null)).isFalse();
+        assertThat(Identifiers.isEventId("x".repeat(257))).isFalse();
+        assertThat(Identifiers.isEventId("evt-\u0000")).isFalse();
+        assertThat(Identifiers.isEventId("evt-\ud800")).isFalse();
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"/crm", "https://crm.example/v2?x=%C3%A9", "urn:crm:eu", ":::"})
+    void uriReferenceTextIsPrintableAscii(String source) {
+        assertThat(Identifiers.isUriReferenceText(source)).isTrue();
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"/caf\u00e9", "/crm\tx", "/crm x", "/\u007f", "/\ud83d\ude00"})
+    void otherCharactersAreNoUriReferenceText(String source) {
+        assertThat(Identifiers.isUriReferenceText(source)).isFalse();
+    }
+
     @ParameterizedTest
     @ValueSource(strings = {"a", "AB-12_x.y:z", "...", ".a", "a.."})
     void externalIdsOfTheApiAlphabetAreAccepted(String externalId) {

@@ -63,6 +63,19 @@ class InstantsTest {
                 .hasMessageStartingWith("is not an RFC 3339 timestamp");
     }
 
+    @ParameterizedTest
+    @ValueSource(strings = {"2016-12-31T23:59:60Z", "2016-12-31T23:59:60.5+01:00"})
+    void aLeapSecondIsRefusedAsOne(String text) {
+        assertThatThrownBy(() -> Instants.parse(text)).isInstanceOf(IllegalArgumentException.class)
+                .hasMessage(Instants.LEAP_SECOND);
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"2016-12-31T23:59:61Z", "2016-02-30T23:59:60Z", "2016-12-31T23:59:60"})
+    void secondSixtyOfAnotherwiseMalformedTimestampIsNoLeapSecond(String text) {
+        assertThatThrownBy(() -> Instants.parse(text)).hasMessage(Instants.NOT_RFC_3339);
+    }
+
     @Test
     void theEdgesOfTheRangeAreAccepted() {
         assertThat(Instants.parse("0001-01-01T00:00:00Z")).isEqualTo(Instants.EARLIEST);
@@ -110,19 +123,32 @@ class InstantsTest {
         assertThat(Instants.parse(inBuffer)).isEqualTo(Instants.parse("2024-02-29T23:59:59.1234565+14:30"));
     }
 
-    /** The former implementation, on java.time: the same messages, the same instants. */
+    /** The former implementation, on java.time: the same messages, the same instants; a leap second named as one. */
     private static Instant reference(String text) {
         Instant instant;
         try {
             instant = OffsetDateTime.parse(text, RFC_3339).toInstant();
         } catch (DateTimeException e) {
-            throw new IllegalArgumentException(Instants.NOT_RFC_3339, e);
+            throw new IllegalArgumentException(isLeapSecond(text) ? Instants.LEAP_SECOND : Instants.NOT_RFC_3339, e);
         }
         Instant rounded = Instants.roundedToMicroseconds(instant);
         if (rounded.isBefore(Instants.EARLIEST) || rounded.isAfter(Instants.LATEST)) {
             throw new IllegalArgumentException(Instants.OUT_OF_RANGE);
         }
         return rounded;
+    }
+
+    /** java.time reads the text with second 59 instead of 60. */
+    private static boolean isLeapSecond(String text) {
+        if (text.length() < 19 || !text.startsWith("60", 17)) {
+            return false;
+        }
+        try {
+            OffsetDateTime.parse(text.substring(0, 17) + "59" + text.substring(19), RFC_3339);
+            return true;
+        } catch (DateTimeException e) {
+            return false;
+        }
     }
 
     private static String outcome(java.util.function.Supplier<Instant> parse) {

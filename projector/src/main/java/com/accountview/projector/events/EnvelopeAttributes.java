@@ -46,19 +46,27 @@ final class EnvelopeAttributes {
     }
 
     private static String id(String id) {
-        if (id.length() > Identifiers.MAX_EVENT_ID_LENGTH || id.indexOf('\0') >= 0) {
+        if (!Identifiers.isEventId(id)) {
             throw Malformed.attribute("id", "is longer than " + Identifiers.MAX_EVENT_ID_LENGTH
-                    + " characters or contains U+0000", id);
+                    + " characters or contains U+0000 or an unpaired surrogate", id);
         }
         return id;
     }
 
+    /** The id of an envelope that has a valid one, or null: it names a malformed record in the log. */
+    static String validIdOrNull(Envelope envelope) {
+        return envelope.attribute("id") instanceof String id && Identifiers.isEventId(id) ? id : null;
+    }
+
     private static URI source(String source) {
         try {
-            return new URI(source);
+            if (Identifiers.isUriReferenceText(source)) {
+                return new URI(source);
+            }
         } catch (URISyntaxException e) {
-            throw Malformed.attribute("source", "is not a URI reference", source);
+            // refused below, as is a source with characters no URI reference has
         }
+        throw Malformed.attribute("source", "is not a URI reference", source);
     }
 
     private static UUID subject(String subject) {

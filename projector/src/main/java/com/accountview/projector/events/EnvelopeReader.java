@@ -1,5 +1,7 @@
 package com.accountview.projector.events;
 
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 import java.util.HashMap;
@@ -145,7 +147,7 @@ final class EnvelopeReader {
                         + " does not name a CloudEvents attribute: names are a-z and 0-9 only");
             }
             // a second value must not silently replace the first (another orgid, another sequence)
-            if (attributes.put(name, new String(header.value(), StandardCharsets.UTF_8)) != null) {
+            if (attributes.put(name, utf8Text(header)) != null) {
                 throw Malformed.because("header '" + header.key() + "' appears more than once");
             }
         }
@@ -153,6 +155,19 @@ final class EnvelopeReader {
             throw Malformed.because("missing required attribute 'specversion' (binary mode: header 'ce_specversion')");
         }
         return new Envelope(attributes, null, value);
+    }
+
+    /**
+     * A header's value as the UTF-8 text the binding says it is. Strictly: a lenient decoding would
+     * put U+FFFD for every invalid byte, so that two different ids became one, and which event won
+     * a tie would depend on the order they came in.
+     */
+    private static String utf8Text(Header header) {
+        try {
+            return StandardCharsets.UTF_8.newDecoder().decode(ByteBuffer.wrap(header.value())).toString();
+        } catch (CharacterCodingException e) {
+            throw Malformed.because("header '" + header.key() + "' is not UTF-8 text", e);
+        }
     }
 
     private static boolean hasCloudEventsHeaders(Headers headers) {

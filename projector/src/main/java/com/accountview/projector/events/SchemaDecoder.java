@@ -40,6 +40,15 @@ final class SchemaDecoder implements EventDecoder {
             return new EntityTombstoned(topicKind, EntityIds.ofKey(key));
         }
         Envelope envelope = envelopes.read(value, headers);
+        try {
+            return decode(topicKind, key, envelope);
+        } catch (UnableToDecodeEventException malformed) {
+            // the id names the dead letter in the log
+            throw malformed.ofEvent(EnvelopeAttributes.validIdOrNull(envelope));
+        }
+    }
+
+    private EntityEvent decode(EntityKind topicKind, byte[] key, Envelope envelope) {
         EventMetadata metadata = EnvelopeAttributes.metadataOf(envelope);
         UUID keyId = EntityIds.ofKey(key);
         if (!keyId.equals(metadata.subject())) {

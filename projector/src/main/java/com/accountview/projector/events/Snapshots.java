@@ -8,6 +8,7 @@ import tools.jackson.databind.JsonNode;
 import com.accountview.contract.AccountStatus;
 import com.accountview.contract.ContractStatus;
 import com.accountview.contract.Identifiers;
+import com.accountview.contract.StorableText;
 
 /** Reads the full state of an entity from {@code data} that its JSON Schema has accepted. Stateless. */
 final class Snapshots {
@@ -24,9 +25,23 @@ final class Snapshots {
     static ContractSnapshot contract(JsonNode data) {
         JsonNode product = data.get("product");
         return new ContractSnapshot(uuid(data, "contract_id"), uuid(data, "account_id"),
-                ContractStatus.valueOf(data.get("status").asString()), product.get("id").asString(),
-                product.get("name").asString(), instant(data, "start_date"), instant(data, "end_date"),
+                ContractStatus.valueOf(data.get("status").asString()), productText(product, "id"),
+                productText(product, "name"), instant(data, "start_date"), instant(data, "end_date"),
                 instant(data, "created_at"), instant(data, "updated_at"));
+    }
+
+    /**
+     * Text the schema accepted that must also be {@linkplain StorableText storable}: the schema's
+     * pattern refuses U+0000, but an unpaired surrogate is beyond what a JSON Schema pattern says
+     * alike in every engine (some match UTF-16 units, others code points).
+     */
+    private static String productText(JsonNode product, String member) {
+        String text = product.get(member).asString();
+        if (!StorableText.isStorable(text)) {
+            throw Malformed.because("data member 'product." + member + "' contains an unpaired surrogate, which PostgreSQL"
+                    + " cannot store: " + Malformed.quote(text));
+        }
+        return text;
     }
 
     static UUID uuid(JsonNode data, String member) {

@@ -11,6 +11,7 @@ import com.accountview.contract.ContractStatus;
 import com.accountview.contract.EventType;
 import com.accountview.contract.Identifiers;
 import com.accountview.contract.Instants;
+import com.accountview.contract.StorableText;
 
 /**
  * The {@code data} of an event as the {@link StreamingDecoder} reads it: the JSON Schema of its
@@ -129,7 +130,7 @@ record StreamedData(UUID id, AccountSnapshot account, ContractSnapshot contract)
                 product[1], startDate, endDate, createdAt, updatedAt));
     }
 
-    /** The product's id (not empty) and name, neither with U+0000, or null. */
+    /** The product's id (not empty) and name, both {@linkplain StorableText storable}, or null. */
     private static String[] product(JsonParser parser) {
         String id = null;
         String name = null;
@@ -146,7 +147,7 @@ record StreamedData(UUID id, AccountSnapshot account, ContractSnapshot contract)
                 }
             }
         }
-        if (id == null || id.isEmpty() || id.indexOf('\0') >= 0 || name == null || name.indexOf('\0') >= 0
+        if (id == null || id.isEmpty() || !StorableText.isStorable(id) || name == null || !StorableText.isStorable(name)
                 || members.anyRepeated()) {
             return null;
         }

@@ -122,7 +122,7 @@ final class StreamingDecoder {
                 }
             }
         }
-        if (parser.nextToken() != null || members.anyRepeated() || data == null || !specVersion || !isEventId(id)
+        if (parser.nextToken() != null || members.anyRepeated() || data == null || !specVersion || !Identifiers.isEventId(id)
                 || orgId == null || !Identifiers.isOrgId(orgId) || sequence == null) {
             return null;
         }
@@ -173,9 +173,6 @@ final class StreamingDecoder {
         return Identifiers.uuidOrNull(new String(key, StandardCharsets.ISO_8859_1));
     }
 
-    private static boolean isEventId(String id) {
-        return id != null && !id.isEmpty() && id.length() <= Identifiers.MAX_EVENT_ID_LENGTH && id.indexOf('\0') < 0;
-    }
 
     /** CloudEvents attribute names are lower-case ASCII letters and digits. */
     private static boolean isExtensionName(String name) {
@@ -189,7 +186,7 @@ final class StreamingDecoder {
     }
 
     private URI uri(CharSequence chars) {
-        if (chars == null || chars.isEmpty()) {
+        if (chars == null || chars.isEmpty() || !Identifiers.isUriReferenceText(chars)) {
             return null;
         }
         Source last = lastSource;

@@ -32,9 +32,11 @@ record FoldedBatch(List<RecordOutcome> outcomes, Map<TopicPartition, PartitionPr
 
     private static RecordOutcome outcomeOf(ConsumedRecord record, Map<EntityKind, EntityFold> folds) {
         if (record.isRejected()) {
-            return new RecordOutcome(record.raw(), null, EventOutcome.DEAD_LETTERED, record.rejection().getMessage());
+            return new RecordOutcome(record.raw(), null, EventOutcome.DEAD_LETTERED, record.eventId(),
+                    record.rejection().getMessage());
         }
-        return new RecordOutcome(record.raw(), record.event(), folds.get(record.event().kind()).on(record.event()), null);
+        return new RecordOutcome(record.raw(), record.event(), folds.get(record.event().kind()).on(record.event()),
+                record.eventId(), null);
     }
 
     private static PartitionProgress furthest(PartitionProgress a, PartitionProgress b) {

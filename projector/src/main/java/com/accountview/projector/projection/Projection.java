@@ -213,8 +213,15 @@ public class Projection {
     private static void log(RecordOutcome outcome) {
         ConsumerRecord<byte[], byte[]> record = outcome.record();
         switch (outcome.outcome()) {
-            case DEAD_LETTERED -> log.warn("Dead-lettered record topic={} partition={} offset={}: {}",
-                    record.topic(), record.partition(), record.offset(), outcome.reason());
+            case DEAD_LETTERED -> {
+                if (outcome.eventId() != null) {
+                    log.warn("Dead-lettered event id={} topic={} partition={} offset={}: {}", outcome.eventId(),
+                            record.topic(), record.partition(), record.offset(), outcome.reason());
+                } else {
+                    log.warn("Dead-lettered record topic={} partition={} offset={}: {}",
+                            record.topic(), record.partition(), record.offset(), outcome.reason());
+                }
+            }
             case UNKNOWN_TYPE -> log.info("Skipped event of unknown type {} id={} topic={} partition={} offset={}",
                     ((EntityEvent.Versioned) outcome.event()).metadata().type(), outcome.eventId(), record.topic(), record.partition(), record.offset());
             // guarded: the arguments of the two most frequent outcomes cost 1% of the projector's CPU

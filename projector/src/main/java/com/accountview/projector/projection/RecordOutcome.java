@@ -10,10 +10,11 @@ import com.accountview.projector.events.EntityEvent;
  * @param record the consumed record
  * @param event the decoded event, or null when dead-lettered
  * @param outcome the outcome
+ * @param eventId the CloudEvents id, also of a dead-lettered record that had a valid one; null when none is known
  * @param reason why the record is malformed, or null
  */
 public record RecordOutcome(ConsumerRecord<byte[], byte[]> record, EntityEvent event, EventOutcome outcome,
-                            String reason) {
+                            String eventId, String reason) {
 
     /**
      * The CloudEvents type for metrics: a known type, or a stand-in ({@code unknown},
@@ -27,10 +28,5 @@ public record RecordOutcome(ConsumerRecord<byte[], byte[]> record, EntityEvent e
             return versioned.metadata().type();
         }
         return event instanceof EntityEvent.EntityTombstoned ? "kafka.tombstone" : "malformed";
-    }
-
-    /** The CloudEvents id, or null. */
-    public String eventId() {
-        return event instanceof EntityEvent.Versioned versioned ? versioned.metadata().id() : null;
     }
 }

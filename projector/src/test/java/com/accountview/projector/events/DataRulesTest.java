@@ -250,6 +250,14 @@ class DataRulesTest {
     }
 
     @Test
+    void textWithAnUnpairedSurrogateIsMalformed() {
+        String json = A_CONTRACT.product("TV", "Tele-X").updated().structuredJson().replace("Tele-X", "Tele\\udc00");
+
+        assertMalformed(TestEvents.raw(CONTRACT.toString(), json).structured(CONTRACTS))
+                .hasMessageStartingWith("data member 'product.name' contains an unpaired surrogate");
+    }
+
+    @Test
     void dataThatIsNotAnObjectIsMalformed() {
         String json = AN_ACCOUNT.updated().structuredJson().replaceFirst("\"data\":\\{.*}}$", "\"data\":[1]}");
 

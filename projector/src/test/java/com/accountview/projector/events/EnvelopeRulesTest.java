@@ -131,6 +131,53 @@ class EnvelopeRulesTest {
                 .hasMessage("attribute 'source' is not a URI reference: \"::: not a uri\"");
     }
 
+    /** RFC 3986 has no characters beyond printable US-ASCII; Java's URI would take them. */
+    @Test
+    void sourceWithCharactersNoUriHasIsMalformed() {
+        assertMalformed(EVENT.source("/crm/caf\u00e9").updated().structured(ACCOUNTS))
+                .hasMessage("attribute 'source' is not a URI reference: \"/crm/caf\u00e9\"");
+    }
+
+    /** PostgreSQL would store '?' for it: two events differing only there would be one. */
+    @Test
+    void idWithAnUnpairedSurrogateIsMalformed() {
+        String json = EVENT.eventId("evt-X").updated().structuredJson().replace("\"evt-X\"", "\"evt-\\ud800\"");
+
+        assertMalformed(TestEvents.raw(ACCOUNT.toString(), json).structured(ACCOUNTS))
+                .hasMessageStartingWith("attribute 'id' is longer than 256 characters or contains U+0000 or an unpaired"
+                        + " surrogate");
+    }
+
+    @Test
+    void idWithACharacterBeyondTheBasicPlaneIsAccepted() {
+        String json = EVENT.eventId("evt-X").updated().structuredJson().replace("\"evt-X\"", "\"evt-\\ud83d\\ude00\"");
+
+        Versioned event = (Versioned) Decoding.decode(TestEvents.raw(ACCOUNT.toString(), json).structured(ACCOUNTS));
+
+        assertThat(event.metadata().id()).isEqualTo("evt-\ud83d\ude00");
+    }
+
+    /** Decoded leniently, every invalid byte would become U+FFFD, and two different ids one. */
+    @Test
+    void binaryHeaderThatIsNotUtf8IsMalformed() {
+        ProducerRecord<byte[], byte[]> record = EVENT.updated().binary(ACCOUNTS);
+        record.headers().remove("ce_id");
+        record.headers().add("ce_id", new byte[] {'i', 'd', '-', (byte) 0xff});
+
+        assertMalformed(record).hasMessage("header 'ce_id' is not UTF-8 text");
+    }
+
+    /** The log names a dead letter by its event id when the record had a valid one. */
+    @Test
+    void malformedRecordCarriesItsEventIdWhenItHasAValidOne() {
+        assertMalformed(EVENT.eventId("evt-9").sequence("7a").updated().structured(ACCOUNTS))
+                .isInstanceOfSatisfying(UnableToDecodeEventException.class,
+                        malformed -> assertThat(malformed.eventId()).isEqualTo("evt-9"));
+        assertMalformed(EVENT.eventId("x".repeat(257)).updated().structured(ACCOUNTS))
+                .isInstanceOfSatisfying(UnableToDecodeEventException.class,
+                        malformed -> assertThat(malformed.eventId()).isNull());
+    }
+
     @Test
     void idLongerThan256CharactersIsMalformed() {
         assertMalformed(EVENT.eventId("x".repeat(257)).updated().structured(ACCOUNTS))

@@ -11,12 +11,14 @@ import com.accountview.contract.EntityKind;
 import com.accountview.contract.EventType;
 import com.accountview.contract.Identifiers;
 import com.accountview.contract.Instants;
+import com.accountview.contract.StorableText;
 
 /**
  * The rules of contract v1 that the JSON Schemas cannot state: the type must be one this version
  * knows (consumers skip others, so publishing one is almost always a typo), the {@code subject}
- * must name the same entity as the id in {@code data}, and every timestamp must fall in the years
- * 0001 to 9999 in UTC ({@link Instants}). Stateless.
+ * must name the same entity as the id in {@code data}, every timestamp must fall in the years
+ * 0001 to 9999 in UTC and be no leap second ({@link Instants}), and the text PostgreSQL stores
+ * has no unpaired surrogate ({@link StorableText}). Stateless.
  */
 final class CloudEventRules {
 
@@ -49,8 +51,13 @@ final class CloudEventRules {
                 TIMESTAMPS.get(known.kind()).forEach(member -> inRange("data." + member, data.get(member), problems));
             }
         });
+        unpairedSurrogate("id", event.get("id"), problems);
         JsonNode subject = event.get("subject");
         JsonNode data = event.get("data");
+        if (data != null && data.get("product") != null) {
+            unpairedSurrogate("data.product.id", data.get("product").get("id"), problems);
+            unpairedSurrogate("data.product.name", data.get("product").get("name"), problems);
+        }
         if (subject != null && subject.isString() && data != null && data.isObject()) {
             EntityKind.ofType(type).ifPresent(topic -> {
                 JsonNode id = data.get(topic.idMember());
@@ -63,7 +70,14 @@ final class CloudEventRules {
         return problems;
     }
 
-    /** A timestamp the schema's pattern accepted may still lie outside what PostgreSQL can store. */
+    /** Text PostgreSQL would not store as sent ({@link StorableText}); the schemas' patterns refuse U+0000 already. */
+    private static void unpairedSurrogate(String name, JsonNode value, List<String> problems) {
+        if (value != null && value.isString() && StorableText.hasUnpairedSurrogate(value.stringValue())) {
+            problems.add(name + ": contains an unpaired surrogate, which PostgreSQL cannot store");
+        }
+    }
+
+    /** A timestamp the schema accepted may still lie outside what PostgreSQL can store, or be a leap second. */
     private static void inRange(String name, JsonNode value, List<String> problems) {
         if (value == null || !value.isString()) {
             return; // the schemas report a missing or mistyped timestamp
@@ -71,7 +85,8 @@ final class CloudEventRules {
         try {
             Instants.parse(value.stringValue());
         } catch (IllegalArgumentException e) {
-            if (Instants.OUT_OF_RANGE.equals(e.getMessage())) {
+            // the schemas' date-time format takes a leap second, as RFC 3339 does; the projector cannot
+            if (Instants.OUT_OF_RANGE.equals(e.getMessage()) || Instants.LEAP_SECOND.equals(e.getMessage())) {
                 problems.add(name + ": " + e.getMessage() + " (is \"" + value.stringValue() + "\")");
             }
         }

@@ -104,7 +104,9 @@ public final class EventContract {
             problems.add("a tombstone line needs \"key\": the entity's UUID");
             return new LineVerdict(Optional.empty(), problems);
         }
-        return new LineVerdict(topic.map(t -> OutgoingRecord.tombstone(t, key.stringValue())), problems);
+        // in lower case, as an event's key: the projector reads no other spelling of an id as a key
+        String lowerCase = Identifiers.uuid(key.stringValue()).map(UUID::toString).orElseThrow();
+        return new LineVerdict(topic.map(t -> OutgoingRecord.tombstone(t, lowerCase)), problems);
     }
 
     private static LineVerdict unroutable(String problem) {

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import org.junit.jupiter.api.Test;
 
 import com.accountview.contract.EntityKind;
+import com.accountview.contract.Instants;
 
 class EventContractTest {
 
@@ -62,6 +63,17 @@ class EventContractTest {
                 .contains("subject \"" + other + "\" differs from data.account_id");
     }
 
+    /** As the projector refuses them: text PostgreSQL cannot store as sent, a source no URI reference can be. */
+    @Test
+    void idWithAnUnpairedSurrogateAndSourceBeyondAsciiAreNamed() {
+        LineVerdict verdict = contract.check(accountUpdated()
+                .replace("\"id\": \"6b1d0c1e", "\"id\": \"\\ud800-6b1d0c1e").replace("\"/crm\"", "\"/caf\u00e9\""));
+
+        assertThat(verdict.problems()).containsExactlyInAnyOrder(
+                "source: does not match the uri-reference pattern must be a valid RFC 3986 URI-reference (is \"/caf\u00e9\")",
+                "id: contains an unpaired surrogate, which PostgreSQL cannot store");
+    }
+
     @Test
     void anUnknownTypeIsInvalidButStillNamesItsTopic() {
         LineVerdict verdict = contract.check(accountUpdated().replace("customers.account.updated", "customers.account.merged"));
@@ -108,6 +120,23 @@ class EventContractTest {
 
         assertThat(verdict.problems()).isEmpty();
         assertThat(verdict.record()).hasValue(OutgoingRecord.tombstone(EntityKind.CONTRACT, ACCOUNT_ID));
+    }
+
+    /** The projector reads a key in lower case only; the line may spell the id in either case. */
+    @Test
+    void aTombstoneKeyIsPublishedInLowerCase() {
+        LineVerdict verdict = contract.check(TombstoneLine.format(EntityKind.ACCOUNT, ACCOUNT_ID.toUpperCase()));
+
+        assertThat(verdict.problems()).isEmpty();
+        assertThat(verdict.record()).hasValue(OutgoingRecord.tombstone(EntityKind.ACCOUNT, ACCOUNT_ID));
+    }
+
+    @Test
+    void aLeapSecondIsNamed() {
+        LineVerdict verdict = contract.check(accountUpdated().replace("\"time\": \"2026-11-27T10:15:00Z\"",
+                "\"time\": \"2016-12-31T23:59:60Z\""));
+
+        assertThat(verdict.problems()).containsExactly("time: " + Instants.LEAP_SECOND + " (is \"2016-12-31T23:59:60Z\")");
     }
 
     @Test
