@@ -122,8 +122,8 @@ final class StreamingDecoder {
                 }
             }
         }
-        if (parser.nextToken() != null || members.anyRepeated() || data == null || !specVersion || !Identifiers.isEventId(id)
-                || orgId == null || !Identifiers.isOrgId(orgId) || sequence == null) {
+        if (parser.nextToken() != null || members.anyRepeated() || data == null || !specVersion
+                || !Identifiers.isEventId(id) || orgId == null || !Identifiers.isOrgId(orgId) || sequence == null) {
             return null;
         }
         if (subjectId == null || !subjectId.equals(keyId) || !subjectId.equals(data.id()) || source == null
