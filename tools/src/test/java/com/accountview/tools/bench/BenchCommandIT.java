@@ -33,6 +33,13 @@ class BenchCommandIT {
 
     private static final Path PROJECT = Path.of("..").toAbsolutePath().normalize();
     private static final Pattern NUMBER = Pattern.compile("^[0-9][0-9,]*(\\.[0-9]+)?");
+    /**
+     * /proc counts CPU time in 10-ms ticks, rounded per thread for the compiler threads and per process
+     * for the whole: over the second or so of the quick run's projection (about 1.5 CPU-s), the rounding
+     * of three compiler threads and of the process at both ends (up to 8 ticks, 80 ms) can put the part
+     * a few percent above the whole (seen once in CI: 66.0 against 64.5 per million).
+     */
+    private static final double TICK_ROUNDING = 0.10;
 
     @TempDir
     Path temp;
@@ -69,7 +76,7 @@ class BenchCommandIT {
         assertPositive(rows, "projection: CPU-s per 1M events in the sink's JVM", 2);
         assertPositive(rows, "projection: CPU-s per 1M events in PostgreSQL", 2);
         assertPartOf(rows, "projection: of it, CPU-s per 1M events in the JIT compiler's threads",
-                "projection: CPU-s per 1M events in the sink's JVM", 2);
+                "projection: CPU-s per 1M events in the sink's JVM", 2, TICK_ROUNDING);
         for (int connections : List.of(16, 64)) {
             for (Endpoint endpoint : Endpoint.values()) {
                 String label = endpoint.label() + ", " + connections + " connections";
@@ -196,13 +203,19 @@ class BenchCommandIT {
     }
 
     private static void assertPartOf(Map<String, List<String>> rows, String part, String whole, int columns) {
+        assertPartOf(rows, part, whole, columns, 0);
+    }
+
+    /** @param slack the share by which the part may exceed the whole through the measurement's resolution */
+    private static void assertPartOf(Map<String, List<String>> rows, String part, String whole, int columns,
+                                     double slack) {
         assertThat(rows).as("the table's rows").containsKey(part);
         for (int column = 0; column < columns; column++) {
             Matcher partNumber = NUMBER.matcher(rows.get(part).get(column));
             Matcher wholeNumber = NUMBER.matcher(rows.get(whole).get(column));
             assertThat(partNumber.find() && wholeNumber.find()).as("%s and %s, column %d", part, whole, column + 1).isTrue();
             assertThat(Double.parseDouble(partNumber.group().replace(",", ""))).as("%s, column %d", part, column + 1)
-                    .isNotNegative().isLessThanOrEqualTo(Double.parseDouble(wholeNumber.group().replace(",", "")));
+                    .isNotNegative().isLessThanOrEqualTo(Double.parseDouble(wholeNumber.group().replace(",", "")) * (1 + slack));
         }
     }
 
