@@ -42,6 +42,9 @@ public class Generations {
 
     private static final String INDEXED = "UPDATE generation SET indexed_at = now() WHERE id = :id";
 
+    /** Holds a cancel of the generation back until the transaction ends, or finds it cancelled already. */
+    private static final String LOCK_IF_BUILDING = "SELECT id FROM generation WHERE id = :id AND state = 'BUILDING' FOR UPDATE";
+
     private static final String RETIRED_BEFORE = """
             SELECT id FROM generation WHERE state = 'RETIRED' AND retired_at < now() - CAST(:retention AS interval)
             """;
@@ -124,15 +127,32 @@ public class Generations {
         return cancelled;
     }
 
-    /** Builds the generation's secondary indexes and attaches its partitions, once it has caught up. */
-    public void indexAndAttach(int id) {
-        jdbi.useTransaction(handle -> {
+    /**
+     * Builds the generation's secondary indexes and attaches its partitions, once it has caught up;
+     * unless it was cancelled meanwhile. The generation's row is locked while it works, so that a
+     * cancel either comes first (then nothing is attached) or waits until the partitions are
+     * attached and then detaches them concurrently: a cancel that attached partitions could only be
+     * dropped by locking their parent, which the live generation's queries hold (a deadlock).
+     *
+     * @return whether it was still building, and is indexed and attached now
+     */
+    public boolean indexAndAttach(int id) {
+        boolean attached = jdbi.inTransaction(handle -> {
             // one instance at a time: two would build the same indexes side by side
             handle.createQuery("SELECT 1 FROM pg_advisory_xact_lock(:lock)").bind("lock", INDEX_LOCK).mapTo(Integer.class).one();
+            if (handle.createQuery(LOCK_IF_BUILDING).bind("id", id).mapTo(Integer.class).findOne().isEmpty()) {
+                return false;
+            }
             GenerationTables.indexAndAttach(handle, id);
             handle.createUpdate(INDEXED).bind("id", id).execute();
+            return true;
         });
-        log.info("Generation {} indexed and attached; it can go live", id);
+        if (attached) {
+            log.info("Generation {} indexed and attached; it can go live", id);
+        } else {
+            log.info("Generation {} is no longer being built (cancelled): not indexed, not attached", id);
+        }
+        return attached;
     }
 
     /** Drops the partitions of generations retired longer ago than the retention; returns their ids. */

@@ -51,6 +51,9 @@ class RebuildEndpoint {
             } catch (RebuildAlreadyRunningException running) {
                 return new WebEndpointResponse<>(Map.of("error", "rebuild already running",
                         "message", running.getMessage(), "status", rebuilds.status()), 409);
+            } catch (OlderProjectionVersionException older) {
+                return new WebEndpointResponse<>(Map.of("error", "older projection version",
+                        "message", older.getMessage(), "status", rebuilds.status()), 409);
             }
         });
     }

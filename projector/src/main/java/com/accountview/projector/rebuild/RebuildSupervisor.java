@@ -81,6 +81,8 @@ class RebuildSupervisor implements SmartLifecycle {
             Optional<Generation> building = generations.building();
             if (building.isPresent() && building.get().projectionVersion() == pipelines.projectionVersion()) {
                 seeThrough(building.get());
+            } else if (building.isEmpty() && rebuilds.forgetCancelled()) {
+                lagByTopic.clear(); // the metrics say no rebuild runs, not the cancelled one's last measurement
             }
             generations.dropRetired(properties.retiredRetention());
         } catch (InterruptedException e) {
@@ -117,8 +119,8 @@ class RebuildSupervisor implements SmartLifecycle {
         if (progress.totalLag() > properties.switchMaxLag()) {
             return;
         }
-        if (building.indexedAt() == null) {
-            generations.indexAndAttach(building.id());
+        if (building.indexedAt() == null && !generations.indexAndAttach(building.id())) {
+            return; // cancelled meanwhile
         }
         Optional<Generation> live = generations.live();
         if (live.isPresent()) {

@@ -31,8 +31,13 @@ public class Rebuilds {
      * Starts a rebuild into a new generation, from the beginning of the topics.
      *
      * @throws RebuildAlreadyRunningException if one runs already
+     * @throws OlderProjectionVersionException if this projector's projection is older than the live generation's
      */
     public Generation start(String requestedBy) {
+        Optional<Generation> live = generations.live();
+        if (live.isPresent() && live.get().projectionVersion() > pipelines.projectionVersion()) {
+            throw new OlderProjectionVersionException(pipelines.projectionVersion(), live.get());
+        }
         Generation started = generations.startBuilding(pipelines.projectionVersion(), requestedBy);
         pipelines.reconcile();
         return started;
@@ -55,6 +60,21 @@ public class Rebuilds {
      */
     public RebuildStatus status() {
         return RebuildStatus.of(generations.all(), lastProgress, pipelines.projectionVersion());
+    }
+
+    /**
+     * Forgets the last measurement when its generation did not go live (it was cancelled, here or on
+     * another instance), so that status and metrics stop showing it as running.
+     *
+     * @return whether there was such a measurement
+     */
+    boolean forgetCancelled() {
+        RebuildProgress last = lastProgress;
+        if (last == null || pipelines.live().map(live -> live.id() == last.generation()).orElse(false)) {
+            return false;
+        }
+        lastProgress = null;
+        return true;
     }
 
     /** The supervision's latest measurement, for status, logs and metrics. */

@@ -4,15 +4,19 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import java.time.Duration;
+import java.time.Instant;
+import java.util.Map;
 import java.util.UUID;
 
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.JdbcTemplate;
 
+import com.accountview.projector.generations.Generations;
 import com.accountview.projector.support.ProjectorContextTest;
 import com.accountview.projector.support.RebuildEndpoint;
 import com.accountview.testinfra.TestInfrastructure;
@@ -33,6 +37,15 @@ class RebuildRequestsIT extends ProjectorContextTest {
 
     @LocalServerPort
     int port;
+
+    @Autowired
+    Generations generations;
+
+    @Autowired
+    Rebuilds rebuilds;
+
+    @Autowired
+    RebuildSupervisor supervisor;
 
     @AfterEach
     void noRebuildLeftRunning() {
@@ -87,6 +100,57 @@ class RebuildRequestsIT extends ProjectorContextTest {
                 .structured(topics.accounts()));
         assertThat(readModel.accountsCarrying(org, "after-cancel")).containsExactly(account);
         assertThat(endpoint.cancel().status()).isEqualTo(404);
+    }
+
+    /**
+     * A cancel that lands while the supervision indexes and attaches: attached, a cancelled
+     * generation's partitions could only be dropped by locking their parent, which queries hold.
+     */
+    @Test
+    void aGenerationCancelledBeforeItIsAttachedIsNeverAttached() {
+        RebuildEndpoint endpoint = new RebuildEndpoint(port, TOKEN);
+        int building = endpoint.start("cancelled before attaching").rebuildGeneration();
+        assertThat(endpoint.cancel().status()).isEqualTo(200);
+
+        assertThat(generations.indexAndAttach(building)).isFalse();
+
+        assertThat(jdbc().queryForObject("SELECT count(*) FROM pg_inherits i JOIN pg_class c ON c.oid = i.inhrelid"
+                + " WHERE c.relname LIKE ?", Integer.class, "%_g" + building)).isZero();
+        assertThat(jdbc().queryForObject("SELECT to_regclass('accountview.account_g" + building + "') IS NULL",
+                Boolean.class)).isTrue();
+    }
+
+    @Test
+    void aCancelledRebuildIsNoLongerReportedAsRunning() {
+        RebuildEndpoint endpoint = new RebuildEndpoint(port, TOKEN);
+        int building = endpoint.start("measured, then cancelled").rebuildGeneration();
+        rebuilds.measured(new RebuildProgress(building, Instant.now(), 10, 20, Map.of(topics.accounts(), 5L), 1.0));
+        assertThat(meters.get("accountview.projector.rebuild.running").gauge().value()).isEqualTo(1.0);
+
+        endpoint.cancel();
+        supervisor.tick();
+
+        assertThat(meters.get("accountview.projector.rebuild.running").gauge().value()).isZero();
+        assertThat(meters.get("accountview.projector.rebuild.generation").gauge().value()).isZero();
+        assertThat(endpoint.status().body().path("rebuild").isNull()).isTrue();
+    }
+
+    /** A projector older than the live generation would replace the newer read model with its own. */
+    @Test
+    void aProjectorOlderThanTheLiveGenerationRefusesToRebuild() {
+        int live = new RebuildEndpoint(port, TOKEN).status().liveGeneration();
+        jdbc().update("UPDATE accountview.generation SET projection_version = projection_version + 1 WHERE id = ?", live);
+        try {
+            RebuildEndpoint.Answer refused = new RebuildEndpoint(port, TOKEN).start("from an older projector");
+
+            assertThat(refused.status()).isEqualTo(409);
+            assertThat(refused.body().path("message").asString()).contains("is older than version");
+            assertThat(jdbc().queryForObject("SELECT count(*) FROM accountview.generation WHERE state = 'BUILDING'",
+                    Integer.class)).isZero();
+        } finally {
+            jdbc().update("UPDATE accountview.generation SET projection_version = projection_version - 1 WHERE id = ?",
+                    live);
+        }
     }
 
     @Test

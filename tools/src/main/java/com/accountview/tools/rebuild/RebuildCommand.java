@@ -65,6 +65,17 @@ public final class RebuildCommand implements Callable<Integer> {
             description = "How long to follow a rebuild before giving up following (default: ${DEFAULT-VALUE}).")
     Duration timeout;
 
+    /** The options that chose this projector and its token, as given, for a command that must reach the same one. */
+    private String sameTarget() {
+        StringBuilder options = new StringBuilder();
+        for (String name : new String[] {"--projector", "--data-dir"}) {
+            if (spec.commandLine().getParseResult().hasMatchedOption(name)) {
+                options.append(' ').append(name).append(' ').append(spec.findOption(name).<Object>getValue());
+            }
+        }
+        return options.toString();
+    }
+
     @Override
     public Integer call() throws Exception {
         PrintWriter out = spec.commandLine().getOut();
@@ -92,7 +103,7 @@ public final class RebuildCommand implements Callable<Integer> {
             out.println("rebuild started: generation " + generation + " is being built from the beginning of the topics;"
                     + " generation " + started.liveGeneration() + " keeps serving");
             if (detach) {
-                out.println("follow it with: " + Invocation.of(spec) + " rebuild --status");
+                out.println("follow it with: " + Invocation.of(spec) + " rebuild --status" + sameTarget());
                 return 0;
             }
             return follow(admin, generation, out, err);

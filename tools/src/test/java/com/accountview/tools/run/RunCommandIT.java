@@ -101,6 +101,19 @@ class RunCommandIT {
         assertThat(rebuild.waitFor(3, TimeUnit.MINUTES)).as("the rebuild command ends").isTrue();
         assertThat(rebuild.exitValue()).as(Files.readString(rebuildOutput)).isZero();
         assertThat(Files.readString(rebuildOutput)).contains("rebuild started: generation 2", "done: generation 2 is live");
+
+        // --detach suggests a follow-up that reaches the same projector with the same token (the run's data
+        // directory holds it): it runs as printed
+        List<String> detach = new ArrayList<>(rebuildCommand);
+        detach.add("--detach");
+        String detached = runToTheEnd(detach, temp.resolve("detach.out"));
+        assertThat(detached).contains("rebuild started: generation 3");
+        List<String> followUp = new ArrayList<>(List.of("bash"));
+        followUp.addAll(List.of(detached.lines().map(String::strip).filter(line -> line.startsWith("follow it with: "))
+                .findFirst().orElseThrow().substring("follow it with: ".length()).split(" ")));
+        followUp.add("--no-build");
+        // generation 3 may have gone live already (a small history), or still be building
+        assertThat(runToTheEnd(followUp, temp.resolve("status.out"))).containsPattern("live: generation [23] ");
         assertThat(get(ports[0], EXAMPLE).body()).contains("\"id\":\"3f0c2a6e-8d1b-4c5e-9a7f-1b2c3d4e5f60\"");
 
         stopAndAssertEverythingStopped(first, firstOutput, ports);
@@ -165,6 +178,16 @@ class RunCommandIT {
         assertThat(postgres.isAlive()).isFalse();
         assertThat(services).noneMatch(ProcessHandle::isAlive);
         stopAndAssertEverythingStopped(second, secondOutput, ports);
+    }
+
+    /** Runs a command of the launcher in the repository, asserts it ends with exit code 0, and gives its output. */
+    private String runToTheEnd(List<String> command, Path output) throws Exception {
+        Process process = new ProcessBuilder(command).directory(PROJECT.toFile()).redirectErrorStream(true)
+                .redirectOutput(output.toFile()).start();
+        started.add(process.toHandle());
+        assertThat(process.waitFor(3, TimeUnit.MINUTES)).as("%s ends", command).isTrue();
+        assertThat(process.exitValue()).as(Files.readString(output)).isZero();
+        return Files.readString(output);
     }
 
     private static String lineStartingWith(String start, Path output) throws IOException {
