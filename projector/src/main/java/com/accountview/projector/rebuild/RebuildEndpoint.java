@@ -64,7 +64,8 @@ class RebuildEndpoint {
                 .<WebEndpointResponse<Object>>map(cancelled -> new WebEndpointResponse<>(Map.of(
                         "cancelled", cancelled.id(), "status", rebuilds.status()), 200))
                 .orElseGet(() -> new WebEndpointResponse<>(Map.of("error", "no rebuild running",
-                        "message", "There is no rebuild to cancel.", "status", rebuilds.status()), 404)));
+                        "message", "There is no rebuild to cancel: none runs, or it has just gone live (see status).",
+                        "status", rebuilds.status()), 404)));
     }
 
     private static WebEndpointResponse<Object> unlessUnreachable(String method,

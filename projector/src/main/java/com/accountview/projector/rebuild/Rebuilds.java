@@ -43,13 +43,17 @@ public class Rebuilds {
         return started;
     }
 
-    /** Cancels the running rebuild, dropping its generation; the live one is untouched. Empty if none ran. */
+    /**
+     * Cancels the running rebuild, dropping its generation; the live one is untouched. Empty if none
+     * ran, or if it went live before the cancel took hold (the switch and the cancel race; the
+     * database decides which one wins).
+     */
     public Optional<Generation> cancel() {
         Optional<Generation> building = generations.building();
-        building.ifPresent(generation -> {
-            generations.cancel(generation.id());
-            pipelines.reconcile();
-        });
+        if (building.isEmpty() || !generations.cancel(building.get().id())) {
+            return Optional.empty();
+        }
+        pipelines.reconcile();
         return building;
     }
 
