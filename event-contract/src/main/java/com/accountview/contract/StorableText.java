@@ -12,27 +12,30 @@ public final class StorableText {
     }
 
     public static boolean isStorable(CharSequence text) {
-        for (int i = 0; i < text.length(); i++) {
-            if (text.charAt(i) == '\0') {
-                return false;
-            }
-        }
-        return !hasUnpairedSurrogate(text);
+        return firstUnstorable(text, true) < 0;
     }
 
     /** Whether a surrogate stands without its pair: the text is no sequence of Unicode characters. */
     public static boolean hasUnpairedSurrogate(CharSequence text) {
+        return firstUnstorable(text, false) >= 0;
+    }
+
+    /** The index of the first unpaired surrogate (or, if asked, U+0000), one pass; -1 if none. */
+    private static int firstUnstorable(CharSequence text, boolean nul) {
         for (int i = 0; i < text.length(); i++) {
             char c = text.charAt(i);
+            if (nul && c == '\0') {
+                return i;
+            }
             if (Character.isSurrogate(c)) {
                 boolean paired = Character.isHighSurrogate(c) && i + 1 < text.length()
                         && Character.isLowSurrogate(text.charAt(i + 1));
                 if (!paired) {
-                    return true;
+                    return i;
                 }
                 i++;
             }
         }
-        return false;
+        return -1;
     }
 }

@@ -37,7 +37,7 @@ final class Snapshots {
      */
     private static String productText(JsonNode product, String member) {
         String text = product.get(member).asString();
-        if (!StorableText.isStorable(text)) {
+        if (StorableText.hasUnpairedSurrogate(text)) {
             throw Malformed.because("data member 'product." + member + "' contains an unpaired surrogate, which PostgreSQL"
                     + " cannot store: " + Malformed.quote(text));
         }
