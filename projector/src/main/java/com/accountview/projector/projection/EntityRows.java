@@ -45,9 +45,13 @@ final class EntityRows {
             JOIN {table} AS stored ON stored.generation = :generation AND stored.{id} = batch.id
             """;
 
-    /** A Kafka tombstone deletes whatever the version, and keeps the version. */
+    /**
+     * A Kafka tombstone deletes whatever the version, and keeps the version. It clears the state as
+     * a delete written by the upsert does (a tombstone in the batch of the entity's last version
+     * is written that way), so that a deleted row is the same whichever batch its tombstone came in.
+     */
     private static final String TOMBSTONE = """
-            UPDATE {table} SET deleted = true, applied_at = now()
+            UPDATE {table} SET deleted = true, {cleared}, applied_at = now()
             WHERE generation = :generation AND {id} = ANY(CAST(:ids AS uuid[])) AND NOT deleted
             """;
 
@@ -73,7 +77,7 @@ final class EntityRows {
         this.table = table;
         this.partition = table.name() + "_g" + generation;
         this.storedVersionsSql = render(STORED_VERSIONS);
-        this.tombstoneSql = render(TOMBSTONE);
+        this.tombstoneSql = render(TOMBSTONE).replace("{cleared}", join(table.stateColumns(), c -> c.name() + " = NULL"));
         this.upsertSql = render(UPSERT)
                 .replace("{casts}", join(table.columns(), c -> c.fromElement("w." + c.name())))
                 .replace("{arrays}", join(table.columns(), c -> "CAST(:" + c.parameter() + " AS " + c.arrayType() + "[])"))

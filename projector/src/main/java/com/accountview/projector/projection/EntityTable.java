@@ -15,17 +15,21 @@ import com.accountview.projector.events.EntityEvent;
  * an entity's state, each with its type and how its value is taken from the winning event. The
  * columns every entity table has (organization, version, deleted flag, winning event) are added
  * here, and {@link EntityRows} derives its statements from the description. Immutable.
+ *
+ * @param stateColumns the columns of the entity's state, which a deleted row leaves null
+ * @param columns every column but the generation: the id, the organization, the state, the version,
+ *                the deleted flag and the winning event
  */
-record EntityTable(EntityKind kind, String name, String idColumn, List<Column> columns) {
+record EntityTable(EntityKind kind, String name, String idColumn, List<Column> stateColumns, List<Column> columns) {
 
-    static final EntityTable ACCOUNTS = new EntityTable(EntityKind.ACCOUNT, "account", "account_id", List.of(
+    static final EntityTable ACCOUNTS = describe(EntityKind.ACCOUNT, "account", "account_id", List.of(
             state("external_id", "text", EntityTable::account, AccountSnapshot::externalId),
             state("customer_id", "uuid", EntityTable::account, AccountSnapshot::customerId),
             state("status", "text", EntityTable::account, AccountSnapshot::status),
             state("created_at", "timestamptz", EntityTable::account, AccountSnapshot::createdAt),
             state("updated_at", "timestamptz", EntityTable::account, AccountSnapshot::updatedAt)));
 
-    static final EntityTable CONTRACTS = new EntityTable(EntityKind.CONTRACT, "contract", "contract_id", List.of(
+    static final EntityTable CONTRACTS = describe(EntityKind.CONTRACT, "contract", "contract_id", List.of(
             state("account_id", "uuid", EntityTable::contract, ContractSnapshot::accountId),
             state("status", "text", EntityTable::contract, ContractSnapshot::status),
             state("product_id", "text", EntityTable::contract, ContractSnapshot::productId),
@@ -38,15 +42,20 @@ record EntityTable(EntityKind kind, String name, String idColumn, List<Column> c
     static final List<EntityTable> ALL = List.of(ACCOUNTS, CONTRACTS);
 
     EntityTable {
+        stateColumns = List.copyOf(stateColumns);
+        columns = List.copyOf(columns);
+    }
+
+    private static EntityTable describe(EntityKind kind, String name, String idColumn, List<Column> state) {
         List<Column> all = new ArrayList<>();
         all.add(new Column(idColumn, "uuid", EntityWrite::entityId));
         all.add(new Column("org_id", "text", write -> write.source().metadata().orgId()));
-        all.addAll(columns);
+        all.addAll(state);
         all.add(new Column("version", "numeric", EntityWrite::version));
         all.add(new Column("deleted", "boolean", EntityWrite::deleted));
         all.add(new Column("event_id", "text", write -> write.source().metadata().id()));
         all.add(new Column("event_time", "timestamptz", write -> write.source().metadata().time()));
-        columns = List.copyOf(all);
+        return new EntityTable(kind, name, idColumn, state, all);
     }
 
     static EntityTable of(EntityKind kind) {

@@ -48,9 +48,13 @@ public final class ReferenceFold {
         }
     }
 
-    /** Folds one event; an unknown type is never applied. */
+    /** Folds one event; an unknown type is never applied, a tombstone only when it deletes a live entity. */
     private static boolean fold(com.accountview.contract.ReferenceFold<EntityState> fold, UpstreamEvent event) {
-        return !event.unknownType() && fold.event(new Key(event.entity().kind(), event.entity().id()),
+        Key key = new Key(event.entity().kind(), event.entity().id());
+        if (event.isTombstone()) {
+            return fold.tombstone(key);
+        }
+        return !event.unknownType() && fold.event(key,
                 new VersionKey(event.sequence(), event.isDelete(), event.rendered().id()), event.entity().org(),
                 event.state());
     }

@@ -5,8 +5,8 @@ import java.util.UUID;
 
 /**
  * One entity as the read model holds it, or must hold it: its version, whether it is deleted and,
- * when live, its state. What a deleted row keeps besides its version is no part of the contract, so
- * a deleted entity has no state here.
+ * when live, its state. A deleted row keeps its version and none of the state (docs/projector.md),
+ * so a deleted entity has no state here, unless a stored row kept some.
  */
 public record StoredEntity(UUID id, String org, BigInteger version, boolean deleted, EntityState state) {
 

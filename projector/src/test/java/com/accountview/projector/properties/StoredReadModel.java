@@ -1,5 +1,6 @@
 package com.accountview.projector.properties;
 
+import java.math.BigInteger;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
@@ -95,27 +96,29 @@ public final class StoredReadModel {
         return offsets;
     }
 
+    private static final EntityState NO_ACCOUNT = new EntityState.Account(null, null, null, null, null);
+    private static final EntityState NO_CONTRACT = new EntityState.Contract(null, null, null, null, null, null, null, null);
+
     private static StoredEntity account(ResultSet rs) throws SQLException {
-        if (rs.getBoolean("deleted")) {
-            return deleted(rs);
-        }
-        return StoredEntity.live(id(rs, "id"), rs.getString("org_id"), rs.getBigDecimal("version").toBigIntegerExact(),
-                new EntityState.Account(rs.getString("external_id"), id(rs, "customer_id"), rs.getString("status"),
-                        instant(rs, "created_at"), instant(rs, "updated_at")));
+        return entity(rs, new EntityState.Account(rs.getString("external_id"), id(rs, "customer_id"),
+                rs.getString("status"), instant(rs, "created_at"), instant(rs, "updated_at")), NO_ACCOUNT);
     }
 
     private static StoredEntity contract(ResultSet rs) throws SQLException {
-        if (rs.getBoolean("deleted")) {
-            return deleted(rs);
-        }
-        return StoredEntity.live(id(rs, "id"), rs.getString("org_id"), rs.getBigDecimal("version").toBigIntegerExact(),
-                new EntityState.Contract(id(rs, "account_id"), rs.getString("status"), rs.getString("product_id"),
-                        rs.getString("product_name"), instant(rs, "start_date"), instant(rs, "end_date"),
-                        instant(rs, "created_at"), instant(rs, "updated_at")));
+        return entity(rs, new EntityState.Contract(id(rs, "account_id"), rs.getString("status"),
+                rs.getString("product_id"), rs.getString("product_name"), instant(rs, "start_date"),
+                instant(rs, "end_date"), instant(rs, "created_at"), instant(rs, "updated_at")), NO_CONTRACT);
     }
 
-    private static StoredEntity deleted(ResultSet rs) throws SQLException {
-        return StoredEntity.deleted(id(rs, "id"), rs.getString("org_id"), rs.getBigDecimal("version").toBigIntegerExact());
+    /** A deleted row whose state columns are not all null shows what it kept, which no reference has. */
+    private static StoredEntity entity(ResultSet rs, EntityState state, EntityState cleared) throws SQLException {
+        UUID id = id(rs, "id");
+        String org = rs.getString("org_id");
+        BigInteger version = rs.getBigDecimal("version").toBigIntegerExact();
+        if (rs.getBoolean("deleted")) {
+            return new StoredEntity(id, org, version, true, state.equals(cleared) ? null : state);
+        }
+        return StoredEntity.live(id, org, version, state);
     }
 
     private static UUID id(ResultSet rs, String column) throws SQLException {

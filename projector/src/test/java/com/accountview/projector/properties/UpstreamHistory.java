@@ -17,8 +17,8 @@ import com.accountview.contract.EntityKind;
  * shared by both organizations, so that claims collide; contracts naming accounts of the history,
  * an account that never appears, and moving between them; deletes and re-creations), sequences
  * with gaps, leading zeros and sometimes beyond 64 bits, published partly out of order and with
- * duplicates later in the key's order, now and then an event of a type this version does not know,
- * in structured, binary and plain mode, with timestamps in several UTC offsets. Immutable once
+ * duplicates later in the key's order, now and then an event of a type this version does not know
+ * or a Kafka tombstone of the key, in structured, binary and plain mode, with timestamps in several UTC offsets. Immutable once
  * generated.
  */
 public final class UpstreamHistory {

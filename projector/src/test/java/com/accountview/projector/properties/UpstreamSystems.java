@@ -77,6 +77,11 @@ final class UpstreamSystems {
                 order.add(random.nextInt(order.size() + 1), event(entity, sequence,
                         entity.kind() == EntityKind.ACCOUNT ? accountState() : contractState(entity.org()), true));
             }
+            while (chance(0.15)) {
+                // a Kafka tombstone of the key, anywhere in its order: it deletes whatever came before
+                order.add(random.nextInt(order.size() + 1), new UpstreamEvent(entity, null, null, false,
+                        TestEvents.tombstone(entity.id()), pick(List.of(EventMode.values()))));
+            }
             publishOrder.put(entity, order);
         }
         return new UpstreamHistory(orgs, publishOrder);
