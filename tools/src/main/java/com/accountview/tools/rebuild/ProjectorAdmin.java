@@ -25,6 +25,8 @@ public final class ProjectorAdmin {
     private static final JsonMapper JSON = JsonMapper.builder().build();
     /** How long following a rebuild goes on while the projector gives no progress (no answer, or 502-504). */
     static final Duration UNANSWERED_AT_MOST = Duration.ofMinutes(5);
+    /** How long one request may take; a status asked while following takes at most the time left. */
+    private static final Duration REQUEST_TIMEOUT = Duration.ofSeconds(30);
 
     private final HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
     private final URI endpoint;
@@ -74,7 +76,11 @@ public final class ProjectorAdmin {
     }
 
     public Answer status() throws IOException, InterruptedException {
-        return send(request().GET());
+        return status(REQUEST_TIMEOUT);
+    }
+
+    private Answer status(Duration timeout) throws IOException, InterruptedException {
+        return send(request().timeout(timeout).GET());
     }
 
     /**
@@ -104,7 +110,7 @@ public final class ProjectorAdmin {
      * in a row, following ends.
      *
      * @return the first status that shows {@code generation} live; empty when {@code deadline}
-     *         passed first (the rebuild goes on)
+     *         passed first (the rebuild goes on): no request or pause outlasts it
      * @throws RebuildFailedException when the endpoint answers another error, gave no progress
      *         for {@link #UNANSWERED_AT_MOST}, or the rebuild ended without going live (cancelled)
      */
@@ -114,14 +120,15 @@ public final class ProjectorAdmin {
         Instant answeredLast = Instant.now();
         boolean answering = true;
         while (Instant.now().isBefore(deadline)) {
-            Optional<Answer> available = availableStatus(answering ? unanswered : why -> { });
+            Optional<Answer> available = availableStatus(answering ? unanswered : why -> { },
+                    timeLeft(deadline, REQUEST_TIMEOUT));
             if (available.isEmpty()) {
                 answering = false;
                 if (Instant.now().isAfter(answeredLast.plus(unansweredAtMost))) {
                     throw new RebuildFailedException("the projector gave no progress for " + unansweredAtMost
                             + "; the rebuild may go on (--status)");
                 }
-                Thread.sleep(poll.toMillis());
+                Thread.sleep(timeLeft(deadline, poll).toMillis());
                 continue;
             }
             answering = true;
@@ -135,16 +142,22 @@ public final class ProjectorAdmin {
                         + " ended without going live (cancelled?)");
             }
             progress.accept(answer.rebuild());
-            Thread.sleep(poll.toMillis());
+            Thread.sleep(timeLeft(deadline, poll).toMillis());
         }
         return Optional.empty();
     }
 
+    /** {@code atMost}, or less when the deadline comes sooner; at least a millisecond (a request's timeout must be positive). */
+    private static Duration timeLeft(Instant deadline, Duration atMost) {
+        Duration left = Duration.between(Instant.now(), deadline);
+        return left.compareTo(atMost) < 0 ? Duration.ofMillis(Math.max(1, left.toMillis())) : atMost;
+    }
+
     /** The status, or empty when the projector did not answer or answered 502-504 (told to {@code unanswered}). */
-    private Optional<Answer> availableStatus(Consumer<String> unanswered) throws InterruptedException {
+    private Optional<Answer> availableStatus(Consumer<String> unanswered, Duration timeout) throws InterruptedException {
         Answer answer;
         try {
-            answer = status();
+            answer = status(timeout);
         } catch (IOException noAnswer) {
             unanswered.accept(noAnswer.getMessage());
             return Optional.empty();
@@ -157,7 +170,7 @@ public final class ProjectorAdmin {
     }
 
     private HttpRequest.Builder request() {
-        return HttpRequest.newBuilder(endpoint).timeout(Duration.ofSeconds(30))
+        return HttpRequest.newBuilder(endpoint).timeout(REQUEST_TIMEOUT)
                 .header("Authorization", "Bearer " + token).header("Accept", "application/json");
     }
 

@@ -15,6 +15,9 @@ import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
 
 import com.sun.net.httpserver.HttpServer;
 import org.junit.jupiter.api.AfterEach;
@@ -104,6 +107,37 @@ class ProjectorAdminTest {
                 .hasMessageContaining("no progress");
         assertThat(unanswered).singleElement().asString().contains("does not answer")
                 .doesNotContain(": null");
+    }
+
+    @Test
+    void aProjectorThatTakesLongToAnswerIsNotFollowedPastTheDeadline() throws Exception {
+        CountDownLatch released = new CountDownLatch(1);
+        server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 16);
+        server.createContext("/actuator/rebuild", exchange -> {
+            // an answer held back far longer than the deadline, as by a projector waiting for its database
+            try {
+                released.await(1, TimeUnit.MINUTES);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            exchange.close();
+        });
+        server.setExecutor(Executors.newCachedThreadPool());
+        server.start();
+        ProjectorAdmin slow = new ProjectorAdmin(URI.create("http://127.0.0.1:" + server.getAddress().getPort()),
+                "token", Duration.ofMinutes(5));
+        long started = System.nanoTime();
+        try {
+            Optional<ProjectorAdmin.Answer> live = slow.awaitLive(2, POLL, Instant.now().plusMillis(500),
+                    rebuild -> progress.add(0), unanswered::add);
+
+            assertThat(live).as("the deadline passed first").isEmpty();
+            // without the deadline, the request's own timeout would have held it for 30 s
+            assertThat(Duration.ofNanos(System.nanoTime() - started)).isLessThan(Duration.ofSeconds(20));
+            assertThat(unanswered).singleElement().asString().contains("does not answer");
+        } finally {
+            released.countDown();
+        }
     }
 
     @Test
