@@ -11,8 +11,8 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The {@code ./accountview} script hands the tools jar the name it was called by, so that what the
- * commands print names the command people type. Needs the tools jar built (the reactor packages it
- * before this module's integration tests).
+ * commands print names the command people type, and runs it in the caller's directory. Needs the
+ * tools jar built (the reactor packages it before this module's integration tests).
  */
 class LauncherScriptIT {
 
@@ -34,5 +34,18 @@ class LauncherScriptIT {
                 .contains("'5' is no duration")
                 .contains("See '" + SCRIPT + " rebuild --help'.")
                 .doesNotContain("accountview-tools");
+    }
+
+    @Test
+    void relativePathsMeanWhatTheCallerSeesNotTheRepository() throws Exception {
+        Path output = temp.resolve("generate.out");
+        Process generate = new ProcessBuilder("bash", SCRIPT.toString(), "generate", "--no-build", "--accounts", "1",
+                "--out", "relative-events.jsonl")
+                .directory(temp.toFile()).redirectErrorStream(true).redirectOutput(output.toFile()).start();
+
+        assertThat(generate.waitFor(1, TimeUnit.MINUTES)).as("the command ends").isTrue();
+        assertThat(generate.exitValue()).as(Files.readString(output)).isZero();
+        assertThat(temp.resolve("relative-events.jsonl")).isNotEmptyFile();
+        assertThat(SCRIPT.getParent().resolve("relative-events.jsonl")).doesNotExist();
     }
 }

@@ -11,6 +11,7 @@ import com.accountview.tools.run.Console;
 import com.accountview.tools.run.DataDirectory;
 import com.accountview.tools.run.DurationConverter;
 import com.accountview.tools.run.LocalRunException;
+import com.accountview.tools.run.ProjectDirectory;
 import com.accountview.tools.run.RunSettings;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -118,7 +119,7 @@ public final class BenchCommand implements Callable<Integer> {
             description = "Longest wait for any start-up or projection (default: ${DEFAULT-VALUE}).")
     Duration timeout;
 
-    @Option(names = "--data-dir", defaultValue = "target/bench", paramLabel = "DIR",
+    @Option(names = "--data-dir", defaultValue = ProjectDirectory.DEFAULT + "/target/bench", paramLabel = "DIR",
             description = "The benchmark's own directory, emptied at every start (default: ${DEFAULT-VALUE}).")
     Path dataDir;
 
@@ -142,8 +143,8 @@ public final class BenchCommand implements Callable<Integer> {
     @Option(names = "--postgres-port", paramLabel = "PORT", defaultValue = "15432", description = "PostgreSQL port (default: ${DEFAULT-VALUE}).")
     int postgresPort;
 
-    @Option(names = "--project-dir", defaultValue = ".", paramLabel = "DIR",
-            description = "The repository root, where the jars are built (default: the current directory).")
+    @Option(names = "--project-dir", defaultValue = ProjectDirectory.DEFAULT, paramLabel = "DIR",
+            description = "The repository root, where the jars are built (default: ${DEFAULT-VALUE}).")
     Path projectDir;
 
     @Spec

@@ -18,6 +18,7 @@ import tools.jackson.databind.JsonNode;
 import com.accountview.tools.run.AdminToken;
 import com.accountview.tools.run.DurationConverter;
 import com.accountview.tools.run.Invocation;
+import com.accountview.tools.run.ProjectDirectory;
 
 /**
  * {@code ./accountview rebuild}: starts a rebuild of the read model on a running projector and
@@ -44,7 +45,7 @@ public final class RebuildCommand implements Callable<Integer> {
                     + " run keeps in --data-dir).")
     String token;
 
-    @Option(names = "--data-dir", paramLabel = "DIR", defaultValue = ".run-data",
+    @Option(names = "--data-dir", paramLabel = "DIR", defaultValue = ProjectDirectory.RUN_DATA,
             description = "Where a local run keeps its admin token (default: ${DEFAULT-VALUE}).")
     Path dataDir;
 
@@ -82,8 +83,8 @@ public final class RebuildCommand implements Callable<Integer> {
         PrintWriter err = spec.commandLine().getErr();
         String adminToken = token != null && !token.isBlank() ? token : AdminToken.find(dataDir).orElse(null);
         if (adminToken == null) {
-            err.println("error: no admin token: give --token, set ACCOUNTVIEW_REBUILD_ADMIN_TOKEN, or run from the"
-                    + " directory of a local run");
+            err.println("error: no admin token: give --token, set ACCOUNTVIEW_REBUILD_ADMIN_TOKEN, or name the data"
+                    + " directory of a local run with --data-dir (" + dataDir + " has no " + AdminToken.FILE + ")");
             return 1;
         }
         ProjectorAdmin admin = new ProjectorAdmin(projector, adminToken);

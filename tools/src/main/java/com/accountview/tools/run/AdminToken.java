@@ -17,7 +17,8 @@ import java.util.Optional;
  */
 public final class AdminToken {
 
-    static final String FILE = "admin-token";
+    /** The file's name in the data directory. */
+    public static final String FILE = "admin-token";
 
     private AdminToken() {
     }

@@ -66,6 +66,8 @@ public final class LocalKafka {
         config.put("share.coordinator.state.topic.replication.factor", "1");
         config.put("share.coordinator.state.topic.min.isr", "1");
         config.put("group.initial.rebalance.delay.ms", "0");
+        // as in Docker Compose: a mistyped topic name fails instead of creating a topic nobody reads
+        config.put("auto.create.topics.enable", "false");
         KafkaRaftServer server = new KafkaRaftServer(new KafkaConfig(config, false), Time.SYSTEM);
         server.startup();
         return new LocalKafka(server, "127.0.0.1:" + port);

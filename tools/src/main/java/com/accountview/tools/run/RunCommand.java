@@ -2,12 +2,15 @@ package com.accountview.tools.run;
 
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.Callable;
 
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
 
 /** {@code run}: the whole system locally, on embedded Kafka and PostgreSQL, with demo data. */
@@ -21,7 +24,7 @@ import picocli.CommandLine.Spec;
                 ""})
 public final class RunCommand implements Callable<Integer> {
 
-    @Option(names = "--data-dir", defaultValue = ".run-data", paramLabel = "DIR",
+    @Option(names = "--data-dir", defaultValue = ProjectDirectory.RUN_DATA, paramLabel = "DIR",
             description = "Where data and logs live across runs (default: ${DEFAULT-VALUE}): a new or empty directory, "
                     + "or one an earlier run made.")
     Path dataDir;
@@ -72,8 +75,8 @@ public final class RunCommand implements Callable<Integer> {
                     + " AOT caches made by training runs unless they give -XX:AOTMode or -XX:AOTCache.")
     List<String> serviceJvmOptions;
 
-    @Option(names = "--project-dir", defaultValue = ".", paramLabel = "DIR",
-            description = "The repository root, where the service jars are built (default: the current directory).")
+    @Option(names = "--project-dir", defaultValue = ProjectDirectory.DEFAULT, paramLabel = "DIR",
+            description = "The repository root, where the service jars are built (default: ${DEFAULT-VALUE}).")
     Path projectDir;
 
     @Spec
@@ -81,6 +84,7 @@ public final class RunCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
+        refuseImpossibleValues();
         Console console = new Console(spec.commandLine().getOut());
         RunSettings settings = new RunSettings(projectDir, dataDir, reset,
                 new RunSettings.Ports(httpPort, queryApiManagementPort, projectorPort, kafkaPort, kafkaControllerPort, postgresPort),
@@ -93,5 +97,31 @@ public final class RunCommand implements Callable<Integer> {
             console.say("error: " + e.getMessage());
             return 1;
         }
+    }
+
+    /** Before anything starts: found later, a bad value cost a minute of start-up and a message that named no option. */
+    private void refuseImpossibleValues() {
+        Map<String, Integer> ports = new LinkedHashMap<>();
+        ports.put("--http-port", httpPort);
+        ports.put("--query-api-management-port", queryApiManagementPort);
+        ports.put("--projector-port", projectorPort);
+        ports.put("--kafka-port", kafkaPort);
+        ports.put("--kafka-controller-port", kafkaControllerPort);
+        ports.put("--postgres-port", postgresPort);
+        ports.forEach((option, port) -> {
+            if (port < 1 || port > 65_535) {
+                throw invalid(option, port + " is no port (1 to 65535)");
+            }
+        });
+        if (partitions < 1) {
+            throw invalid("--partitions", partitions + ": a topic needs at least 1 partition");
+        }
+        if (demoAccounts < 0) {
+            throw invalid("--demo-accounts", demoAccounts + " is negative");
+        }
+    }
+
+    private ParameterException invalid(String option, String why) {
+        return new ParameterException(spec.commandLine(), "Invalid value for option '" + option + "': " + why);
     }
 }

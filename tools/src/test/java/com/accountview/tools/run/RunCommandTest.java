@@ -57,6 +57,44 @@ class RunCommandTest {
     }
 
     @Test
+    void impossibleValuesAreInvalidInputNamingTheirOptionBeforeAnythingStarts() throws IOException {
+        Path dataDir = temp.resolve("never-made");
+
+        assertThat(run("--http-port", "70000", "--data-dir", dataDir.toString())).isEqualTo(2);
+        assertThat(run("--partitions", "0", "--data-dir", dataDir.toString())).isEqualTo(2);
+        assertThat(run("--demo-accounts", "-1", "--data-dir", dataDir.toString())).isEqualTo(2);
+
+        assertThat(out.toString())
+                .contains("Invalid value for option '--http-port': 70000 is no port (1 to 65535)")
+                .contains("Invalid value for option '--partitions': 0: a topic needs at least 1 partition")
+                .contains("Invalid value for option '--demo-accounts': -1 is negative")
+                .doesNotContain("error:");
+        assertThat(dataDir).as("nothing was started or made").doesNotExist();
+    }
+
+    @Test
+    void theDataDirectoryAndTheJarsAreInTheRepositoryTheScriptNamesElseInTheCurrentDirectory() {
+        RunCommand alone = new RunCommand();
+        new CommandLine(alone).parseArgs();
+        assertThat(alone.projectDir).isEqualTo(Path.of("."));
+        assertThat(alone.dataDir).isEqualTo(Path.of("./.run-data"));
+
+        String before = System.setProperty("accountview.project-dir", "/opt/accountview");
+        try {
+            RunCommand viaScript = new RunCommand();
+            new CommandLine(viaScript).parseArgs();
+            assertThat(viaScript.projectDir).isEqualTo(Path.of("/opt/accountview"));
+            assertThat(viaScript.dataDir).isEqualTo(Path.of("/opt/accountview/.run-data"));
+        } finally {
+            if (before == null) {
+                System.clearProperty("accountview.project-dir");
+            } else {
+                System.setProperty("accountview.project-dir", before);
+            }
+        }
+    }
+
+    @Test
     void theStartupTimeoutIsWrittenAsEveryCommandsDurations() {
         RunCommand command = new RunCommand();
 
