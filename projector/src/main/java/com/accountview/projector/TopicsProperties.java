@@ -11,9 +11,14 @@ import com.accountview.contract.Topics;
  *
  * @param accounts account events, keyed by account id
  * @param contracts contract events, keyed by contract id
+ * @param mustExist whether the projector refuses to start when the broker says one of them does not
+ *                  exist (a mistyped name would otherwise be consumed as an empty topic while the
+ *                  projector reports ready); false only for brokers that create topics when they
+ *                  are first consumed, such as the tests'
  */
 @ConfigurationProperties("accountview.topics")
 public record TopicsProperties(
         @DefaultValue(Topics.ACCOUNTS) String accounts,
-        @DefaultValue(Topics.CONTRACTS) String contracts) {
+        @DefaultValue(Topics.CONTRACTS) String contracts,
+        @DefaultValue("true") boolean mustExist) {
 }

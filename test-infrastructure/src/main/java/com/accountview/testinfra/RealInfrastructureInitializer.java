@@ -24,6 +24,8 @@ public class RealInfrastructureInitializer implements ApplicationContextInitiali
         properties.put("spring.kafka.bootstrap-servers", TestInfrastructure.kafkaBootstrapServers());
         properties.put("accountview.topics.accounts", TestInfrastructure.uniqueName("accounts"));
         properties.put("accountview.topics.contracts", TestInfrastructure.uniqueName("contracts"));
+        // the tests' broker creates topics when they are first used, after the projector's start-up check
+        properties.put("accountview.topics.must-exist", "false");
         properties.put("accountview.test.infrastructure", TestInfrastructure.kind());
         // lowest precedence among explicit test properties: @SpringBootTest(properties=...) still wins
         context.getEnvironment().getPropertySources()

@@ -13,6 +13,7 @@ import javax.sql.DataSource;
 
 import org.springframework.boot.health.contributor.Health;
 import org.springframework.boot.health.contributor.HealthIndicator;
+import org.springframework.boot.health.contributor.Status;
 import org.springframework.context.SmartLifecycle;
 
 /**
@@ -53,8 +54,7 @@ class DatabaseHealthIndicator implements HealthIndicator, SmartLifecycle {
                     : Health.down().withDetail("checkedAt", checkedAt.toString())
                             .withDetail("reason", "connection not valid").build();
         } catch (SQLException | RuntimeException e) {
-            last = Health.down().withDetail("checkedAt", checkedAt.toString())
-                    .withDetail("reason", String.valueOf(e.getMessage())).build();
+            last = Health.down().withDetail("checkedAt", checkedAt.toString()).withDetail("reason", reason(e)).build();
         } finally {
             checking = null;
         }
@@ -64,10 +64,26 @@ class DatabaseHealthIndicator implements HealthIndicator, SmartLifecycle {
     public Health health() {
         Instant started = checking;
         if (started != null && Duration.between(started, clock.instant()).compareTo(SILENCE) > 0) {
+            Health previous = last;
+            // a refused connection also keeps the check waiting (the pool retries for its connection
+            // timeout): the last check that ended says why, where "no answer" alone read as a frozen server
+            String why = previous.getStatus().equals(Status.DOWN)
+                    ? "; the last check that ended: " + previous.getDetails().get("reason") : "";
             return Health.down().withDetail("checkedAt", started.toString()).withDetail("reason",
-                    "no answer within " + SILENCE_SECONDS + " s; the check is still waiting").build();
+                    "no answer within " + SILENCE_SECONDS + " s; the check is still waiting" + why).build();
         }
         return last;
+    }
+
+    /** The pool's message, and the driver's below it when it says more ("Connection to … refused"). */
+    private static String reason(Exception failure) {
+        String message = String.valueOf(failure.getMessage());
+        Throwable root = failure;
+        while (root.getCause() != null && root.getCause() != root) {
+            root = root.getCause();
+        }
+        return root == failure || root.getMessage() == null || message.contains(root.getMessage())
+                ? message : message + " (" + root.getMessage() + ")";
     }
 
     @Override

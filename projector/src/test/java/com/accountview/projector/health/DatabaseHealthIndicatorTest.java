@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.lang.reflect.Proxy;
 import java.sql.Connection;
+import java.sql.SQLException;
 import java.sql.SQLTransientConnectionException;
 import java.time.Clock;
 import java.time.Duration;
@@ -29,6 +30,8 @@ class DatabaseHealthIndicatorTest {
     private final CountDownLatch answer = new CountDownLatch(1);
     private volatile boolean waitForAnswer;
     private volatile boolean unreachable;
+    /** What the driver said below the pool's message, if anything. */
+    private volatile SQLException refusal;
     private final DatabaseHealthIndicator indicator = new DatabaseHealthIndicator(pool(), Duration.ofSeconds(2), clock);
 
     @Test
@@ -46,6 +49,36 @@ class DatabaseHealthIndicatorTest {
 
         assertThat(indicator.health().getStatus()).isEqualTo(Status.DOWN);
         assertThat(indicator.health().getDetails()).containsEntry("reason", "Connection is not available");
+    }
+
+    @Test
+    void theReasonNamesWhatTheDriverSaidBelowThePool() {
+        unreachable = true;
+        refusal = new SQLException("Connection to 127.0.0.1:5432 refused. Check that the hostname and port are correct");
+
+        indicator.check();
+
+        assertThat(indicator.health().getDetails()).containsEntry("reason", "Connection is not available"
+                + " (Connection to 127.0.0.1:5432 refused. Check that the hostname and port are correct)");
+    }
+
+    @Test
+    void aCheckStillWaitingAfterAFailedOneSaysWhyTheLastOneFailed() throws Exception {
+        unreachable = true;
+        refusal = new SQLException("Connection to 127.0.0.1:5432 refused");
+        indicator.check();
+        unreachable = false;
+        waitForAnswer = true;
+        CompletableFuture<Void> waiting = CompletableFuture.runAsync(indicator::check);
+        assertThat(asked.await(10, TimeUnit.SECONDS)).isTrue();
+
+        clock.advance(Duration.ofSeconds(DatabaseHealthIndicator.SILENCE_SECONDS + 1));
+        assertThat(indicator.health().getDetails()).containsEntry("reason", "no answer within 2 s; the check is"
+                + " still waiting; the last check that ended: Connection is not available"
+                + " (Connection to 127.0.0.1:5432 refused)");
+
+        answer.countDown();
+        waiting.get(10, TimeUnit.SECONDS);
     }
 
     @Test
@@ -83,7 +116,7 @@ class DatabaseHealthIndicatorTest {
                         throw new UnsupportedOperationException(method.getName());
                     }
                     if (unreachable) {
-                        throw new SQLTransientConnectionException("Connection is not available");
+                        throw new SQLTransientConnectionException("Connection is not available", refusal);
                     }
                     if (waitForAnswer) {
                         asked.countDown();

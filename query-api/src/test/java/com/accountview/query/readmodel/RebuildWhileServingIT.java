@@ -104,6 +104,8 @@ class RebuildWhileServingIT {
                 "SPRING_KAFKA_BOOTSTRAP_SERVERS", TestInfrastructure.kafkaBootstrapServers(),
                 "ACCOUNTVIEW_TOPICS_ACCOUNTS", ACCOUNTS_TOPIC,
                 "ACCOUNTVIEW_TOPICS_CONTRACTS", CONTRACTS_TOPIC,
+                // the tests' broker creates the topics when they are first used
+                "ACCOUNTVIEW_TOPICS_MUST_EXIST", "false",
                 "ACCOUNTVIEW_REBUILD_ADMIN_TOKEN", TOKEN,
                 "ACCOUNTVIEW_REBUILD_CHECK_INTERVAL", "500ms"));
         ReferenceFold<String> reference = new ReferenceFold<>();

@@ -48,6 +48,8 @@ public final class ProjectedReadModel {
                 "SPRING_KAFKA_BOOTSTRAP_SERVERS", TestInfrastructure.kafkaBootstrapServers(),
                 "ACCOUNTVIEW_TOPICS_ACCOUNTS", accountsTopic,
                 "ACCOUNTVIEW_TOPICS_CONTRACTS", contractsTopic,
+                // the tests' broker creates the topics when they are first used
+                "ACCOUNTVIEW_TOPICS_MUST_EXIST", "false",
                 // recover quickly after the outage tests restart the database
                 "ACCOUNTVIEW_PROJECTION_RETRY_MAX_INTERVAL", "1s"));
         producer = new KafkaProducer<>(Map.of(
