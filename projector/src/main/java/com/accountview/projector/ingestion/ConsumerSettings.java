@@ -19,7 +19,9 @@ record ConsumerSettings(int concurrency, int maxPollRecords) {
     ConsumerSettings {
         if (concurrency < 1 || maxPollRecords < 1) {
             throw new IllegalArgumentException("consumer threads and records per poll must be positive, were "
-                    + concurrency + " and " + maxPollRecords);
+                    + concurrency + " and " + maxPollRecords + " (spring.kafka.listener.concurrency and"
+                    + " spring.kafka.consumer.max-poll-records; for a rebuild accountview.rebuild.concurrency and"
+                    + " accountview.rebuild.max-poll-records)");
         }
     }
 

@@ -66,6 +66,8 @@ public class Pipelines implements SmartLifecycle {
     private final ConsumerSettings rebuildSettings;
     private final Map<Integer, Pipeline> running = new ConcurrentHashMap<>();
     private volatile List<Generation> known = List.of();
+    /** The newer live generation last logged as not fed by this instance; 0 for none. */
+    private int newerLiveReported;
     private volatile ScheduledExecutorService checks;
 
     @SuppressWarnings("unchecked")
@@ -117,9 +119,13 @@ public class Pipelines implements SmartLifecycle {
         Map<Integer, Generation> wanted = new HashMap<>();
         for (Generation generation : all) {
             if (generation.isLive() && generation.projectionVersion() > projectionVersion) {
-                log.error("The live generation {} was built by projection version {}, newer than this projector's {}:"
-                        + " it is not fed by this instance; deploy the newer projector", generation.id(),
-                        generation.projectionVersion(), projectionVersion);
+                // once per live generation, not at every reconciliation (every 2 s)
+                if (generation.id() != newerLiveReported) {
+                    newerLiveReported = generation.id();
+                    log.error("The live generation {} was built by projection version {}, newer than this"
+                            + " projector's {}: it is not fed by this instance; deploy the newer projector",
+                            generation.id(), generation.projectionVersion(), projectionVersion);
+                }
             } else if (generation.isLive() || generation.isBuilding() && generation.projectionVersion() == projectionVersion) {
                 wanted.put(generation.id(), generation);
             }

@@ -22,6 +22,11 @@ record AuthProperties(
         @DefaultValue Jwt jwt) {
 
     AuthProperties {
+        // without a role every request is refused 403, by a service that reports ready
+        if (allowedRoles.stream().allMatch(String::isBlank)) {
+            throw new IllegalArgumentException("accountview.auth.allowed-roles (ACCOUNTVIEW_AUTH_ALLOWED_ROLES) names no"
+                    + " role: every request would be refused; name the roles of which a caller needs one");
+        }
         if (mode == AuthMode.JWT) {
             jwt.requireComplete();
         }

@@ -53,6 +53,14 @@ class AuthPropertiesTest {
                 .run(context -> assertThat(context).hasNotFailed());
     }
 
+    @Test
+    void noAllowedRoleFailsToStartNamingTheSetting() {
+        startUp.withPropertyValues("accountview.auth.allowed-roles=")
+                .run(context -> assertThat(context).hasFailed().getFailure().rootCause()
+                        .isInstanceOf(IllegalArgumentException.class)
+                        .hasMessageContaining("accountview.auth.allowed-roles (ACCOUNTVIEW_AUTH_ALLOWED_ROLES) names no role"));
+    }
+
     static Stream<Arguments> incompleteJwtSettings() {
         String publicKey = "accountview.auth.jwt.public-key-location=file:/etc/accountview/jwt.pub";
         return Stream.of(
