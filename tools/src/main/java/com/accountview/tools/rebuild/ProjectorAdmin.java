@@ -69,9 +69,17 @@ public final class ProjectorAdmin {
         /** This answer, if its status is {@code expected}. */
         Answer require(int expected) throws RebuildFailedException {
             if (status != expected) {
-                throw new RebuildFailedException(message());
+                throw new RebuildFailedException(status == 404 && !fromTheRebuildEndpoint()
+                        ? "there is no rebuild endpoint at that address (404: " + message() + "): --projector names"
+                                + " the projector's management address, e.g. http://localhost:8081, not the query-api's"
+                        : message());
             }
             return this;
+        }
+
+        /** Every answer of the projector's endpoint, its 404 for "no rebuild to cancel" too, shows the live generation. */
+        private boolean fromTheRebuildEndpoint() {
+            return body.has("live") || body.path("status").isObject();
         }
     }
 

@@ -7,10 +7,12 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
 import java.util.concurrent.Callable;
+import java.util.stream.Stream;
 
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
 
 import tools.jackson.databind.JsonNode;
@@ -67,6 +69,19 @@ public final class RebuildCommand implements Callable<Integer> {
     Duration timeout;
 
     /** The options that chose this projector and its token, as given, for a command that must reach the same one. */
+    /** Options that cannot mean anything together, and a projector address the HTTP client cannot use. */
+    private void refuseContradictions() {
+        long modes = Stream.of(status, cancel, detach).filter(Boolean::booleanValue).count();
+        if (modes > 1) {
+            throw new ParameterException(spec.commandLine(), "--status, --cancel and --detach exclude each other");
+        }
+        String scheme = projector.getScheme();
+        if (!"http".equalsIgnoreCase(scheme) && !"https".equalsIgnoreCase(scheme) || projector.getHost() == null) {
+            throw new ParameterException(spec.commandLine(), "Invalid value for option '--projector': " + projector
+                    + " is no http(s) address, e.g. http://localhost:8081");
+        }
+    }
+
     private String sameTarget() {
         StringBuilder options = new StringBuilder();
         for (String name : new String[] {"--projector", "--data-dir"}) {
@@ -79,6 +94,7 @@ public final class RebuildCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
+        refuseContradictions();
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
         String adminToken = token != null && !token.isBlank() ? token : AdminToken.find(dataDir).orElse(null);
@@ -140,7 +156,8 @@ public final class RebuildCommand implements Callable<Integer> {
             }
         }
         if (live.isEmpty()) {
-            err.println("error: stopped following after " + DurationConverter.write(timeout) + "; the rebuild goes on (--status)");
+            err.println("error: stopped following after " + DurationConverter.write(timeout) + "; the rebuild goes on: "
+                    + Invocation.of(spec) + " rebuild --status" + sameTarget());
             return 1;
         }
         out.println("done: generation " + generation + " is live");

@@ -141,6 +141,25 @@ class ProjectorAdminTest {
     }
 
     @Test
+    void aNotFoundFromSomethingElseThanTheProjectorSaysWhichAddressToGive() throws Exception {
+        ProjectorAdmin queryApi = projector(Duration.ofMinutes(1), new Scripted(404,
+                "{\"code\":\"NOT_FOUND\",\"status\":404,\"message\":\"No such resource.\",\"trace_id\":\"4bf92f35\"}"));
+
+        assertThatThrownBy(queryApi::cancel).isInstanceOf(RebuildFailedException.class)
+                .hasMessageContaining("no rebuild endpoint at that address (404: No such resource.)")
+                .hasMessageContaining("--projector names the projector's management address");
+    }
+
+    @Test
+    void theProjectorsOwnNotFoundKeepsItsMessage() throws Exception {
+        ProjectorAdmin admin = projector(Duration.ofMinutes(1), new Scripted(404,
+                "{\"message\":\"There is no rebuild to cancel\",\"status\":{\"live\":{\"generation\":2}}}"));
+
+        assertThatThrownBy(admin::cancel).isInstanceOf(RebuildFailedException.class)
+                .hasMessage("There is no rebuild to cancel");
+    }
+
+    @Test
     void anotherErrorEndsTheFollowingWithItsMessage() throws Exception {
         ProjectorAdmin admin = projector(Duration.ofMinutes(1), new Scripted(200, BUILDING),
                 new Scripted(401, "{\"message\":\"Authorization: Bearer <admin token> required\"}"));
