@@ -52,9 +52,11 @@ public final class PublishCommand implements Callable<Integer> {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
         // not only regular files: the file is read once, so a named pipe or /dev/stdin works too
-        if (!Files.exists(file) || Files.isDirectory(file)) {
-            err.println("No such file: " + file);
-            return 1;
+        if (Files.isDirectory(file)) {
+            throw new PublishFailedException(file + " is a directory, not a file");
+        }
+        if (!Files.exists(file)) {
+            throw new PublishFailedException("no such file: " + file);
         }
         EventFilePublisher publisher = new EventFilePublisher(EventContract.load(), err);
         EventsFile events = new EventsFile(file);

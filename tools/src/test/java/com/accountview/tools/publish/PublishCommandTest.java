@@ -48,9 +48,17 @@ class PublishCommandTest {
     }
 
     @Test
-    void aMissingFileIsAnError() {
-        assertThat(execute("publish", "--file", directory.resolve("absent.jsonl").toString())).isEqualTo(1);
-        assertThat(err.toString()).contains("No such file");
+    void aMissingFileIsAnErrorOfOneLine() {
+        Path absent = directory.resolve("absent.jsonl");
+
+        assertThat(execute("publish", "--file", absent.toString())).isEqualTo(1);
+        assertThat(err.toString()).isEqualTo("error: no such file: " + absent + System.lineSeparator());
+    }
+
+    @Test
+    void aDirectoryIsRefusedAsADirectoryNotAsAMissingFile() {
+        assertThat(execute("publish", "--file", directory.toString())).isEqualTo(1);
+        assertThat(err.toString()).isEqualTo("error: " + directory + " is a directory, not a file" + System.lineSeparator());
     }
 
     private int execute(String... args) {
