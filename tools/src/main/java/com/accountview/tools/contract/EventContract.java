@@ -57,7 +57,7 @@ public final class EventContract {
 
     /**
      * The record a line stands for, telling only its topic and key; for lines already checked.
-     * Empty when the line names no topic.
+     * Empty when the line is no record to publish: it names no topic, or is an invalid tombstone line.
      */
     public Optional<OutgoingRecord> route(String line) {
         try {
@@ -102,6 +102,10 @@ public final class EventContract {
         JsonNode key = node.get(TombstoneLine.KEY);
         if (key == null || !key.isString() || !CloudEventRules.isUuid(key.stringValue())) {
             problems.add("a tombstone line needs \"key\": the entity's UUID");
+        }
+        if (!problems.isEmpty()) {
+            // an invalid event is still a value to publish "as it is"; a broken tombstone line is no
+            // record at all, and publishing it anyway would delete a real entity
             return new LineVerdict(Optional.empty(), problems);
         }
         // in lower case, as an event's key: the projector reads no other spelling of an id as a key

@@ -75,7 +75,7 @@ public final class EventFilePublisher {
                 if (!verdict.valid()) {
                     invalid.set(number);
                     problems.println("line " + number + ": " + String.join("; ", verdict.problems())
-                            + (verdict.record().isEmpty() ? " (names no topic: never published)" : ""));
+                            + (verdict.record().isEmpty() ? " (not publishable: never published)" : ""));
                 }
             });
             problems.flush();

@@ -3,6 +3,8 @@ package com.accountview.tools.contract;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 import com.accountview.contract.EntityKind;
 import com.accountview.contract.Instants;
@@ -137,6 +139,20 @@ class EventContractTest {
                 "\"time\": \"2016-12-31T23:59:60Z\""));
 
         assertThat(verdict.problems()).containsExactly("time: " + Instants.LEAP_SECOND + " (is \"2016-12-31T23:59:60Z\")");
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {
+            "{\"tombstone\": false, \"topic\": \"accounts\", \"key\": \"" + ACCOUNT_ID + "\"}",
+            "{\"tombstone\": \"true\", \"topic\": \"accounts\", \"key\": \"" + ACCOUNT_ID + "\"}",
+            "{\"tombstone\": true, \"topic\": \"accounts\", \"key\": \"" + ACCOUNT_ID + "\", \"reason\": \"gdpr\"}",
+            "{\"tombstone\": true, \"topic\": \"accounts\"}"})
+    void anInvalidTombstoneLineIsNoRecordAtAll(String line) {
+        LineVerdict verdict = contract.check(line);
+
+        assertThat(verdict.problems()).isNotEmpty();
+        assertThat(verdict.record()).isEmpty();
+        assertThat(contract.route(line)).isEmpty();
     }
 
     @Test

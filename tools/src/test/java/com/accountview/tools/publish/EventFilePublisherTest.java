@@ -55,7 +55,7 @@ class EventFilePublisherTest {
         }
         assertThat(problems.toString().lines()).hasSize(2)
                 .satisfiesExactly(
-                        line -> assertThat(line).startsWith("line 3: not valid JSON").endsWith("(names no topic: never published)"),
+                        line -> assertThat(line).startsWith("line 3: not valid JSON").endsWith("(not publishable: never published)"),
                         line -> assertThat(line).isEqualTo("line 4: required property 'sequence' not found"));
     }
 
@@ -99,6 +99,24 @@ class EventFilePublisherTest {
 
         assertThat(records).isEqualTo(2);
         assertThat(published).extracting(OutgoingRecord::value).containsExactly(VALID, missingSequence);
+    }
+
+    @Test
+    void anInvalidTombstoneLineIsNeverPublishedEvenWithInvalidLinesAllowed() throws IOException {
+        EventsFile file = file(
+                "{\"tombstone\": false, \"topic\": \"accounts\", \"key\": \"" + ACCOUNT_ID + "\"}",
+                "{\"tombstone\": \"true\", \"topic\": \"accounts\", \"key\": \"" + ACCOUNT_ID + "\"}",
+                "{\"tombstone\": true, \"topic\": \"accounts\", \"key\": \"" + ACCOUNT_ID + "\", \"why\": \"gdpr\"}",
+                "{\"tombstone\": true, \"topic\": \"accounts\"}",
+                VALID);
+
+        long records = validateAndPublish(file, true);
+
+        assertThat(records).isEqualTo(1);
+        assertThat(published).extracting(OutgoingRecord::value).containsExactly(VALID);
+        assertThat(problems.toString().lines()).hasSize(4)
+                .allSatisfy(line -> assertThat(line).endsWith("(not publishable: never published)")
+                        .doesNotContain("names no topic"));
     }
 
     private long validateAndPublish(EventsFile file, boolean allowInvalid) {
