@@ -1,8 +1,8 @@
 package com.accountview.tools.publish;
 
-import java.io.BufferedReader;
 import java.io.BufferedWriter;
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
@@ -10,8 +10,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 
 /**
- * An events file: JSON lines, one structured-mode CloudEvent or tombstone line per line, numbered
- * from 1; blank lines are skipped (their numbers still count).
+ * An events file: JSON lines in UTF-8 ({@link Utf8Lines}: LF or CRLF line endings, an optional byte
+ * order mark), one structured-mode CloudEvent or tombstone line per line, numbered from 1; blank
+ * lines are skipped (their numbers still count).
  */
 public record EventsFile(Path path) {
 
@@ -39,18 +40,17 @@ public record EventsFile(Path path) {
     }
 
     private void read(LineHandler handler, Writer copy) {
-        try (BufferedReader reader = Files.newBufferedReader(path, StandardCharsets.UTF_8)) {
-            int number = 0;
-            for (String line = reader.readLine(); line != null; line = reader.readLine()) {
-                number++;
+        try (InputStream in = Files.newInputStream(path)) {
+            Utf8Lines lines = new Utf8Lines(in);
+            for (String line = lines.next(); line != null; line = lines.next()) {
                 copy.write(line);
                 copy.write('\n');
                 if (!line.isBlank()) {
-                    handler.handle(number, line);
+                    handler.handle(lines.number(), line);
                 }
             }
         } catch (IOException e) {
-            throw new UncheckedIOException("Could not read " + path, e);
+            throw new PublishFailedException("could not read " + path + ": " + e.getMessage(), e);
         }
     }
 }

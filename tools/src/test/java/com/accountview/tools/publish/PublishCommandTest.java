@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.StringWriter;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -59,6 +60,25 @@ class PublishCommandTest {
     void aDirectoryIsRefusedAsADirectoryNotAsAMissingFile() {
         assertThat(execute("publish", "--file", directory.toString())).isEqualTo(1);
         assertThat(err.toString()).isEqualTo("error: " + directory + " is a directory, not a file" + System.lineSeparator());
+    }
+
+    @Test
+    void aFileThatIsNotUtf8IsAnErrorNamingTheLine() throws IOException {
+        Path file = directory.resolve("u16.jsonl");
+        Files.writeString(file, EventFilePublisherTest.VALID + "\n", StandardCharsets.UTF_16);
+
+        assertThat(execute("publish", "--file", file.toString(), "--dry-run")).isEqualTo(1);
+        assertThat(err.toString()).startsWith("error: line 1: not UTF-8 text (").contains("iconv -f UTF-16 -t UTF-8")
+                .hasLineCount(1);
+    }
+
+    @Test
+    void aByteOrderMarkAndCrlfLineEndingsAreAccepted() throws IOException {
+        Path file = directory.resolve("bom.jsonl");
+        Files.writeString(file, "\uFEFF" + EventFilePublisherTest.VALID + "\r\n" + EventFilePublisherTest.VALID + "\r\n");
+
+        assertThat(execute("publish", "--file", file.toString(), "--dry-run")).as(err.toString()).isZero();
+        assertThat(out.toString()).contains("2 lines, 0 invalid");
     }
 
     private int execute(String... args) {
