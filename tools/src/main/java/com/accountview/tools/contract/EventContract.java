@@ -42,10 +42,10 @@ public final class EventContract {
         try {
             node = json.readTree(line);
         } catch (JacksonException e) {
-            return unroutable("not valid JSON: " + e.getOriginalMessage());
+            return unroutable(JsonSyntax.describe(e, line));
         }
         if (node == null || !node.isObject()) {
-            return unroutable("not a JSON object");
+            return unroutable("not a JSON object" + JsonSyntax.arrayHint(line));
         }
         if (node.has(TombstoneLine.MARKER)) {
             return tombstone(node);

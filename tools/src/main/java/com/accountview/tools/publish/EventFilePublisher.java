@@ -18,8 +18,8 @@ import com.accountview.tools.contract.OutgoingRecord;
  * lines that name their topic are published as they are (to exercise consumers' dead-lettering).
  * The file is read once: validation keeps a private copy of the lines it checked and publishing
  * reads that copy, so what is published is exactly what was validated even if the file changes
- * in between (and a pipe works). Problems are reported as {@code line N: <what is wrong>}. Not
- * thread-safe.
+ * in between (and a pipe works). Problems are reported as {@code line N: <what is wrong>}, the
+ * first few of them ({@link ProblemReport}). Not thread-safe.
  */
 public final class EventFilePublisher {
 
@@ -67,6 +67,7 @@ public final class EventFilePublisher {
     public Validation validate(EventsFile file) {
         BitSet invalid = new BitSet();
         long[] lines = {0};
+        ProblemReport report = new ProblemReport(problems);
         Path copy = createCopy();
         try {
             EventsFile copied = file.copyTo(copy, (number, line) -> {
@@ -74,11 +75,10 @@ public final class EventFilePublisher {
                 LineVerdict verdict = contract.check(line);
                 if (!verdict.valid()) {
                     invalid.set(number);
-                    problems.println("line " + number + ": " + String.join("; ", verdict.problems())
-                            + (verdict.record().isEmpty() ? " (not publishable: never published)" : ""));
+                    report.invalid(number, line, verdict.problems(), verdict.record().isPresent());
                 }
             });
-            problems.flush();
+            report.finish();
             return new Validation(copied, lines[0], invalid);
         } catch (RuntimeException e) {
             deleteQuietly(copy, e);

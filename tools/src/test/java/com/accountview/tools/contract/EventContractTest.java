@@ -113,7 +113,28 @@ class EventContractTest {
 
     @Test
     void aJsonValueThatIsNotAnObjectIsInvalid() {
-        assertThat(contract.check("[1, 2]").problems()).containsExactly("not a JSON object");
+        assertThat(contract.check("\"an event\"").problems()).containsExactly("not a JSON object");
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"[1, 2]", "[", "  [{\"specversion\": \"1.0\"},"})
+    void aLineThatStartsAJsonArrayIsToldThatEventsGoOnePerLine(String line) {
+        assertThat(contract.check(line).problems()).singleElement().asString()
+                .endsWith("(an events file holds one JSON object per line, JSON Lines, not a JSON array)");
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"{", "{\"a\": [1, 2}", "{} {}", "{\"a\": 1,}"})
+    void aJsonSyntaxErrorTellsTheColumnAndWhatWasExpectedWithoutTheParsersInternals(String line) {
+        assertThat(contract.check(line).problems()).singleElement().asString()
+                .matches("not valid JSON at column [0-9]+: .+")
+                .doesNotContain("Source", "REDACTED", "StreamReadFeature", "#UNKNOWN", "JsonNode", "DeserializationFeature");
+    }
+
+    @Test
+    void anUnclosedObjectSaysSo() {
+        assertThat(contract.check("{").problems())
+                .containsExactly("not valid JSON at column 2: Unexpected end-of-input: expected close marker for Object");
     }
 
     @Test

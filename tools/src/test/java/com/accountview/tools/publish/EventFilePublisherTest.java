@@ -8,6 +8,7 @@ import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 
 import org.junit.jupiter.api.Test;
@@ -117,6 +118,33 @@ class EventFilePublisherTest {
         assertThat(problems.toString().lines()).hasSize(4)
                 .allSatisfy(line -> assertThat(line).endsWith("(not publishable: never published)")
                         .doesNotContain("names no topic"));
+    }
+
+    @Test
+    void aPrettyPrintedEventGetsOneHintThatEventsGoOnOneLineEach() throws IOException {
+        EventsFile file = file("{", "  \"specversion\": \"1.0\",", "  \"id\": \"e1\"", "}");
+
+        try (EventFilePublisher.Validation validation = publisher.validate(file)) {
+            assertThat(validation.invalid()).isEqualTo(4);
+        }
+        assertThat(problems.toString().lines()).hasSize(5)
+                .filteredOn(line -> line.startsWith("hint: ")).singleElement().asString()
+                .startsWith("hint: line 1 looks like part of a JSON object written over several lines; each event must be on one line");
+    }
+
+    @Test
+    void onlyTheFirstInvalidLinesAreShownAndTheRestCounted() throws IOException {
+        String[] lines = new String[20_000];
+        Arrays.fill(lines, "not json");
+        lines[0] = VALID;
+
+        try (EventFilePublisher.Validation validation = publisher.validate(file(lines))) {
+            assertThat(validation.invalid()).isEqualTo(19_999);
+        }
+        assertThat(problems.toString().lines()).hasSize(ProblemReport.SHOWN + 1)
+                .startsWith("line 2: not valid JSON at column 1: Unrecognized token 'not': was expecting (JSON String, "
+                        + "Number, Array, Object or token 'null', 'true' or 'false') (not publishable: never published)")
+                .endsWith("... and 19,979 more invalid lines (19,999 in all)");
     }
 
     private long validateAndPublish(EventsFile file, boolean allowInvalid) {
