@@ -7,6 +7,10 @@ public interface EventSink extends AutoCloseable {
 
     void accept(OutgoingRecord record);
 
+    /** Waits until what was accepted is delivered; throws if any of it could not be. For sinks that deliver later. */
+    default void flush() {
+    }
+
     /** Flushes what was accepted; throws if any of it could not be delivered. */
     @Override
     void close();

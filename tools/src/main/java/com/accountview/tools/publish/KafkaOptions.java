@@ -3,7 +3,10 @@ package com.accountview.tools.publish;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Spec;
 
 import com.accountview.contract.Topics;
 
@@ -29,12 +32,25 @@ public final class KafkaOptions {
             description = "Extra Kafka producer setting, e.g. -X security.protocol=SASL_SSL; repeatable.")
     Map<String, String> producerProperties = new LinkedHashMap<>();
 
+    @Spec(Spec.Target.MIXEE)
+    CommandSpec command;
+
     public TopicNames topics() {
         return new TopicNames(accountsTopic, contractsTopic);
     }
 
     public KafkaSink openSink() {
         return new KafkaSink(bootstrapServers, topics(), producerProperties);
+    }
+
+    /** The largest record the producer with these options sends; a -X value that is no number is invalid input. */
+    public RecordSizeLimit recordSizeLimit() {
+        try {
+            return RecordSizeLimit.of(producerProperties);
+        } catch (IllegalArgumentException e) {
+            throw new ParameterException(command.commandLine(), "Invalid value for option '--producer-property': "
+                    + e.getMessage());
+        }
     }
 
     public String bootstrapServers() {

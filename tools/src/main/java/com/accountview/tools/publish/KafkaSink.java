@@ -31,6 +31,7 @@ public final class KafkaSink implements EventSink {
     private final AtomicReference<Exception> firstFailure = new AtomicReference<>();
     private final Map<String, Long> published = new TreeMap<>();
     private final Map<String, Integer> partitionCounts = new HashMap<>();
+    private final Acknowledgements acknowledgements = new Acknowledgements();
     private boolean closed;
 
     public KafkaSink(String bootstrapServers, TopicNames topics, Map<String, String> producerProperties) {
@@ -52,17 +53,30 @@ public final class KafkaSink implements EventSink {
     @Override
     public void accept(OutgoingRecord record) {
         throwIfFailed();
-        String topic = topics.of(record.topic());
+        long number = acknowledgements.handOver();
+        producer.send(kafkaRecord(topics.of(record.topic()), record), (metadata, exception) -> {
+            if (exception != null) {
+                firstFailure.compareAndSet(null, exception);
+            } else {
+                acknowledgements.acknowledge(number);
+            }
+        });
+        published.merge(topics.of(record.topic()), 1L, Long::sum);
+    }
+
+    /** The Kafka record of {@code record} on {@code topic}, in structured mode. */
+    static ProducerRecord<byte[], byte[]> kafkaRecord(String topic, OutgoingRecord record) {
         ProducerRecord<byte[], byte[]> kafkaRecord = new ProducerRecord<>(topic, bytes(record.key()), bytes(record.value()));
         if (!record.isTombstone()) {
             kafkaRecord.headers().add(new RecordHeader("content-type", bytes(CONTENT_TYPE)));
         }
-        producer.send(kafkaRecord, (metadata, exception) -> {
-            if (exception != null) {
-                firstFailure.compareAndSet(null, exception);
-            }
-        });
-        published.merge(topic, 1L, Long::sum);
+        return kafkaRecord;
+    }
+
+    @Override
+    public void flush() {
+        producer.flush();
+        throwIfFailed();
     }
 
     /**
@@ -100,7 +114,10 @@ public final class KafkaSink implements EventSink {
     private void throwIfFailed() {
         Exception failure = firstFailure.get();
         if (failure != null) {
-            throw new PublishFailedException("Kafka did not accept a record: " + failure.getMessage(), failure);
+            if (!closed) {
+                producer.flush(); // settles the records in flight, so that what the failure tells is final
+            }
+            throw new RecordsNotAcknowledgedException(failure, acknowledgements.progress());
         }
     }
 

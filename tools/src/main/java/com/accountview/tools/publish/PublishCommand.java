@@ -58,7 +58,7 @@ public final class PublishCommand implements Callable<Integer> {
         if (!Files.exists(file)) {
             throw new PublishFailedException("no such file: " + file);
         }
-        EventFilePublisher publisher = new EventFilePublisher(EventContract.load(), err);
+        EventFilePublisher publisher = new EventFilePublisher(EventContract.load(), kafka.recordSizeLimit(), err);
         EventsFile events = new EventsFile(file);
         try (EventFilePublisher.Validation validation = publisher.validate(events)) {
             if (validation.invalid() > 0 && !allowInvalid) {

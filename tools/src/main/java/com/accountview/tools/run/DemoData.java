@@ -18,6 +18,7 @@ import com.accountview.tools.publish.EventSink;
 import com.accountview.tools.publish.EventsFile;
 import com.accountview.tools.publish.FileSink;
 import com.accountview.tools.publish.ProgressBar;
+import com.accountview.tools.publish.RecordSizeLimit;
 
 /**
  * The demo data set: hand-written edge cases ({@code demo/edge-cases.jsonl}: the API's example
@@ -65,7 +66,7 @@ final class DemoData {
 
     private static long validateAndPublish(EventContract contract, EventsFile file, EventSink sink) {
         StringWriter problems = new StringWriter();
-        EventFilePublisher publisher = new EventFilePublisher(contract, new PrintWriter(problems));
+        EventFilePublisher publisher = new EventFilePublisher(contract, RecordSizeLimit.DEFAULT, new PrintWriter(problems));
         try (EventFilePublisher.Validation validation = publisher.validate(file)) {
             if (validation.invalid() > 0) {
                 throw new LocalRunException("the demo file " + file.path() + " breaks the event contract:\n" + problems);

@@ -10,6 +10,8 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
+import java.util.UUID;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
@@ -33,7 +35,7 @@ class EventFilePublisherTest {
     Path directory;
 
     private final StringWriter problems = new StringWriter();
-    private final EventFilePublisher publisher = new EventFilePublisher(EventContract.load(), new PrintWriter(problems));
+    private final EventFilePublisher publisher = new EventFilePublisher(EventContract.load(), RecordSizeLimit.DEFAULT, new PrintWriter(problems));
     private final List<OutgoingRecord> published = new ArrayList<>();
     private final EventSink recorder = new EventSink() {
         @Override
@@ -145,6 +147,44 @@ class EventFilePublisherTest {
                 .startsWith("line 2: not valid JSON at column 1: Unrecognized token 'not': was expecting (JSON String, "
                         + "Number, Array, Object or token 'null', 'true' or 'false') (not publishable: never published)")
                 .endsWith("... and 19,979 more invalid lines (19,999 in all)");
+    }
+
+    @Test
+    void oversizedLineIsInvalidBeforeAnythingIsPublished() throws IOException {
+        EventFilePublisher limited = new EventFilePublisher(EventContract.load(),
+                RecordSizeLimit.of(Map.of("max.request.size", "2000")), new PrintWriter(problems));
+        String large = padded(VALID, 3000);
+        EventsFile file = file(VALID, large, VALID);
+
+        long records;
+        try (EventFilePublisher.Validation validation = limited.validate(file)) {
+            assertThat(validation.invalid()).isEqualTo(1);
+            records = limited.publish(validation, recorder, true);
+        }
+
+        assertThat(problems.toString().lines()).singleElement().asString()
+                .matches("line 2: the record is 3,[0-9]{3} bytes, more than the producer's max.request.size of 2,000 bytes "
+                        + "\\(-X max.request.size=3[0-9]{3} would let it go out if the topic's max.message.bytes allows it too\\) "
+                        + "\\(not publishable: never published\\)");
+        assertThat(records).as("not even with invalid lines allowed").isEqualTo(2);
+        assertThat(published).extracting(OutgoingRecord::value).containsExactly(VALID, VALID);
+    }
+
+    @Test
+    void theRecordSizeLimitIsTheProducersEffectiveOne() {
+        assertThat(RecordSizeLimit.DEFAULT).isEqualTo(new RecordSizeLimit("max.request.size", 1_048_576));
+        assertThat(RecordSizeLimit.of(Map.of("max.request.size", "5000000")).bytes()).isEqualTo(5_000_000);
+        assertThat(RecordSizeLimit.of(Map.of("max.request.size", "5000000", "buffer.memory", "4000000")))
+                .isEqualTo(new RecordSizeLimit("buffer.memory", 4_000_000));
+    }
+
+    /** {@code event} with an extension attribute of {@code size} characters: still valid. */
+    static String padded(String event, int size) {
+        StringBuilder padding = new StringBuilder();
+        while (padding.length() < size) {
+            padding.append(UUID.randomUUID()); // random: lz4 must not shrink it below a topic's limit
+        }
+        return event.replace("\"specversion\":\"1.0\",", "\"specversion\":\"1.0\",\"padding\":\"" + padding.substring(0, size) + "\",");
     }
 
     private long validateAndPublish(EventsFile file, boolean allowInvalid) {

@@ -2,18 +2,13 @@ package com.accountview.tools.publish;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.time.Duration;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
-import org.apache.kafka.clients.admin.Admin;
-import org.apache.kafka.clients.admin.AdminClientConfig;
-import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.awaitility.Awaitility;
 import org.junit.jupiter.api.Test;
 
 import com.accountview.contract.EntityKind;
@@ -28,16 +23,7 @@ class KafkaSinkIT {
     /** The benchmark's freshness polling relies on it: it asks for probes in their partitions' order. */
     @Test
     void partitionOfNamesThePartitionEachKeyedRecordLandsIn() throws Exception {
-        String accounts = TestInfrastructure.uniqueName("sink-accounts");
-        try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG,
-                TestInfrastructure.kafkaBootstrapServers()))) {
-            admin.createTopics(List.of(new NewTopic(accounts, PARTITIONS, (short) 1))).all().get();
-            // A topic exists before all its partitions have a leader; a record produced to one without
-            // waits in the producer, and once one did past the 120 s delivery timeout on a loaded machine.
-            Awaitility.await().atMost(Duration.ofSeconds(30)).until(() -> admin.describeTopics(List.of(accounts))
-                    .allTopicNames().get().get(accounts).partitions().stream()
-                    .allMatch(partition -> partition.leader() != null && !partition.leader().isEmpty()));
-        }
+        String accounts = TestTopics.create(TestInfrastructure.uniqueName("sink-accounts"), PARTITIONS, Map.of());
         Map<String, Integer> expected = new HashMap<>();
         try (KafkaSink sink = new KafkaSink(TestInfrastructure.kafkaBootstrapServers(),
                 new TopicNames(accounts, TestInfrastructure.uniqueName("sink-contracts")), Map.of("linger.ms", "0"))) {

@@ -81,6 +81,34 @@ class PublishCommandTest {
         assertThat(out.toString()).contains("2 lines, 0 invalid");
     }
 
+    @Test
+    void aLineOverTheProducersMaxRequestSizeFailsTheDryRunWithItsSize() throws IOException {
+        Path file = directory.resolve("events.jsonl");
+        Files.write(file, List.of(EventFilePublisherTest.VALID, EventFilePublisherTest.padded(EventFilePublisherTest.VALID, 2_000_000)));
+
+        assertThat(execute("publish", "--file", file.toString(), "--dry-run")).isEqualTo(1);
+        assertThat(err.toString()).containsPattern("line 2: the record is 2,000,[0-9]{3} bytes, more than the producer's "
+                + "max.request.size of 1,048,576 bytes").contains("1 of 2 lines are invalid");
+    }
+
+    @Test
+    void aLargerMaxRequestSizeGivenWithDashXLetsTheLinePass() throws IOException {
+        Path file = directory.resolve("events.jsonl");
+        Files.write(file, List.of(EventFilePublisherTest.padded(EventFilePublisherTest.VALID, 2_000_000)));
+
+        assertThat(execute("publish", "--file", file.toString(), "--dry-run", "-X", "max.request.size=3000000"))
+                .as(err.toString()).isZero();
+    }
+
+    @Test
+    void aMaxRequestSizeThatIsNoNumberIsInvalidInput() throws IOException {
+        Path file = directory.resolve("events.jsonl");
+        Files.write(file, List.of(EventFilePublisherTest.VALID));
+
+        assertThat(execute("publish", "--file", file.toString(), "--dry-run", "-X", "max.request.size=1MB")).isEqualTo(2);
+        assertThat(err.toString()).startsWith("Invalid value for option '--producer-property': max.request.size=1MB is not a number of bytes");
+    }
+
     private int execute(String... args) {
         CommandLine commandLine = AccountViewTools.commandLine();
         commandLine.setOut(new PrintWriter(out, true));

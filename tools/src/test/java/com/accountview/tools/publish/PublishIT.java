@@ -9,6 +9,7 @@ import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -33,9 +34,9 @@ class PublishIT {
     Path directory;
 
     @Test
-    void publishedRecordsLandOnTheirEntityTopicKeyedBySubjectInStructuredMode() throws IOException {
-        String accounts = TestInfrastructure.uniqueName("accounts");
-        String contracts = TestInfrastructure.uniqueName("contracts");
+    void publishedRecordsLandOnTheirEntityTopicKeyedBySubjectInStructuredMode() throws Exception {
+        String accounts = TestTopics.create("accounts");
+        String contracts = TestTopics.create("contracts");
         String accountEvent = event("customers.account.created", ACCOUNT, "\"account_id\":\"" + ACCOUNT + "\"," +
                 "\"external_id\":\"214748364\",\"customer_id\":\"0a9e8f7d-6c5b-4a39-8271-605f4e3d2c1b\"," +
                 "\"status\":\"ACTIVE\",\"created_at\":\"2024-03-01T09:00:00Z\",\"updated_at\":\"2024-03-01T09:00:00Z\"");
@@ -69,7 +70,7 @@ class PublishIT {
     @Test
     @Timeout(value = 60, threadMode = Timeout.ThreadMode.SEPARATE_THREAD)
     void aNamedPipeIsReadOnceValidatedAndPublished() throws Exception {
-        String accounts = TestInfrastructure.uniqueName("accounts");
+        String accounts = TestTopics.create("accounts");
         String contractEvent = event("customers.contract.deleted", CONTRACT, "\"contract_id\":\"" + CONTRACT + "\"");
         Path pipe = NamedPipe.withLines(directory.resolve("events.pipe"),
                 List.of(TombstoneLine.format(EntityKind.ACCOUNT, ACCOUNT), contractEvent));
@@ -78,7 +79,7 @@ class PublishIT {
         var commandLine = AccountViewTools.commandLine();
         commandLine.setErr(new PrintWriter(err, true));
         commandLine.setOut(new PrintWriter(new StringWriter(), true));
-        String contracts = TestInfrastructure.uniqueName("contracts");
+        String contracts = TestTopics.create("contracts");
         int exitCode = commandLine.execute("publish", "--file", pipe.toString(),
                 "--bootstrap-servers", TestInfrastructure.kafkaBootstrapServers(),
                 "--accounts-topic", accounts, "--contracts-topic", contracts);
@@ -87,6 +88,38 @@ class PublishIT {
         assertThat(PublishedRecords.consume(List.of(accounts, contracts), 2))
                 .extracting(ConsumerRecord::topic, ConsumerRecord::key, ConsumerRecord::value)
                 .containsExactlyInAnyOrder(tuple(accounts, ACCOUNT, null), tuple(contracts, CONTRACT, contractEvent));
+    }
+
+    @Test
+    void whenKafkaRefusesARecordMidFileTheErrorTellsWhatWasAcknowledgedAndFromWhichLineOn() throws Exception {
+        // the topic takes less than the producer sends: only Kafka can refuse the line
+        String accounts = TestTopics.create(TestInfrastructure.uniqueName("small-accounts"), 1,
+                Map.of("max.message.bytes", "20000"));
+        List<String> lines = new ArrayList<>();
+        for (int i = 0; i < 5; i++) {
+            lines.add(TombstoneLine.format(EntityKind.ACCOUNT, UUID.randomUUID().toString()));
+        }
+        lines.add(EventFilePublisherTest.padded(EventFilePublisherTest.VALID, 100_000));
+        lines.add(TombstoneLine.format(EntityKind.ACCOUNT, ACCOUNT));
+        Path file = directory.resolve("events.jsonl");
+        Files.write(file, lines);
+
+        StringWriter err = new StringWriter();
+        var commandLine = AccountViewTools.commandLine();
+        commandLine.setErr(new PrintWriter(err, true));
+        commandLine.setOut(new PrintWriter(new StringWriter(), true));
+        // batches of at most 16 KiB: the large record travels alone, after the records before it
+        int exitCode = commandLine.execute("publish", "--file", file.toString(),
+                "--bootstrap-servers", TestInfrastructure.kafkaBootstrapServers(), "--accounts-topic", accounts,
+                "-X", "batch.size=16384", "-X", "linger.ms=0");
+
+        assertThat(exitCode).isEqualTo(1);
+        assertThat(err.toString()).startsWith("error: Kafka did not accept a record: ")
+                .containsPattern("\\(acknowledged: [5-6] of the [6-7] records sent, all those before line 6; "
+                        + "from line 6 on, a line is not known to be published\\)");
+        assertThat(PublishedRecords.consume(List.of(accounts), 5)).extracting(ConsumerRecord::key)
+                .startsWith(lines.subList(0, 5).stream().map(line -> line.replaceAll(".*\"key\":\"([^\"]+)\".*", "$1"))
+                        .toArray(String[]::new));
     }
 
     private static String event(String type, String subject, String data) {
