@@ -3,10 +3,12 @@ package com.accountview.tools.generate;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.time.Instant;
+import java.util.EnumSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 
+import com.accountview.contract.EntityKind;
 import com.accountview.tools.publish.EventSink;
 import com.accountview.tools.publish.FileSink;
 import com.accountview.tools.publish.KafkaOptions;
@@ -87,7 +89,7 @@ public final class GenerateCommand implements Callable<Integer> {
         ProgressBar progress = new ProgressBar("accounts", accounts, 20_000);
         Optional<ReferenceFile> fold = Optional.ofNullable(reference).map(ReferenceFile::new);
         HistoryGenerator.Summary summary;
-        try (EventSink sink = target.publish ? kafka.openSink() : new FileSink(target.out)) {
+        try (EventSink sink = target.publish ? kafka.openSink(EnumSet.allOf(EntityKind.class)) : new FileSink(target.out)) {
             summary = new HistoryGenerator(settings).generate(sink, fold, progress);
         } finally {
             fold.ifPresent(ReferenceFile::close);

@@ -1,5 +1,6 @@
 package com.accountview.tools.publish;
 
+import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
@@ -8,6 +9,7 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
 
+import com.accountview.contract.EntityKind;
 import com.accountview.contract.Topics;
 
 /** Where to publish: the options every publishing command shares. Defaults are the services' defaults. */
@@ -39,8 +41,15 @@ public final class KafkaOptions {
         return new TopicNames(accountsTopic, contractsTopic);
     }
 
-    public KafkaSink openSink() {
-        return new KafkaSink(bootstrapServers, topics(), producerProperties);
+    /**
+     * A sink to the cluster, once a broker answered and the Kafka topics of {@code topics} exist
+     * ({@link KafkaCluster}): nothing is published to a wrong address or a mistyped topic.
+     */
+    public KafkaSink openSink(Collection<EntityKind> topics) {
+        TopicNames names = topics();
+        KafkaCluster.requireTopics(bootstrapServers, producerProperties, topics.stream().map(names::of).toList(),
+                KafkaCluster.TIMEOUT);
+        return new KafkaSink(bootstrapServers, names, producerProperties);
     }
 
     /** The largest record the producer with these options sends; a -X value that is no number is invalid input. */

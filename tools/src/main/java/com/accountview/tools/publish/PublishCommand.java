@@ -70,7 +70,7 @@ public final class PublishCommand implements Callable<Integer> {
                 out.printf("%,d lines, %,d invalid: nothing published (--dry-run)%n", validation.lines(), validation.invalid());
                 return 0;
             }
-            KafkaSink sink = kafka.openSink();
+            KafkaSink sink = kafka.openSink(validation.topics());
             long records;
             try (sink) {
                 records = publisher.publish(validation, sink, allowInvalid);

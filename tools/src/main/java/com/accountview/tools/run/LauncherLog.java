@@ -36,5 +36,7 @@ public final class LauncherLog {
         root.detachAndStopAllAppenders();
         root.addAppender(appender);
         root.setLevel(Level.INFO);
+        // the console configuration quiets the Kafka clients; the log file is where their warnings belong
+        context.getLogger("org.apache.kafka.clients").setLevel(null);
     }
 }

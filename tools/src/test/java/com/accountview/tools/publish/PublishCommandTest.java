@@ -13,6 +13,7 @@ import java.util.List;
 import com.accountview.tools.AccountViewTools;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.slf4j.LoggerFactory;
 import picocli.CommandLine;
 
 class PublishCommandTest {
@@ -107,6 +108,24 @@ class PublishCommandTest {
 
         assertThat(execute("publish", "--file", file.toString(), "--dry-run", "-X", "max.request.size=1MB")).isEqualTo(2);
         assertThat(err.toString()).startsWith("Invalid value for option '--producer-property': max.request.size=1MB is not a number of bytes");
+    }
+
+    @Test
+    void aBrokerThatDoesNotAnswerIsToldInOneLineBeforeAnythingIsPublished() throws IOException {
+        Path file = directory.resolve("events.jsonl");
+        Files.write(file, List.of(EventFilePublisherTest.VALID));
+
+        assertThat(execute("publish", "--file", file.toString(), "--bootstrap-servers", "127.0.0.1:1")).isEqualTo(1);
+        assertThat(err.toString()).isEqualTo("error: no Kafka broker answers at 127.0.0.1:1 (waited 10 s; check "
+                + "--bootstrap-servers, and that Kafka runs)" + System.lineSeparator());
+    }
+
+    /** A broker that does not answer made the producer warn 48 times in 25 s, burying the command's one line. */
+    @Test
+    void theKafkaClientsTellTheConsoleOnlyErrors() {
+        assertThat(LoggerFactory.getLogger("org.apache.kafka.clients.NetworkClient").isWarnEnabled()).isFalse();
+        assertThat(LoggerFactory.getLogger("org.apache.kafka.clients.admin.KafkaAdminClient").isWarnEnabled()).isFalse();
+        assertThat(LoggerFactory.getLogger("org.apache.kafka.clients.NetworkClient").isErrorEnabled()).isTrue();
     }
 
     private int execute(String... args) {

@@ -14,6 +14,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.common.header.Header;
 import org.junit.jupiter.api.Test;
@@ -120,6 +122,29 @@ class PublishIT {
         assertThat(PublishedRecords.consume(List.of(accounts), 5)).extracting(ConsumerRecord::key)
                 .startsWith(lines.subList(0, 5).stream().map(line -> line.replaceAll(".*\"key\":\"([^\"]+)\".*", "$1"))
                         .toArray(String[]::new));
+    }
+
+    @Test
+    void aTopicThatDoesNotExistIsRefusedBeforeAnythingIsPublished() throws Exception {
+        String accounts = TestTopics.create("customers.accounts");
+        String mistyped = accounts.replace("accounts", "acounts");
+        Path file = directory.resolve("events.jsonl");
+        Files.write(file, List.of(TombstoneLine.format(EntityKind.ACCOUNT, ACCOUNT)));
+
+        StringWriter err = new StringWriter();
+        var commandLine = AccountViewTools.commandLine();
+        commandLine.setErr(new PrintWriter(err, true));
+        commandLine.setOut(new PrintWriter(new StringWriter(), true));
+        int exitCode = commandLine.execute("publish", "--file", file.toString(),
+                "--bootstrap-servers", TestInfrastructure.kafkaBootstrapServers(), "--accounts-topic", mistyped);
+
+        assertThat(exitCode).isEqualTo(1);
+        assertThat(err.toString()).isEqualTo("error: topic " + mistyped + " does not exist at "
+                + TestInfrastructure.kafkaBootstrapServers() + " (did you mean " + accounts + "?)" + System.lineSeparator());
+        try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG,
+                TestInfrastructure.kafkaBootstrapServers()))) {
+            assertThat(admin.listTopics().names().get()).as("not created on first use").doesNotContain(mistyped);
+        }
     }
 
     private static String event(String type, String subject, String data) {
