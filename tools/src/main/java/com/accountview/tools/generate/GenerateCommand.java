@@ -1,10 +1,13 @@
 package com.accountview.tools.generate;
 
+import java.io.IOException;
 import java.io.PrintWriter;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.EnumSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 
@@ -18,6 +21,7 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
 
 /** {@code generate}: a deterministic synthetic event history, to a file or straight to Kafka. */
@@ -56,7 +60,9 @@ public final class GenerateCommand implements Callable<Integer> {
     List<String> orgs;
 
     @Option(names = "--start", defaultValue = "2022-01-01T00:00:00Z", paramLabel = "INSTANT",
-            description = "Earliest creation time; the story spans about three years (default: ${DEFAULT-VALUE}).")
+            description = "Earliest creation time, from 0001-01-01T00:00:00Z to 9979-12-31T00:00:00Z: the story's "
+                    + "timestamps reach some 13 years past it and must stay before the year 10000 "
+                    + "(default: ${DEFAULT-VALUE}).")
     Instant start;
 
     @Option(names = "--reference", paramLabel = "STATE.jsonl",
@@ -75,6 +81,11 @@ public final class GenerateCommand implements Callable<Integer> {
         boolean publish;
     }
 
+    /** The option of each setting, for the message of a value out of range. */
+    private static final Map<String, String> OPTIONS = Map.of("accounts", "--accounts",
+            "contractsPerAccount", "--contracts-per-account", "duplicates", "--duplicates",
+            "outOfOrder", "--out-of-order", "orgs", "--orgs", "start", "--start");
+
     @Mixin
     KafkaOptions kafka;
 
@@ -83,8 +94,11 @@ public final class GenerateCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        HistorySettings settings = new HistorySettings(seed, accounts, contractsPerAccount, duplicates, outOfOrder,
-                orgs, start);
+        HistorySettings settings = settings();
+        if (reference != null && !target.publish && sameFile(reference, target.out)) {
+            throw new ParameterException(spec.commandLine(),
+                    "--out and --reference name the same file (" + target.out + "): the events and the state would mix");
+        }
         PrintWriter out = spec.commandLine().getOut();
         ProgressBar progress = new ProgressBar("accounts", accounts, 20_000);
         Optional<ReferenceFile> fold = Optional.ofNullable(reference).map(ReferenceFile::new);
@@ -99,5 +113,24 @@ public final class GenerateCommand implements Callable<Integer> {
                 summary.duplicates(), summary.outOfOrder(), summary.tombstones(),
                 target.publish ? "published to " + kafka.bootstrapServers() : "into " + target.out);
         return 0;
+    }
+
+    /** The settings, or invalid input naming the option whose value is out of range. */
+    private HistorySettings settings() {
+        try {
+            return new HistorySettings(seed, accounts, contractsPerAccount, duplicates, outOfOrder, orgs, start);
+        } catch (HistorySettings.InvalidSetting e) {
+            throw new ParameterException(spec.commandLine(), "Invalid value for option '"
+                    + OPTIONS.get(e.setting()) + "': " + e.problem());
+        }
+    }
+
+    private static boolean sameFile(Path a, Path b) {
+        try {
+            return a.toAbsolutePath().normalize().equals(b.toAbsolutePath().normalize())
+                    || (Files.exists(a) && Files.exists(b) && Files.isSameFile(a, b));
+        } catch (IOException e) {
+            return false; // unreadable: writing it fails with its own message
+        }
     }
 }

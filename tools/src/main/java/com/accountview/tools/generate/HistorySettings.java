@@ -21,22 +21,54 @@ public record HistorySettings(long seed, int accounts, int contractsPerAccount, 
                               List<String> orgs, Instant start) {
 
     public static final Instant DEFAULT_START = Instant.parse("2022-01-01T00:00:00Z");
+    /** The contract's timestamps start in the year 0001 ({@code Instants}). */
+    public static final Instant EARLIEST_START = Instant.parse("0001-01-01T00:00:00Z");
+    /**
+     * The contract's timestamps end with the year 9999, and a history reaches some 13 years past its
+     * start (accounts over two years, contracts half a year later, ending up to ten years after they
+     * start, each change up to 40 days after the last): 20 years leave room.
+     */
+    public static final Instant LATEST_START = Instant.parse("9979-12-31T00:00:00Z");
 
     public HistorySettings {
         orgs = List.copyOf(orgs);
-        if (accounts < 0 || contractsPerAccount < 0) {
-            throw new IllegalArgumentException("accounts and contracts per account must not be negative");
-        }
-        if (duplicates < 0 || duplicates > 1 || outOfOrder < 0 || outOfOrder > 1) {
-            throw new IllegalArgumentException("duplicates and out-of-order are shares between 0 and 1");
-        }
-        if (orgs.isEmpty()) {
-            throw new IllegalArgumentException("at least one organization is needed");
-        }
+        require(accounts >= 0, "accounts", accounts + " is negative");
+        require(contractsPerAccount >= 0, "contractsPerAccount", contractsPerAccount + " is negative");
+        require(duplicates >= 0 && duplicates <= 1, "duplicates", duplicates + " is no share between 0 and 1");
+        require(outOfOrder >= 0 && outOfOrder <= 1, "outOfOrder", outOfOrder + " is no share between 0 and 1");
+        require(!orgs.isEmpty(), "orgs", "at least one organization is needed");
         for (String org : orgs) {
-            if (!Identifiers.ORG_ID.matcher(org).matches()) {
-                throw new IllegalArgumentException("organization id \"" + org + "\" does not match " + Identifiers.ORG_ID);
-            }
+            require(Identifiers.ORG_ID.matcher(org).matches(), "orgs",
+                    "organization id \"" + org + "\" does not match " + Identifiers.ORG_ID);
+        }
+        require(!start.isBefore(EARLIEST_START) && !start.isAfter(LATEST_START), "start",
+                start + " is outside " + EARLIEST_START + " to " + LATEST_START
+                        + " (the history's timestamps must stay in the years 0001-9999)");
+    }
+
+    /** A setting out of its range; {@link #setting()} names the record component. */
+    public static final class InvalidSetting extends IllegalArgumentException {
+
+        private final String setting;
+
+        InvalidSetting(String setting, String message) {
+            super(setting + ": " + message);
+            this.setting = setting;
+        }
+
+        public String setting() {
+            return setting;
+        }
+
+        /** What is wrong, without the setting's name. */
+        public String problem() {
+            return getMessage().substring(setting.length() + 2);
+        }
+    }
+
+    private static void require(boolean valid, String setting, String problem) {
+        if (!valid) {
+            throw new InvalidSetting(setting, problem);
         }
     }
 }

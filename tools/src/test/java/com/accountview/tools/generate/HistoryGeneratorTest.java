@@ -1,11 +1,13 @@
 package com.accountview.tools.generate;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.io.IOException;
 import java.math.BigInteger;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -21,6 +23,8 @@ import com.accountview.tools.publish.FileSink;
 import com.accountview.tools.publish.ProgressBar;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -59,6 +63,26 @@ class HistoryGeneratorTest {
                 assertThat(contract.check(record.value()).problems()).as(record.value()).isEmpty();
             }
         });
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"0001-01-01T00:00:00Z", "9979-12-31T00:00:00Z"})
+    void everyAllowedStartGivesAHistoryTheContractAccepts(String start) {
+        EventContract contract = EventContract.load();
+        HistorySettings settings = new HistorySettings(7, 1200, 2, 0.05, 0.1, List.of("telco"), Instant.parse(start));
+
+        assertThat(records(settings)).allSatisfy(record -> {
+            if (!record.isTombstone()) {
+                assertThat(contract.check(record.value()).problems()).as(record.value()).isEmpty();
+            }
+        });
+    }
+
+    @Test
+    void aStartWhoseHistoryCouldPassTheYear9999IsRefused() {
+        assertThatThrownBy(() -> new HistorySettings(7, 1, 2, 0.05, 0.1, List.of("telco"),
+                HistorySettings.LATEST_START.plusSeconds(1))).isInstanceOf(HistorySettings.InvalidSetting.class)
+                .hasMessageStartingWith("start: ");
     }
 
     @Test
