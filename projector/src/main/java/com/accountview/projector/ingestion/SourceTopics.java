@@ -2,9 +2,11 @@ package com.accountview.projector.ingestion;
 
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ExecutionException;
+import java.util.stream.Collectors;
 
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
@@ -66,7 +68,14 @@ final class SourceTopics implements InitializingBean {
             }
         }
         if (!missing.isEmpty()) {
-            throw new MissingTopicsException(missing, String.valueOf(config.get(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG)));
+            throw new MissingTopicsException(missing, bootstrapServers(config.get(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG)));
         }
+    }
+
+    /** As the setting is written: Spring Boot hands the admin client a list, which would print in brackets. */
+    private static String bootstrapServers(Object setting) {
+        return setting instanceof Collection<?> servers
+                ? servers.stream().map(String::valueOf).collect(Collectors.joining(","))
+                : String.valueOf(setting);
     }
 }

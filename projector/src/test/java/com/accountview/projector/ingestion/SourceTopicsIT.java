@@ -64,7 +64,7 @@ class SourceTopicsIT {
             String log = Files.readString(projector.log());
 
             assertThat(log).contains("APPLICATION FAILED TO START")
-                    .contains("has no topic " + mistyped)
+                    .contains("The broker at " + TestInfrastructure.kafkaBootstrapServers() + " has no topic " + mistyped)
                     .contains("ACCOUNTVIEW_TOPICS_ACCOUNTS");
             try (Admin admin = Admin.create(kafkaAdmin.getConfigurationProperties())) {
                 assertThat(admin.listTopics().names().get()).as("nothing created for the mistyped topic")
