@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
@@ -61,7 +62,7 @@ final class LocalSystem {
 
         console.say("starting PostgreSQL 16 on 127.0.0.1:" + settings.ports().postgres());
         LocalPostgres postgres = LocalPostgres.start(postgresData, settings.ports().postgres(),
-                settings.logs().resolve("postgres.log"));
+                postgresLog());
         shutdown.onShutdown("PostgreSQL", postgres::stop);
 
         console.say("starting Kafka (KRaft) on 127.0.0.1:" + settings.ports().kafka());
@@ -92,7 +93,8 @@ final class LocalSystem {
         }
         console.print(CurlExamples.text(settings, tools, demo.alreadyPublished()));
         console.say("ready");
-        return awaitExit(services);
+        return awaitExit(services, ProcessHandle.of(postgres.pid()).orElseThrow(
+                () -> new LocalRunException("PostgreSQL stopped while the run started: see " + postgresLog())));
     }
 
     /** The projector with its collector's goal; on Java 25+ from an AOT cache trained on a projection ({@link AotCache}). */
@@ -183,8 +185,15 @@ final class LocalSystem {
         }
     }
 
-    private int awaitExit(List<ServiceProcess> services) {
-        CompletableFuture.anyOf(services.stream().map(ServiceProcess::onExit).toArray(CompletableFuture[]::new)).join();
+    /**
+     * Until Ctrl-C (0), or until a service or PostgreSQL ends on its own (1; the shutdown hook then
+     * stops the rest). PostgreSQL is watched too: a server gone unnoticed left a run that said
+     * "ready" while every query answered 503.
+     */
+    private int awaitExit(List<ServiceProcess> services, ProcessHandle postgres) {
+        List<CompletableFuture<?>> exits = new ArrayList<>(services.stream().map(ServiceProcess::onExit).toList());
+        exits.add(postgres.onExit());
+        CompletableFuture.anyOf(exits.toArray(CompletableFuture[]::new)).join();
         if (stopping) {
             return 0;
         }
@@ -193,7 +202,14 @@ final class LocalSystem {
                 console.say(service.name() + " exited with code " + service.exitValue() + ": see " + service.log());
             }
         }
+        if (!postgres.isAlive()) {
+            console.say("PostgreSQL (pid " + postgres.pid() + ") exited: see " + postgresLog());
+        }
         return 1;
+    }
+
+    private Path postgresLog() {
+        return settings.logs().resolve("postgres.log");
     }
 
     private static boolean allAlive(List<ServiceProcess> services) {

@@ -180,6 +180,25 @@ class RunCommandIT {
         stopAndAssertEverythingStopped(second, secondOutput, ports);
     }
 
+    @Test
+    void whenItsPostgreSqlDiesTheLauncherSaysSoAndStopsTheRest() throws Exception {
+        int[] ports = LoopbackPorts.free(6);
+        Path dataDir = temp.resolve("data");
+        Path output = temp.resolve("run.out");
+        Process launcher = start(ports, dataDir, output, "--no-demo");
+        awaitReady(launcher, output);
+        List<ProcessHandle> services = launcher.descendants().toList();
+        ProcessHandle postgres = ProcessHandle.of(postgresPid(dataDir)).orElseThrow();
+
+        postgres.destroyForcibly();
+
+        assertThat(launcher.waitFor(2, TimeUnit.MINUTES)).as("the launcher ends").isTrue();
+        assertThat(launcher.exitValue()).as(Files.readString(output)).isEqualTo(1);
+        assertThat(Files.readString(output)).contains("PostgreSQL (pid " + postgres.pid() + ") exited: see "
+                + dataDir.resolve("logs").resolve("postgres.log"));
+        assertThat(services).as("the services it started").noneMatch(ProcessHandle::isAlive);
+    }
+
     /** Runs a command of the launcher in the repository, asserts it ends with exit code 0, and gives its output. */
     private String runToTheEnd(List<String> command, Path output) throws Exception {
         Process process = new ProcessBuilder(command).directory(PROJECT.toFile()).redirectErrorStream(true)
