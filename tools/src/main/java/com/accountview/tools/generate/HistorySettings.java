@@ -50,10 +50,12 @@ public record HistorySettings(long seed, int accounts, int contractsPerAccount, 
     public static final class InvalidSetting extends IllegalArgumentException {
 
         private final String setting;
+        private final String problem;
 
-        InvalidSetting(String setting, String message) {
-            super(setting + ": " + message);
+        InvalidSetting(String setting, String problem) {
+            super(setting + ": " + problem);
             this.setting = setting;
+            this.problem = problem;
         }
 
         public String setting() {
@@ -62,7 +64,7 @@ public record HistorySettings(long seed, int accounts, int contractsPerAccount, 
 
         /** What is wrong, without the setting's name. */
         public String problem() {
-            return getMessage().substring(setting.length() + 2);
+            return problem;
         }
     }
 
