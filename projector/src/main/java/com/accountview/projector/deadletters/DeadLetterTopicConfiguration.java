@@ -1,26 +1,26 @@
 package com.accountview.projector.deadletters;
 
-import org.apache.kafka.clients.admin.NewTopic;
+import java.time.Duration;
+import java.util.List;
+
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
-import org.springframework.kafka.config.TopicBuilder;
+import org.springframework.kafka.core.KafkaAdmin;
 
 import com.accountview.projector.TopicsProperties;
 
-/**
- * Creates {@code <topic>.DLT} for both topics at start-up where the broker lets the projector
- * (Spring Kafka's admin leaves existing topics as they are).
- */
+/** The dead-letter topics of both consumed topics, created where missing (see {@link MissingDeadLetterTopics}). */
 @Configuration(proxyBeanMethods = false)
 class DeadLetterTopicConfiguration {
 
-    @Bean
-    NewTopic accountsDeadLetterTopic(TopicsProperties topics) {
-        return TopicBuilder.name(DeadLetterTopics.topicOf(topics.accounts())).build();
-    }
+    /** One attempt's wait for the broker, and the longest pause between attempts. */
+    private static final Duration ATTEMPT_TIMEOUT = Duration.ofSeconds(10);
+    private static final Duration MAX_INTERVAL = Duration.ofMinutes(1);
 
     @Bean
-    NewTopic contractsDeadLetterTopic(TopicsProperties topics) {
-        return TopicBuilder.name(DeadLetterTopics.topicOf(topics.contracts())).build();
+    MissingDeadLetterTopics missingDeadLetterTopics(KafkaAdmin kafkaAdmin, TopicsProperties topics) {
+        return new MissingDeadLetterTopics(kafkaAdmin.getConfigurationProperties(),
+                List.of(DeadLetterTopics.topicOf(topics.accounts()), DeadLetterTopics.topicOf(topics.contracts())),
+                ATTEMPT_TIMEOUT, MAX_INTERVAL);
     }
 }

@@ -6,6 +6,8 @@ import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.stream.Collectors;
 
 import org.apache.kafka.clients.admin.Admin;
@@ -50,26 +52,37 @@ final class SourceTopics implements InitializingBean {
         }
         Map<String, Object> config = kafkaAdmin.getConfigurationProperties();
         List<String> missing = new ArrayList<>();
-        try (Admin admin = Admin.create(config)) {
+        long deadline = System.nanoTime() + CHECK_TIMEOUT.toNanos();
+        Admin admin = Admin.create(config);
+        try {
             Map<String, KafkaFuture<TopicDescription>> described = admin.describeTopics(
                     List.of(topics.accounts(), topics.contracts()),
                     new DescribeTopicsOptions().timeoutMs((int) CHECK_TIMEOUT.toMillis())).topicNameValues();
             for (Map.Entry<String, KafkaFuture<TopicDescription>> topic : described.entrySet()) {
                 try {
-                    topic.getValue().get();
+                    // the option bounds the describe call only: finding a broker to ask waits the client's 60 s
+                    topic.getValue().get(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
                 } catch (ExecutionException e) {
                     if (e.getCause() instanceof UnknownTopicOrPartitionException) {
                         missing.add(topic.getKey());
                     } else {
-                        log.warn("Could not check that topic {} exists ({}); consumption waits for the broker",
-                                topic.getKey(), e.getCause().toString());
+                        uncheckable(topic.getKey(), e.getCause().toString());
                     }
+                } catch (TimeoutException e) {
+                    uncheckable(topic.getKey(), "no broker answered at " + bootstrapServers(
+                            config.get(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG)) + " within " + CHECK_TIMEOUT.toSeconds() + " s");
                 }
             }
+        } finally {
+            admin.close(Duration.ZERO);
         }
         if (!missing.isEmpty()) {
             throw new MissingTopicsException(missing, bootstrapServers(config.get(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG)));
         }
+    }
+
+    private static void uncheckable(String topic, String why) {
+        log.warn("Could not check that topic {} exists ({}); consumption waits for the broker", topic, why);
     }
 
     /** As the setting is written: Spring Boot hands the admin client a list, which would print in brackets. */

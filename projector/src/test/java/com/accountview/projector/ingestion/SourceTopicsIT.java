@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
 import java.nio.file.Files;
+import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -49,6 +50,19 @@ class SourceTopicsIT {
         assertThatCode(() -> new SourceTopics(kafkaAdmin,
                 new TopicsProperties(accounts, TestInfrastructure.uniqueName("absent"), false)).afterPropertiesSet())
                 .doesNotThrowAnyException();
+    }
+
+    @Test
+    void aBrokerThatDoesNotAnswerHoldsTheStartForTheChecksTenSecondsOnly() {
+        KafkaAdmin nobody = new KafkaAdmin(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG,
+                "127.0.0.1:" + ServiceJar.freePort()));
+        long startedAt = System.nanoTime();
+
+        assertThatCode(() -> new SourceTopics(nobody, new TopicsProperties("accounts", "contracts", true))
+                .afterPropertiesSet()).doesNotThrowAnyException();
+
+        // the Kafka client's own wait for a broker to ask is 60 s
+        assertThat(Duration.ofNanos(System.nanoTime() - startedAt)).isLessThan(Duration.ofSeconds(30));
     }
 
     @Test
