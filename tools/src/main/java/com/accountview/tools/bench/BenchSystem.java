@@ -77,7 +77,7 @@ final class BenchSystem {
             throws Exception {
         Path postgresData = settings.dataDir().resolve("postgres");
         Leftovers leftovers = new Leftovers(settings.dataDir(), postgresData);
-        leftovers.stop().forEach(process -> console.say("stopped " + process + " left running by an earlier benchmark"));
+        leftovers.stop(console, "an earlier benchmark");
         data.reset();
         FreePorts.require(settings.ports());
         Files.createDirectories(settings.logs());

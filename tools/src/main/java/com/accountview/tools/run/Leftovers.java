@@ -6,7 +6,7 @@ import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Optional;
+import java.util.stream.Collectors;
 
 /**
  * What a killed launcher (SIGKILL, a crash) leaves running, found through the data directory and
@@ -20,6 +20,8 @@ import java.util.Optional;
  */
 public final class Leftovers {
 
+    private static final String POSTGRES = "PostgreSQL";
+
     private final Path services;
     private final Path postgresData;
 
@@ -28,31 +30,53 @@ public final class Leftovers {
         this.postgresData = postgresData;
     }
 
-    /** Stops what a previous run left running, the services before PostgreSQL (their database); returns what it stopped. */
-    public List<String> stop() throws IOException, InterruptedException {
-        List<String> stopped = new ArrayList<>();
+    /**
+     * Stops what a previous run left running, saying first what and then each one stopped: the
+     * services all at once (each may take its graceful shutdown's time), then PostgreSQL, their
+     * database.
+     *
+     * @param earlier what left them, as the messages say it ("an earlier run")
+     */
+    public void stop(Console console, String earlier) throws IOException, InterruptedException {
+        List<Leftover> found = new ArrayList<>(services());
+        LocalPostgres.leftover(postgresData).ifPresent(postgres -> found.add(new Leftover(POSTGRES, postgres)));
+        if (found.isEmpty()) {
+            return;
+        }
+        console.say("stopping " + found.stream().map(Leftover::toString).collect(Collectors.joining(", "))
+                + " left running by " + earlier + " (SIGTERM; forcibly after " + ServiceProcess.GRACE.toSeconds() + " s)");
+        // every service asked at once; PostgreSQL only once they are gone, as it waits for their sessions
+        found.stream().filter(leftover -> !leftover.name().equals(POSTGRES)).forEach(leftover -> leftover.process().destroy());
+        for (Leftover leftover : found) {
+            ServiceProcess.stop(leftover.process());
+            console.say("stopped " + leftover + " left running by " + earlier);
+        }
+        Files.deleteIfExists(services);
+    }
+
+    /** The recorded services still running their recorded jars. */
+    private List<Leftover> services() throws IOException {
+        List<Leftover> found = new ArrayList<>();
         if (Files.exists(services)) {
             for (String line : Files.readAllLines(services)) {
                 String[] parts = line.split(" ", 3);
                 if (parts.length < 3) {
                     continue;
                 }
-                Optional<ProcessHandle> process = ProcessHandle.of(Long.parseLong(parts[1]))
+                ProcessHandle.of(Long.parseLong(parts[1]))
                         .filter(ProcessHandle::isAlive)
-                        .filter(handle -> handle.info().commandLine().map(command -> command.contains(parts[2])).orElse(false));
-                if (process.isPresent()) {
-                    ServiceProcess.stop(process.get());
-                    stopped.add(parts[0] + " (pid " + parts[1] + ")");
-                }
+                        .filter(handle -> handle.info().commandLine().map(command -> command.contains(parts[2])).orElse(false))
+                        .ifPresent(process -> found.add(new Leftover(parts[0], process)));
             }
-            Files.delete(services);
         }
-        Optional<ProcessHandle> postgres = LocalPostgres.leftover(postgresData);
-        if (postgres.isPresent()) {
-            ServiceProcess.stop(postgres.get());
-            stopped.add("PostgreSQL (pid " + postgres.get().pid() + ")");
+        return found;
+    }
+
+    private record Leftover(String name, ProcessHandle process) {
+        @Override
+        public String toString() {
+            return name + " (pid " + process.pid() + ")";
         }
-        return stopped;
     }
 
     /** Records a service as soon as it started, so that a launcher killed at any later moment leaves it found. */

@@ -18,7 +18,11 @@ import kafka.server.KafkaConfig;
 import kafka.server.KafkaRaftServer;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.admin.ConsumerGroupDescription;
+import org.apache.kafka.clients.admin.GroupListing;
+import org.apache.kafka.clients.admin.ListGroupsOptions;
 import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.clients.admin.RemoveMembersFromConsumerGroupOptions;
 import org.apache.kafka.common.Uuid;
 import org.apache.kafka.common.utils.Time;
 import org.apache.kafka.metadata.storage.Formatter;
@@ -124,6 +128,30 @@ public final class LocalKafka {
                         + leftovers, () -> true, () -> Collections.disjoint(topicNames(admin), leftovers));
             }
             createMissing(admin, names, partitions);
+        }
+    }
+
+    /**
+     * Removes every member of every consumer group on this broker; returns the groups that had any.
+     * Called before the run's projector starts, when none of them can be alive: a projector that
+     * outlived a killed launcher lost its broker before it could leave its group, the broker keeps
+     * the group's members in its log, and a new member would get no partition until their session
+     * timeout (45 s) had passed.
+     */
+    List<String> removeGroupMembers() throws InterruptedException, ExecutionException {
+        try (Admin admin = admin(bootstrapServers)) {
+            List<String> groups = admin.listGroups(ListGroupsOptions.forConsumerGroups()).all().get().stream()
+                    .map(GroupListing::groupId).toList();
+            List<String> withMembers = new ArrayList<>();
+            for (ConsumerGroupDescription group : admin.describeConsumerGroups(groups).all().get().values()) {
+                if (!group.members().isEmpty()) {
+                    RemoveMembersFromConsumerGroupOptions all = new RemoveMembersFromConsumerGroupOptions();
+                    all.reason("left by an earlier ./accountview run");
+                    admin.removeMembersFromConsumerGroup(group.groupId(), all).all().get();
+                    withMembers.add(group.groupId());
+                }
+            }
+            return withMembers;
         }
     }
 

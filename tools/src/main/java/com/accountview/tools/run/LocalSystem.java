@@ -45,7 +45,7 @@ final class LocalSystem {
         ServiceJars jars = ServiceJars.locate(settings.projectDir());
         Path postgresData = settings.dataDir().resolve("postgres");
         Leftovers leftovers = new Leftovers(settings.dataDir(), postgresData);
-        leftovers.stop().forEach(process -> console.say("stopped " + process + " left running by an earlier run"));
+        leftovers.stop(console, "an earlier run");
         if (settings.reset()) {
             console.say("--reset: deleting everything in " + data.path());
             data.reset();
@@ -70,6 +70,11 @@ final class LocalSystem {
                 settings.ports().kafkaController(), settings.partitions());
         shutdown.onShutdown("Kafka", kafka::stop);
         kafka.createTopics(topics.withDeadLetterTopics(), settings.partitions());
+        List<String> groups = kafka.removeGroupMembers();
+        if (!groups.isEmpty()) {
+            console.say("removed the members an earlier projector left in consumer group " + String.join(", ", groups)
+                    + " (the broker would have held their partitions for 45 s)");
+        }
 
         // runs after the services have stopped: only then is there nothing left to clean up next time
         shutdown.onShutdown(null, leftovers::forget);

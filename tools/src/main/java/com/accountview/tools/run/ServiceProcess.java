@@ -20,7 +20,7 @@ import java.util.concurrent.TimeoutException;
  */
 public final class ServiceProcess {
 
-    private static final Duration GRACE = Duration.ofSeconds(40);
+    static final Duration GRACE = Duration.ofSeconds(40);
 
     private final String name;
     private final Path jar;

@@ -172,9 +172,12 @@ class RunCommandIT {
         Path secondOutput = temp.resolve("second.out");
         Process second = start(ports, dataDir, secondOutput, "--no-demo");
         awaitReady(second, secondOutput);
-        assertThat(Files.readString(secondOutput)).contains(
-                "stopped PostgreSQL (pid " + postgres.pid() + ") left running by an earlier run",
-                "stopped projector (pid ", "stopped query-api (pid ");
+        assertThat(Files.readString(secondOutput)).as("said before it waits for them, then each one")
+                .containsPattern("stopping (projector|query-api) \\(pid \\d+\\), (projector|query-api) \\(pid \\d+\\), PostgreSQL"
+                        + " \\(pid " + postgres.pid() + "\\) left running by an earlier run \\(SIGTERM; forcibly after 40 s\\)")
+                .contains("stopped PostgreSQL (pid " + postgres.pid() + ") left running by an earlier run",
+                        "stopped projector (pid ", "stopped query-api (pid ",
+                        "removed the members an earlier projector left in consumer group accountview-projector.g1");
         assertThat(postgres.isAlive()).isFalse();
         assertThat(services).noneMatch(ProcessHandle::isAlive);
         stopAndAssertEverythingStopped(second, secondOutput, ports);
