@@ -87,7 +87,10 @@ class SchemasTest {
                 Arguments.of("sequence number", ACCOUNT.attribute("sequence", 7).updated()),
                 Arguments.of("sequence 101 digits", ACCOUNT.sequence("1".repeat(101)).updated()),
                 Arguments.of("specversion 0.3", ACCOUNT.attribute("specversion", "0.3").updated()),
-                Arguments.of("text data", ACCOUNT.attribute("datacontenttype", "text/plain").updated()));
+                Arguments.of("text data", ACCOUNT.attribute("datacontenttype", "text/plain").updated()),
+                Arguments.of("unknown type", ACCOUNT.ofType("customers.account.merged")),
+                Arguments.of("type of another namespace", ACCOUNT.ofType("com.example.audit.logged")),
+                Arguments.of("empty type", ACCOUNT.ofType("")));
     }
 
     @ParameterizedTest(name = "{0}")
