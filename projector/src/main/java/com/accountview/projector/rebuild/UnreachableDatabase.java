@@ -3,6 +3,7 @@ package com.accountview.projector.rebuild;
 import java.sql.SQLException;
 import java.sql.SQLTransientConnectionException;
 import java.util.Optional;
+import java.util.Set;
 
 import org.jdbi.v3.core.ConnectionException;
 
@@ -27,9 +28,12 @@ final class UnreachableDatabase {
         return Optional.empty();
     }
 
-    /** SQLSTATE class 08 (connection exception), 57P01–57P03 (shutdown, crash, cannot connect now), 53300. */
+    /** Besides class 08 (connection exception): 57P01–57P03 (shutdown, crash, cannot connect now), too many connections. */
+    private static final Set<String> CONNECTION_STATES = Set.of("57P01", "57P02", "57P03", "53300");
+
+    /** SQLSTATE class 08 or one of {@link #CONNECTION_STATES}; not 57P04 (database dropped), which no wait cures. */
     private static boolean isConnectionState(String state) {
-        return state != null && (state.startsWith("08") || state.startsWith("57P0") || state.equals("53300"));
+        return state != null && (state.startsWith("08") || CONNECTION_STATES.contains(state));
     }
 
     private static Throwable rootOf(Throwable failure) {

@@ -39,6 +39,7 @@ class UnreachableDatabaseTest {
     @Test
     void otherFailuresAreNot() {
         assertThat(UnreachableDatabase.causeOf(new SQLException("relation does not exist", "42P01"))).isEmpty();
+        assertThat(UnreachableDatabase.causeOf(new SQLException("database dropped", "57P04"))).isEmpty();
         assertThat(UnreachableDatabase.causeOf(new SQLException("no state"))).isEmpty();
         assertThat(UnreachableDatabase.causeOf(new IllegalStateException("a bug"))).isEmpty();
     }
