@@ -6,7 +6,9 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
@@ -65,9 +67,14 @@ class DeadLetterTopics implements DeadLetters {
     public void publish(List<DeadLetter> deadLetters) {
         List<CompletableFuture<SendResult<byte[], byte[]>>> sent = new ArrayList<>(deadLetters.size());
         for (DeadLetter deadLetter : deadLetters) {
-            sent.add(send(whole(deadLetter)));
+            CompletableFuture<SendResult<byte[], byte[]>> send = send(whole(deadLetter));
+            sent.add(send);
+            if (failedForEveryRecord(send)) {
+                // the producer waited max.block.ms for the topic (missing, broker gone): so would every other send
+                break;
+            }
         }
-        for (int i = 0; i < deadLetters.size(); i++) {
+        for (int i = 0; i < sent.size(); i++) {
             DeadLetter deadLetter = deadLetters.get(i);
             Optional<RecordTooLargeException> tooLarge = await(sent.get(i));
             if (tooLarge.isPresent()) {
@@ -81,6 +88,28 @@ class DeadLetterTopics implements DeadLetters {
                 });
             }
         }
+    }
+
+    /** A send that failed before it left the producer, for a reason that is not the record's own size. */
+    private static boolean failedForEveryRecord(CompletableFuture<SendResult<byte[], byte[]>> send) {
+        if (!send.isCompletedExceptionally()) {
+            return false;
+        }
+        try {
+            send.join();
+            return false;
+        } catch (CompletionException | CancellationException e) {
+            return tooLarge(e).isEmpty();
+        }
+    }
+
+    private static Optional<RecordTooLargeException> tooLarge(Throwable failure) {
+        for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
+            if (cause instanceof RecordTooLargeException tooLarge) {
+                return Optional.of(tooLarge);
+            }
+        }
+        return Optional.empty();
     }
 
     /** Whatever goes wrong, as the future's failure: the producer may also refuse a record before sending it. */
@@ -103,12 +132,16 @@ class DeadLetterTopics implements DeadLetters {
             send.get(wait.toMillis(), TimeUnit.MILLISECONDS);
             return Optional.empty();
         } catch (ExecutionException e) {
-            for (Throwable cause = e.getCause(); cause != null; cause = cause.getCause()) {
-                if (cause instanceof RecordTooLargeException tooLarge) {
-                    return Optional.of(tooLarge);
-                }
+            Optional<RecordTooLargeException> tooLarge = tooLarge(e.getCause());
+            if (tooLarge.isPresent()) {
+                return tooLarge;
             }
-            throw new IllegalStateException("Could not publish a dead letter: " + e.getCause(), e.getCause());
+            // spring-kafka's "Send failed" says nothing: the producer's own exception does
+            Throwable cause = e.getCause();
+            while (cause.getCause() != null && cause.getCause() != cause) {
+                cause = cause.getCause();
+            }
+            throw new IllegalStateException("Could not publish a dead letter: " + cause, e.getCause());
         } catch (TimeoutException e) {
             throw new IllegalStateException("A dead letter was not acknowledged within " + wait, e);
         } catch (InterruptedException e) {

@@ -15,6 +15,7 @@ import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.CreateTopicsOptions;
 import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.common.KafkaFuture;
+import org.apache.kafka.common.errors.InvalidReplicationFactorException;
 import org.apache.kafka.common.errors.RetriableException;
 import org.apache.kafka.common.errors.TopicExistsException;
 import org.slf4j.Logger;
@@ -30,8 +31,8 @@ import org.springframework.util.backoff.ExponentialBackOff;
  * the topics once it does (retried with a back-off capped at a minute), so that the first dead
  * letter finds its topic. Until then a dead letter fails its batch like any outage, and the batch is
  * retried. Existing topics are left as they are; a refusal that retrying cannot cure (not
- * authorized, a policy, too few brokers for the default replication) is logged once, and the topic
- * is left to the operator. Starts before the consumers and stops after them. Thread-safe.
+ * authorized, a policy) is logged once, and the topic is left to the operator. Starts before the
+ * consumers and stops after them. Thread-safe.
  */
 final class MissingDeadLetterTopics implements SmartLifecycle {
 
@@ -94,7 +95,12 @@ final class MissingDeadLetterTopics implements SmartLifecycle {
         BackOffExecution pauses = backOff.start();
         try {
             while (!missing.isEmpty()) {
-                attempt(missing);
+                try {
+                    attempt(missing);
+                } catch (RuntimeException e) {
+                    // e.g. a broker name that does not resolve (yet): as transient as a broker that does not answer
+                    missing.replaceAll((topic, reason) -> e.toString());
+                }
                 if (!missing.isEmpty()) {
                     long pause = pauses.nextBackOff();
                     log.warn("Dead-letter topics {} not created yet ({}); trying again in {} s (a dead letter"
@@ -131,7 +137,9 @@ final class MissingDeadLetterTopics implements SmartLifecycle {
                     log.info("Created dead-letter topic {}", topic.getKey());
                     missing.remove(topic.getKey());
                 } catch (ExecutionException e) {
-                    if (e.getCause() instanceof RetriableException) {
+                    // too few brokers for the default replication: some may still be registering
+                    if (e.getCause() instanceof RetriableException
+                            || e.getCause() instanceof InvalidReplicationFactorException) {
                         missing.put(topic.getKey(), e.getCause().toString());
                         continue;
                     }

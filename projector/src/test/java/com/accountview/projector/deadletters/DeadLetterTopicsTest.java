@@ -6,11 +6,17 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicInteger;
 
 import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.producer.Callback;
 import org.apache.kafka.clients.producer.MockProducer;
 import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.clients.producer.RecordMetadata;
 import org.apache.kafka.common.errors.RecordTooLargeException;
+import org.apache.kafka.common.errors.TimeoutException;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.junit.jupiter.api.Test;
 import org.springframework.kafka.core.KafkaTemplate;
@@ -53,6 +59,30 @@ class DeadLetterTopicsTest {
 
         assertThat(producer.history()).hasSize(3)
                 .allSatisfy(record -> assertThat(record.topic()).isEqualTo("customers.accounts.v1.DLT"));
+    }
+
+    @Test
+    void whenTheTopicIsMissingTheBatchFailsAfterOneSendNotOnePerDeadLetter() {
+        AtomicInteger sends = new AtomicInteger();
+        MockProducer<byte[], byte[]> producer = new MockProducer<>(false, null, new ByteArraySerializer(),
+                new ByteArraySerializer()) {
+            @Override
+            public synchronized Future<RecordMetadata> send(ProducerRecord<byte[], byte[]> record, Callback callback) {
+                // as KafkaProducer answers once max.block.ms has passed without the topic's metadata
+                sends.incrementAndGet();
+                TimeoutException missing = new TimeoutException("Topic " + record.topic() + " not present in metadata");
+                callback.onCompletion(null, missing);
+                return CompletableFuture.failedFuture(missing);
+            }
+
+            @Override
+            public void close(Duration timeout) {
+            }
+        };
+
+        assertThatThrownBy(() -> deadLetters(producer, Duration.ofSeconds(10)).publish(List.of(deadLetter, deadLetter,
+                deadLetter))).isInstanceOf(IllegalStateException.class).hasMessageContaining("not present in metadata");
+        assertThat(sends).as("sends, each of which would block max.block.ms").hasValue(1);
     }
 
     @Test
