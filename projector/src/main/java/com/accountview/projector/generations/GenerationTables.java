@@ -1,6 +1,7 @@
 package com.accountview.projector.generations;
 
 import java.util.List;
+import java.util.Optional;
 
 import org.jdbi.v3.core.Handle;
 
@@ -43,6 +44,12 @@ final class GenerationTables {
     private static final String IS_ATTACHED = """
             SELECT EXISTS (SELECT 1 FROM pg_inherits
                            WHERE inhrelid = to_regclass(:partition) AND inhparent = CAST(:table AS regclass))
+            """;
+
+    /** Whether the partition's detach is pending (empty: not attached). */
+    private static final String DETACH_PENDING = """
+            SELECT inhdetachpending FROM pg_inherits
+            WHERE inhrelid = to_regclass(:partition) AND inhparent = CAST(:table AS regclass)
             """;
 
     private static final String EXISTS = "SELECT to_regclass(:partition) IS NOT NULL";
@@ -96,13 +103,24 @@ final class GenerationTables {
     static void drop(Handle handle, int generation) {
         for (String table : partitionedTables(handle)) {
             String partition = partitionOf(table, generation);
-            if (isAttached(handle, table, partition)) {
-                handle.execute("ALTER TABLE " + table + " DETACH PARTITION " + partition + " CONCURRENTLY");
+            Optional<Boolean> pending = handle.createQuery(DETACH_PENDING).bind("table", table)
+                    .bind("partition", partition).mapTo(Boolean.class).findOne();
+            if (pending.isPresent()) {
+                // a concurrent detach cut short (a crash, a lost connection, a cancel) stays pending, and
+                // PostgreSQL refuses every other detach from the table until it is finalized
+                handle.execute("ALTER TABLE " + table + " DETACH PARTITION " + partition
+                        + (pending.get() ? " FINALIZE" : " CONCURRENTLY"));
             }
             if (handle.createQuery(EXISTS).bind("partition", partition).mapTo(Boolean.class).one()) {
                 handle.execute("DROP TABLE " + partition);
             }
         }
+    }
+
+    /** Whether any of the generation's partitions exists still. */
+    static boolean exist(Handle handle, int generation) {
+        return partitionedTables(handle).stream().anyMatch(table -> handle.createQuery(EXISTS)
+                .bind("partition", partitionOf(table, generation)).mapTo(Boolean.class).one());
     }
 
     private static List<String> partitionedTables(Handle handle) {

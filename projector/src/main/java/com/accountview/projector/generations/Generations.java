@@ -1,11 +1,14 @@
 package com.accountview.projector.generations;
 
+import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
+import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -49,9 +52,13 @@ public class Generations {
             SELECT id FROM generation WHERE state = 'RETIRED' AND retired_at < now() - CAST(:retention AS interval)
             """;
 
+    private static final String CANCELLED = "SELECT id FROM generation WHERE state = 'CANCELLED' ORDER BY id";
+
     private static final String DROPPED = """
             UPDATE generation SET state = 'DROPPED', ended_at = now() WHERE id = :id AND state = 'RETIRED'
             """;
+
+    private static final String UNIQUE_VIOLATION = "23505";
 
     private static final long INDEX_LOCK = 7_311_002L;
     private static final long DROP_LOCK = 7_311_003L;
@@ -86,23 +93,34 @@ public class Generations {
      * @throws RebuildAlreadyRunningException if a generation is being built already
      */
     public Generation startBuilding(int projectionVersion, String requestedBy) {
+        int id;
         try {
-            int id = jdbi.inTransaction(handle -> {
+            id = jdbi.inTransaction(handle -> {
                 int created = handle.createQuery(START).bind("version", projectionVersion)
                         .bind("requestedBy", requestedBy).mapTo(Integer.class).one();
                 GenerationTables.create(handle, created);
                 return created;
             });
-            log.info("Rebuild started: generation {} (projection version {}), requested by {}", id, projectionVersion,
-                    requestedBy);
-            return all().stream().filter(generation -> generation.id() == id).findFirst().orElseThrow();
         } catch (RuntimeException e) {
-            Optional<Generation> building = building();
+            // only one generation may be building (a unique index): another instance's request came first
+            Optional<Generation> building = isUniqueViolation(e) ? building() : Optional.empty();
             if (building.isPresent()) {
                 throw new RebuildAlreadyRunningException(building.get(), e);
             }
             throw e;
         }
+        log.info("Rebuild started: generation {} (projection version {}), requested by {}", id, projectionVersion,
+                requestedBy);
+        return all().stream().filter(generation -> generation.id() == id).findFirst().orElseThrow();
+    }
+
+    private static boolean isUniqueViolation(Throwable failure) {
+        for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
+            if (cause instanceof SQLException sql && UNIQUE_VIOLATION.equals(sql.getSQLState())) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /**
@@ -121,8 +139,9 @@ public class Generations {
         });
         if (cancelled) {
             // a batch of the cancelled generation still in flight holds its tables: dropping waits for it
-            jdbi.useHandle(handle -> GenerationTables.drop(handle, id));
-            log.info("Rebuild of generation {} cancelled; its partitions are dropped", id);
+            boolean dropped = jdbi.withHandle(handle -> underDropLock(handle, () -> GenerationTables.drop(handle, id)));
+            log.info("Rebuild of generation {} cancelled; its partitions are {}", id,
+                    dropped ? "dropped" : "dropped at the next check (another instance is dropping partitions now)");
         }
         return cancelled;
     }
@@ -158,13 +177,10 @@ public class Generations {
     /** Drops the partitions of generations retired longer ago than the retention; returns their ids. */
     public List<Integer> dropRetired(Duration retention) {
         return jdbi.withHandle(handle -> {
-            // one instance at a time, on a session lock: detaching concurrently cannot run in a transaction
-            if (!handle.createQuery("SELECT pg_try_advisory_lock(:lock)").bind("lock", DROP_LOCK).mapTo(Boolean.class).one()) {
-                return List.<Integer>of();
-            }
-            try {
-                List<Integer> expired = handle.createQuery(RETIRED_BEFORE)
-                        .bind("retention", retention.toMillis() + " milliseconds").mapTo(Integer.class).list();
+            List<Integer> expired = new ArrayList<>();
+            underDropLock(handle, () -> {
+                expired.addAll(handle.createQuery(RETIRED_BEFORE)
+                        .bind("retention", retention.toMillis() + " milliseconds").mapTo(Integer.class).list());
                 for (int id : expired) {
                     GenerationTables.drop(handle, id);
                     handle.useTransaction(inner -> {
@@ -173,11 +189,32 @@ public class Generations {
                     });
                     log.info("Retired generation {} dropped", id);
                 }
-                return expired;
-            } finally {
-                handle.createQuery("SELECT pg_advisory_unlock(:lock)").bind("lock", DROP_LOCK).mapTo(Boolean.class).one();
-            }
+                // a cancel whose drop failed (a lost connection, a stop) leaves its partitions to this
+                for (int id : handle.createQuery(CANCELLED).mapTo(Integer.class).list()) {
+                    if (GenerationTables.exist(handle, id)) {
+                        GenerationTables.drop(handle, id);
+                        log.info("Partitions of cancelled generation {} dropped", id);
+                    }
+                }
+            });
+            return expired;
         });
+    }
+
+    /**
+     * Runs the drop on a session lock, one instance at a time (detaching concurrently cannot run in a
+     * transaction); returns false, running nothing, while another instance holds it.
+     */
+    private static boolean underDropLock(Handle handle, Runnable drop) {
+        if (!handle.createQuery("SELECT pg_try_advisory_lock(:lock)").bind("lock", DROP_LOCK).mapTo(Boolean.class).one()) {
+            return false;
+        }
+        try {
+            drop.run();
+            return true;
+        } finally {
+            handle.createQuery("SELECT pg_advisory_unlock(:lock)").bind("lock", DROP_LOCK).mapTo(Boolean.class).one();
+        }
     }
 
     private static Instant instant(Timestamp timestamp) {
