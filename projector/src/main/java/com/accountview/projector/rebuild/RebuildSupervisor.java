@@ -1,6 +1,7 @@
 package com.accountview.projector.rebuild;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
 import java.util.Optional;
@@ -41,6 +42,8 @@ import com.accountview.projector.ingestion.Pipelines;
 class RebuildSupervisor implements SmartLifecycle {
 
     private static final Logger log = LoggerFactory.getLogger(RebuildSupervisor.class);
+    /** How long a stop waits for a tick in progress. */
+    private static final Duration STOP_WAIT = Duration.ofSeconds(10);
 
     private final Generations generations;
     private final GenerationSwitch generationSwitch;
@@ -55,8 +58,9 @@ class RebuildSupervisor implements SmartLifecycle {
     private final Map<String, Long> lagByTopic = new ConcurrentHashMap<>();
     private final boolean autoStartup;
     private volatile ScheduledExecutorService ticks;
-    private ProgressMeter meter;
-    private Admin admin;
+    /** Made on the tick thread, closed by {@link #stop()} once the ticks have ended. */
+    private volatile ProgressMeter meter;
+    private volatile Admin admin;
     private boolean versionChecked;
     private Instant lastLogged = Instant.EPOCH;
 
@@ -209,9 +213,17 @@ class RebuildSupervisor implements SmartLifecycle {
         if (scheduler != null) {
             scheduler.shutdownNow();
             ticks = null;
+            try {
+                // a tick in progress may be starting or stopping pipelines: let it end before the admin goes
+                scheduler.awaitTermination(STOP_WAIT.toMillis(), TimeUnit.MILLISECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
         }
-        if (admin != null) {
-            admin.close();
+        Admin client = admin;
+        if (client != null) {
+            // a progress measurement the broker never answered is abandoned, not waited for (60 s)
+            client.close(Duration.ZERO);
         }
     }
 
