@@ -27,16 +27,13 @@ final class Pipeline implements BatchConsumerAwareMessageListener<byte[], byte[]
     private static final Logger log = LoggerFactory.getLogger(Pipeline.class);
 
     private final Generation generation;
-    private final String consumerGroup;
     private final Projection projection;
     private final AssignedPartitions partitions;
     private final ConsumerSettings settings;
     private ConcurrentMessageListenerContainer<byte[], byte[]> container;
 
-    Pipeline(Generation generation, String consumerGroup, Projection projection, AssignedPartitions partitions,
-             ConsumerSettings settings) {
+    Pipeline(Generation generation, Projection projection, AssignedPartitions partitions, ConsumerSettings settings) {
         this.generation = generation;
-        this.consumerGroup = consumerGroup;
         this.projection = projection;
         this.partitions = partitions;
         this.settings = settings;
@@ -71,22 +68,10 @@ final class Pipeline implements BatchConsumerAwareMessageListener<byte[], byte[]
         projection.close();
     }
 
-    boolean isRunning() {
-        return container != null && container.isRunning();
-    }
-
     /** Whether an event of the container concerns this pipeline (its child containers are named after it). */
     boolean owns(String listenerId) {
         return listenerId != null && container != null
                 && (listenerId.equals(container.getListenerId()) || listenerId.startsWith(container.getListenerId() + "-"));
-    }
-
-    Generation generation() {
-        return generation;
-    }
-
-    String consumerGroup() {
-        return consumerGroup;
     }
 
     ConsumerSettings settings() {

@@ -158,7 +158,7 @@ public class Pipelines implements SmartLifecycle {
         String group = groupOf(groupPrefix, generation.id());
         AssignedPartitions partitions = AssignedPartitions.forGeneration(offsets, generation.id(), projectionProperties,
                 registry);
-        Pipeline pipeline = new Pipeline(generation, group, projections.forGeneration(generation.id(), group), partitions,
+        Pipeline pipeline = new Pipeline(generation, projections.forGeneration(generation.id(), group), partitions,
                 settingsOf(generation));
         ConcurrentMessageListenerContainer<byte[], byte[]> container = factory.createContainer(topics.accounts(),
                 topics.contracts());

@@ -86,10 +86,6 @@ final class EntityRows {
                         c -> c.name() + " = EXCLUDED." + c.name()));
     }
 
-    EntityTable table() {
-        return table;
-    }
-
     /** Reads the stored versions of the given entities; absent ones are not in the map. */
     Map<UUID, VersionKey> storedVersions(Handle handle, int generation, Collection<UUID> ids) {
         Map<UUID, VersionKey> versions = new HashMap<>();

@@ -58,10 +58,6 @@ record EntityTable(EntityKind kind, String name, String idColumn, List<Column> s
         return new EntityTable(kind, name, idColumn, state, all);
     }
 
-    static EntityTable of(EntityKind kind) {
-        return kind == EntityKind.ACCOUNT ? ACCOUNTS : CONTRACTS;
-    }
-
     /** The column names, comma-separated, with a prefix for each (e.g. {@code EXCLUDED.}). */
     String columnList(String prefix) {
         return columns.stream().map(column -> prefix + column.name()).collect(Collectors.joining(", "));

@@ -74,10 +74,6 @@ public class Projection {
         EntityTable.ALL.forEach(table -> tables.put(table.kind(), new EntityRows(table, generation)));
     }
 
-    public int generation() {
-        return generation;
-    }
-
     /** Removes this projection's meters, when its generation's consumption ends. */
     public void close() {
         metrics.close();
