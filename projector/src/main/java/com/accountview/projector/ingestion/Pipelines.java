@@ -69,6 +69,8 @@ public class Pipelines implements SmartLifecycle {
     /** The newer live generation last logged as not fed by this instance; 0 for none. */
     private int newerLiveReported;
     private volatile ScheduledExecutorService checks;
+    /** Set by {@link #stop()}: no reconciliation starts pipelines after it (guarded by this). */
+    private boolean stopped;
 
     @SuppressWarnings("unchecked")
     Pipelines(ConcurrentKafkaListenerContainerFactory<?, ?> factory, Generations generations, Projections projections,
@@ -108,6 +110,10 @@ public class Pipelines implements SmartLifecycle {
      * the database cannot be read.
      */
     public synchronized void reconcile() {
+        if (stopped) {
+            // a rebuild request or a check that came during the shutdown: nothing may start again
+            return;
+        }
         List<Generation> all;
         try {
             all = generations.all();
@@ -214,7 +220,8 @@ public class Pipelines implements SmartLifecycle {
     }
 
     @Override
-    public void start() {
+    public synchronized void start() {
+        stopped = false;
         reconcile();
         ScheduledExecutorService scheduler = Executors.newSingleThreadScheduledExecutor(task -> {
             Thread thread = new Thread(task, "generations-check");
@@ -236,6 +243,7 @@ public class Pipelines implements SmartLifecycle {
 
     @Override
     public synchronized void stop() {
+        stopped = true;
         ScheduledExecutorService scheduler = checks;
         if (scheduler != null) {
             scheduler.shutdownNow();

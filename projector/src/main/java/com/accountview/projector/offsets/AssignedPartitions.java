@@ -57,6 +57,8 @@ public final class AssignedPartitions implements ConsumerAwareRebalanceListener 
     private static final Logger log = LoggerFactory.getLogger(AssignedPartitions.class);
     /** While recovering, the consumer keeps polling (all paused) this often, to stay in its group. */
     private static final long POLL_SLICE_MILLIS = 100;
+    /** On the consumer's thread: a broker that does not answer in time leaves the lag to the next measurement. */
+    private static final Duration END_OFFSETS_TIMEOUT = Duration.ofSeconds(5);
 
     private final StoredOffsets offsets;
     private final int generation;
@@ -186,14 +188,15 @@ public final class AssignedPartitions implements ConsumerAwareRebalanceListener 
                 }
             });
         }
-        measureLag(consumer, state);
+        // the batch committed: a broker slow to give end offsets must not make it look failed
+        measureLagIfBrokerAnswers(consumer, state);
     }
 
     /** The consumer has been idle for a while: position what is pending (paused partitions deliver nothing) and measure. */
     public void idle(Consumer<?, ?> consumer) {
         ConsumerPartitions state = stateOf(consumer);
         positionPending(consumer, state, false);
-        measureLag(consumer, state);
+        measureLagIfBrokerAnswers(consumer, state);
     }
 
     /**
@@ -298,7 +301,7 @@ public final class AssignedPartitions implements ConsumerAwareRebalanceListener 
         }
         if (!unmeasured.isEmpty()) {
             // no fetch response yet (e.g. an idle partition): ask the broker for the end offsets
-            consumer.endOffsets(unmeasured).forEach((partition, end) ->
+            consumer.endOffsets(unmeasured, END_OFFSETS_TIMEOUT).forEach((partition, end) ->
                     measured(state, partition, Math.max(0, end - consumer.position(partition))));
         }
     }
