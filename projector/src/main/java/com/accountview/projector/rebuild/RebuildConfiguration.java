@@ -3,6 +3,7 @@ package com.accountview.projector.rebuild;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.core.env.Environment;
 
 import com.accountview.projector.RebuildProperties;
 
@@ -11,9 +12,25 @@ import com.accountview.projector.RebuildProperties;
 class RebuildConfiguration {
 
     @Bean
-    FilterRegistrationBean<AdminToken> adminToken(RebuildProperties properties) {
+    FilterRegistrationBean<AdminToken> adminToken(RebuildProperties properties, Environment environment) {
+        requireActuatorOnTheServerPort(environment);
         FilterRegistrationBean<AdminToken> registration = new FilterRegistrationBean<>(new AdminToken(properties.adminToken()));
         registration.addUrlPatterns("/actuator/rebuild", "/actuator/rebuild/*");
         return registration;
+    }
+
+    /**
+     * The token's filter guards the server's own port: Actuator on a port of its own runs in a child
+     * context that the filter does not reach, and would take rebuild requests without a token.
+     */
+    static void requireActuatorOnTheServerPort(Environment environment) {
+        String management = environment.getProperty("management.server.port");
+        String server = environment.getProperty("server.port", "8080");
+        if (management != null && !management.isBlank() && !management.equals(server)) {
+            throw new IllegalStateException("management.server.port (MANAGEMENT_SERVER_PORT) is " + management
+                    + ": the projector serves Actuator on its server port (" + server + ") only, where the admin token"
+                    + " guards /actuator/rebuild; on a port of its own the endpoint would take requests without"
+                    + " the token. Unset it.");
+        }
     }
 }
