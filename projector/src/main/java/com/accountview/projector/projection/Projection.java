@@ -145,8 +145,6 @@ public class Projection {
         TopicPartition[] partitionOf = partitionsOf(consumed);
         Map<TopicPartition, Long> stored = offsets.lock(handle, generation, new LinkedHashSet<>(Arrays.asList(partitionOf)));
         FreshRecords fresh = FreshRecords.of(consumed, partitionOf, stored);
-        // dead letters go out before their offsets are recorded as consumed
-        publishDeadLetters(fresh.records());
 
         Map<EntityKind, EntityFold> folds = new EnumMap<>(EntityKind.class);
         tables.forEach((kind, rows) -> folds.put(kind,
@@ -156,6 +154,10 @@ public class Projection {
             rows.write(handle, generation, folds.get(kind).writes(), threads);
             rows.tombstone(handle, generation, folds.get(kind).tombstoned());
         });
+        // after the writes, which a value PostgreSQL refuses fails (the batch is then split, and
+        // dead letters published before would go out once per half), and before their offsets are
+        // recorded as consumed
+        publishDeadLetters(fresh.records());
         if (!folded.progress().isEmpty()) {
             offsets.advance(handle, generation, folded.progress());
         }
