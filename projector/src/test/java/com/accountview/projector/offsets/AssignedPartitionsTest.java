@@ -1,6 +1,7 @@
 package com.accountview.projector.offsets;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatCode;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.time.Clock;
@@ -10,6 +11,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.OptionalLong;
 import java.util.Set;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
@@ -203,6 +205,34 @@ class AssignedPartitionsTest {
         partitions.idle(other);
         assertThat(other.paused()).isEmpty();
         assertThat(other.position(fresh)).isZero();
+    }
+
+    @Test
+    void aCommittedBatchIsNotReportedFailedWhenTheBrokerDoesNotGiveItsEnds() {
+        AtomicBoolean answers = new AtomicBoolean(true);
+        MockConsumer<byte[], byte[]> slow = new MockConsumer<>("latest") {
+            @Override
+            public OptionalLong currentLag(TopicPartition partition) {
+                return OptionalLong.empty();
+            }
+
+            @Override
+            public synchronized Map<TopicPartition, Long> endOffsets(Collection<TopicPartition> partitions) {
+                // the bounded variant comes here too
+                if (!answers.get()) {
+                    throw new TimeoutException("no answer");
+                }
+                return super.endOffsets(partitions);
+            }
+        };
+        slow.assign(List.of(stored, fresh));
+        slow.updateBeginningOffsets(Map.of(stored, 0L, fresh, 0L));
+        slow.updateEndOffsets(Map.of(stored, 100L, fresh, 100L));
+        partitions.onPartitionsAssigned(slow, List.of(stored, fresh));
+        answers.set(false);
+
+        assertThatCode(() -> partitions.committed(slow, Map.of(stored, 50L))).doesNotThrowAnyException();
+        assertThat(partitions.status().lag()).as("as last measured").containsEntry(stored, 58L);
     }
 
     @Test
