@@ -1,7 +1,6 @@
 package com.accountview.projector.generations;
 
 import java.util.List;
-import java.util.Optional;
 
 import org.jdbi.v3.core.Handle;
 
@@ -46,13 +45,25 @@ final class GenerationTables {
                            WHERE inhrelid = to_regclass(:partition) AND inhparent = CAST(:table AS regclass))
             """;
 
-    /** Whether the partition's detach is pending (empty: not attached). */
-    private static final String DETACH_PENDING = """
-            SELECT inhdetachpending FROM pg_inherits
-            WHERE inhrelid = to_regclass(:partition) AND inhparent = CAST(:table AS regclass)
+    private static final String EXISTS = "SELECT to_regclass(:partition) IS NOT NULL";
+
+    /** Every detach left pending in the schema's partitioned tables, whichever generation. */
+    private static final String PENDING_DETACHES = """
+            SELECT parent.relname AS parent, child.relname AS child
+            FROM pg_inherits i
+            JOIN pg_class parent ON parent.oid = i.inhparent
+            JOIN pg_class child ON child.oid = i.inhrelid
+            WHERE i.inhdetachpending AND parent.relnamespace = current_schema()::regnamespace
             """;
 
-    private static final String EXISTS = "SELECT to_regclass(:partition) IS NOT NULL";
+    /** The generations in the given state of which some partition still exists. */
+    private static final String WITH_PARTITIONS = """
+            SELECT DISTINCT g.id FROM generation g
+            CROSS JOIN (SELECT c.relname FROM pg_partitioned_table p JOIN pg_class c ON c.oid = p.partrelid
+                        WHERE c.relnamespace = current_schema()::regnamespace) AS t
+            WHERE g.state = :state AND to_regclass(t.relname || '_g' || g.id) IS NOT NULL
+            ORDER BY g.id
+            """;
 
     private GenerationTables() {
     }
@@ -101,15 +112,11 @@ final class GenerationTables {
      * the live generation never wait. Must run outside a transaction (autocommit).
      */
     static void drop(Handle handle, int generation) {
+        finalizePendingDetaches(handle);
         for (String table : partitionedTables(handle)) {
             String partition = partitionOf(table, generation);
-            Optional<Boolean> pending = handle.createQuery(DETACH_PENDING).bind("table", table)
-                    .bind("partition", partition).mapTo(Boolean.class).findOne();
-            if (pending.isPresent()) {
-                // a concurrent detach cut short (a crash, a lost connection, a cancel) stays pending, and
-                // PostgreSQL refuses every other detach from the table until it is finalized
-                handle.execute("ALTER TABLE " + table + " DETACH PARTITION " + partition
-                        + (pending.get() ? " FINALIZE" : " CONCURRENTLY"));
+            if (isAttached(handle, table, partition)) {
+                handle.execute("ALTER TABLE " + table + " DETACH PARTITION " + partition + " CONCURRENTLY");
             }
             if (handle.createQuery(EXISTS).bind("partition", partition).mapTo(Boolean.class).one()) {
                 handle.execute("DROP TABLE " + partition);
@@ -117,10 +124,20 @@ final class GenerationTables {
         }
     }
 
-    /** Whether any of the generation's partitions exists still. */
-    static boolean exist(Handle handle, int generation) {
-        return partitionedTables(handle).stream().anyMatch(table -> handle.createQuery(EXISTS)
-                .bind("partition", partitionOf(table, generation)).mapTo(Boolean.class).one());
+    /**
+     * Completes every detach left pending: a concurrent detach cut short (a crash, a lost
+     * connection) stays pending, and while one partition of a table is, PostgreSQL refuses a
+     * concurrent detach of any other, whichever generation it belongs to.
+     */
+    private static void finalizePendingDetaches(Handle handle) {
+        handle.createQuery(PENDING_DETACHES).map((rs, ctx) -> new String[] {rs.getString("parent"), rs.getString("child")})
+                .list()
+                .forEach(pending -> handle.execute("ALTER TABLE " + pending[0] + " DETACH PARTITION " + pending[1] + " FINALIZE"));
+    }
+
+    /** The generations in the state ({@code CANCELLED}, say) of which some partition still exists, oldest first. */
+    static List<Integer> withPartitions(Handle handle, String state) {
+        return handle.createQuery(WITH_PARTITIONS).bind("state", state).mapTo(Integer.class).list();
     }
 
     private static List<String> partitionedTables(Handle handle) {

@@ -50,9 +50,8 @@ public class Generations {
 
     private static final String RETIRED_BEFORE = """
             SELECT id FROM generation WHERE state = 'RETIRED' AND retired_at < now() - CAST(:retention AS interval)
+            ORDER BY id
             """;
-
-    private static final String CANCELLED = "SELECT id FROM generation WHERE state = 'CANCELLED' ORDER BY id";
 
     private static final String DROPPED = """
             UPDATE generation SET state = 'DROPPED', ended_at = now() WHERE id = :id AND state = 'RETIRED'
@@ -141,7 +140,7 @@ public class Generations {
             // a batch of the cancelled generation still in flight holds its tables: dropping waits for it
             boolean dropped = jdbi.withHandle(handle -> underDropLock(handle, () -> GenerationTables.drop(handle, id)));
             log.info("Rebuild of generation {} cancelled; its partitions are {}", id,
-                    dropped ? "dropped" : "dropped at the next check (another instance is dropping partitions now)");
+                    dropped ? "dropped" : "dropped by the next check (the drop lock is held: a check is dropping partitions)");
         }
         return cancelled;
     }
@@ -190,11 +189,9 @@ public class Generations {
                     log.info("Retired generation {} dropped", id);
                 }
                 // a cancel whose drop failed (a lost connection, a stop) leaves its partitions to this
-                for (int id : handle.createQuery(CANCELLED).mapTo(Integer.class).list()) {
-                    if (GenerationTables.exist(handle, id)) {
-                        GenerationTables.drop(handle, id);
-                        log.info("Partitions of cancelled generation {} dropped", id);
-                    }
+                for (int id : GenerationTables.withPartitions(handle, "CANCELLED")) {
+                    GenerationTables.drop(handle, id);
+                    log.info("Partitions of cancelled generation {} dropped", id);
                 }
             });
             return expired;

@@ -29,9 +29,9 @@ import com.accountview.projector.events.UnableToDecodeEventException;
 import com.accountview.projector.offsets.StoredOffsets;
 
 /**
- * Applies one consumed batch to the read model in one transaction: decode, dead-letter what
- * cannot be applied, fold per entity onto the stored versions, write the final states set-based,
- * and advance the stored offsets. Either all of it commits or none of it does; a record at or past
+ * Applies one consumed batch to the read model in one transaction: decode, fold per entity onto
+ * the stored versions, write the final states set-based, dead-letter what cannot be applied, and
+ * advance the stored offsets. Either all of it commits or none of it does; a record at or past
  * its partition's stored offset is applied exactly once, whoever delivers it and however often.
  *
  * <p>A batch that PostgreSQL refuses for a value (not an outage; see {@link RefusedValues}) is

@@ -1,5 +1,6 @@
 package com.accountview.projector.rebuild;
 
+import org.springframework.boot.actuate.autoconfigure.web.server.ManagementPortType;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -24,9 +25,9 @@ class RebuildConfiguration {
      * context that the filter does not reach, and would take rebuild requests without a token.
      */
     static void requireActuatorOnTheServerPort(Environment environment) {
-        String management = environment.getProperty("management.server.port");
-        String server = environment.getProperty("server.port", "8080");
-        if (management != null && !management.isBlank() && !management.equals(server)) {
+        if (ManagementPortType.get(environment) == ManagementPortType.DIFFERENT) {
+            String management = environment.getProperty("management.server.port");
+            String server = environment.getProperty("server.port", "8080");
             throw new IllegalStateException("management.server.port (MANAGEMENT_SERVER_PORT) is " + management
                     + ": the projector serves Actuator on its server port (" + server + ") only, where the admin token"
                     + " guards /actuator/rebuild; on a port of its own the endpoint would take requests without"

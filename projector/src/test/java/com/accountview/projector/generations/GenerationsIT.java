@@ -32,23 +32,28 @@ class GenerationsIT {
     void aConcurrentDetachCutShortIsFinalizedByTheNextDrop() throws Exception {
         int id = generations.startBuilding(1, "GenerationsIT").id();
         assertThat(generations.indexAndAttach(id)).isTrue();
-        try (Connection reader = dataSource.getConnection(); Connection detacher = dataSource.getConnection()) {
-            // a query of the live generation in flight: the concurrent detach waits for it
-            reader.setAutoCommit(false);
-            reader.createStatement().executeQuery("SELECT count(*) FROM accountview.account").close();
-            try (Statement detach = detacher.createStatement()) {
-                detach.execute("SET statement_timeout = '1s'");
-                assertThatThrownBy(() -> detach.execute("ALTER TABLE accountview.account DETACH PARTITION accountview.account_g"
-                        + id + " CONCURRENTLY")).isInstanceOf(SQLException.class);
-            }
-            reader.commit();
-        }
-        assertThat(jdbc().queryForObject("SELECT inhdetachpending FROM pg_inherits WHERE inhrelid = to_regclass(?)",
-                Boolean.class, "accountview.account_g" + id)).as("left pending").isTrue();
+        leaveDetachPending(id);
 
         assertThat(generations.cancel(id)).isTrue();
 
         assertThat(partitionsOf(id)).isZero();
+    }
+
+    @Test
+    void aDetachLeftPendingOfOneGenerationDoesNotBlockTheDropOfAnother() throws Exception {
+        int cutShort = generations.startBuilding(1, "GenerationsIT").id();
+        assertThat(generations.indexAndAttach(cutShort)).isTrue();
+        leaveDetachPending(cutShort);
+        // as a cancel cut short in its drop leaves it
+        jdbc().update("UPDATE accountview.generation SET state = 'CANCELLED', ended_at = now() WHERE id = ?", cutShort);
+        int next = generations.startBuilding(1, "GenerationsIT").id();
+        assertThat(generations.indexAndAttach(next)).isTrue();
+
+        assertThat(generations.cancel(next)).isTrue();
+        generations.dropRetired(Duration.ofMinutes(10));
+
+        assertThat(partitionsOf(next)).isZero();
+        assertThat(partitionsOf(cutShort)).isZero();
     }
 
     @Test
@@ -61,6 +66,28 @@ class GenerationsIT {
         generations.dropRetired(Duration.ofMinutes(10));
 
         assertThat(partitionsOf(id)).isZero();
+    }
+
+    /** Cuts a concurrent detach of the generation's account partition short, as a crash in its wait would. */
+    private void leaveDetachPending(int generation) throws SQLException {
+        try (Connection reader = dataSource.getConnection(); Connection detacher = dataSource.getConnection()) {
+            // a query of the live generation in flight: the concurrent detach waits for it
+            reader.setAutoCommit(false);
+            reader.createStatement().executeQuery("SELECT count(*) FROM accountview.account").close();
+            try (Statement detach = detacher.createStatement()) {
+                detach.execute("SET statement_timeout = '1s'");
+                try {
+                    assertThatThrownBy(() -> detach.execute("ALTER TABLE accountview.account DETACH PARTITION"
+                            + " accountview.account_g" + generation + " CONCURRENTLY")).isInstanceOf(SQLException.class);
+                } finally {
+                    // the connection goes back to the pool the other tests of the context share
+                    detach.execute("RESET statement_timeout");
+                }
+            }
+            reader.commit();
+        }
+        assertThat(jdbc().queryForObject("SELECT inhdetachpending FROM pg_inherits WHERE inhrelid = to_regclass(?)",
+                Boolean.class, "accountview.account_g" + generation)).as("left pending").isTrue();
     }
 
     private int partitionsOf(int generation) {

@@ -20,11 +20,23 @@ class RebuildConfigurationTest {
     }
 
     @Test
-    void actuatorOnTheServerPortPasses() {
+    void aRandomManagementPortIsAPortOfItsOwnToo() {
+        MockEnvironment environment = new MockEnvironment().withProperty("server.port", "0")
+                .withProperty("management.server.port", "0");
+
+        assertThatThrownBy(() -> RebuildConfiguration.requireActuatorOnTheServerPort(environment))
+                .isInstanceOf(IllegalStateException.class);
+    }
+
+    @Test
+    void actuatorOnTheServerPortOrOffHttpPasses() {
         assertThatCode(() -> RebuildConfiguration.requireActuatorOnTheServerPort(
                 new MockEnvironment().withProperty("server.port", "8081"))).doesNotThrowAnyException();
         assertThatCode(() -> RebuildConfiguration.requireActuatorOnTheServerPort(new MockEnvironment()
                 .withProperty("server.port", "8081").withProperty("management.server.port", "8081")))
+                .doesNotThrowAnyException();
+        assertThatCode(() -> RebuildConfiguration.requireActuatorOnTheServerPort(new MockEnvironment()
+                .withProperty("server.port", "8081").withProperty("management.server.port", "-1")))
                 .doesNotThrowAnyException();
     }
 }
