@@ -41,6 +41,8 @@ public final class Leftovers {
         List<Leftover> found = new ArrayList<>(services());
         LocalPostgres.leftover(postgresData).ifPresent(postgres -> found.add(new Leftover(POSTGRES, postgres)));
         if (found.isEmpty()) {
+            // nothing recorded runs any more: stale ids must not be taken for this run's services later
+            Files.deleteIfExists(services);
             return;
         }
         console.say("stopping " + found.stream().map(Leftover::toString).collect(Collectors.joining(", "))

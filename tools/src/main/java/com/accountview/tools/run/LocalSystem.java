@@ -8,6 +8,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
 
 import com.accountview.tools.publish.KafkaSink;
 import com.accountview.tools.publish.ProgressBar;
@@ -70,10 +71,16 @@ final class LocalSystem {
                 settings.ports().kafkaController(), settings.partitions());
         shutdown.onShutdown("Kafka", kafka::stop);
         kafka.createTopics(topics.withDeadLetterTopics(), settings.partitions());
-        List<String> groups = kafka.removeGroupMembers();
-        if (!groups.isEmpty()) {
-            console.say("removed the members an earlier projector left in consumer group " + String.join(", ", groups)
-                    + " (the broker would have held their partitions for 45 s)");
+        try {
+            List<String> groups = kafka.removeGroupMembers();
+            if (!groups.isEmpty()) {
+                console.say("removed the members an earlier projector left in consumer group " + String.join(", ", groups)
+                        + " (the broker would have held their partitions for 45 s)");
+            }
+        } catch (ExecutionException e) {
+            // only a faster start was at stake: the broker lets the members go after their session timeout
+            console.say("could not remove the members an earlier projector may have left in its consumer groups ("
+                    + e.getCause() + "); the projector may wait up to 45 s for its partitions");
         }
 
         // runs after the services have stopped: only then is there nothing left to clean up next time
