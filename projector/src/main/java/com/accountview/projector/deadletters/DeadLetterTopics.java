@@ -6,9 +6,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
@@ -22,6 +20,7 @@ import org.apache.kafka.common.header.internals.RecordHeaders;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.core.NestedExceptionUtils;
 import org.springframework.kafka.core.KafkaTemplate;
 import org.springframework.kafka.support.KafkaHeaders;
 import org.springframework.kafka.support.SendResult;
@@ -92,15 +91,8 @@ class DeadLetterTopics implements DeadLetters {
 
     /** A send that failed before it left the producer, for a reason that is not the record's own size. */
     private static boolean failedForEveryRecord(CompletableFuture<SendResult<byte[], byte[]>> send) {
-        if (!send.isCompletedExceptionally()) {
-            return false;
-        }
-        try {
-            send.join();
-            return false;
-        } catch (CompletionException | CancellationException e) {
-            return tooLarge(e).isEmpty();
-        }
+        Throwable failure = send.handle((result, e) -> e).getNow(null);
+        return failure != null && tooLarge(failure).isEmpty();
     }
 
     private static Optional<RecordTooLargeException> tooLarge(Throwable failure) {
@@ -137,11 +129,8 @@ class DeadLetterTopics implements DeadLetters {
                 return tooLarge;
             }
             // spring-kafka's "Send failed" says nothing: the producer's own exception does
-            Throwable cause = e.getCause();
-            while (cause.getCause() != null && cause.getCause() != cause) {
-                cause = cause.getCause();
-            }
-            throw new IllegalStateException("Could not publish a dead letter: " + cause, e.getCause());
+            throw new IllegalStateException("Could not publish a dead letter: "
+                    + NestedExceptionUtils.getMostSpecificCause(e.getCause()), e.getCause());
         } catch (TimeoutException e) {
             throw new IllegalStateException("A dead letter was not acknowledged within " + wait, e);
         } catch (InterruptedException e) {

@@ -62,17 +62,7 @@ class AssignedPartitionsTest {
     @Test
     void whenTheBrokerCannotTellTheEndsTheLagStaysUnknownAndThePartitionsAreConsumed() {
         // as a real consumer before its first fetch: no lag of its own, and the broker's end offsets time out
-        MockConsumer<byte[], byte[]> unanswered = new MockConsumer<>("latest") {
-            @Override
-            public OptionalLong currentLag(TopicPartition partition) {
-                return OptionalLong.empty();
-            }
-
-            @Override
-            public synchronized Map<TopicPartition, Long> endOffsets(Collection<TopicPartition> partitions) {
-                throw new TimeoutException("no answer");
-            }
-        };
+        MockConsumer<byte[], byte[]> unanswered = withoutFetchedLag(new AtomicBoolean(false));
         unanswered.assign(List.of(stored, fresh));
         unanswered.updateBeginningOffsets(Map.of(stored, 0L, fresh, 0L));
 
@@ -210,21 +200,7 @@ class AssignedPartitionsTest {
     @Test
     void aCommittedBatchIsNotReportedFailedWhenTheBrokerDoesNotGiveItsEnds() {
         AtomicBoolean answers = new AtomicBoolean(true);
-        MockConsumer<byte[], byte[]> slow = new MockConsumer<>("latest") {
-            @Override
-            public OptionalLong currentLag(TopicPartition partition) {
-                return OptionalLong.empty();
-            }
-
-            @Override
-            public synchronized Map<TopicPartition, Long> endOffsets(Collection<TopicPartition> partitions) {
-                // the bounded variant comes here too
-                if (!answers.get()) {
-                    throw new TimeoutException("no answer");
-                }
-                return super.endOffsets(partitions);
-            }
-        };
+        MockConsumer<byte[], byte[]> slow = withoutFetchedLag(answers);
         slow.assign(List.of(stored, fresh));
         slow.updateBeginningOffsets(Map.of(stored, 0L, fresh, 0L));
         slow.updateEndOffsets(Map.of(stored, 100L, fresh, 100L));
@@ -244,6 +220,25 @@ class AssignedPartitionsTest {
         Map<TopicPartition, OffsetAndMetadata> committed = consumer.committed(Set.of(stored, added));
         assertThat(committed.get(stored)).isEqualTo(new OffsetAndMetadata(50));
         assertThat(committed.get(added)).isNull();
+    }
+
+    /** A consumer with no lag of its own (no fetch yet), whose broker gives end offsets only while it answers. */
+    private static MockConsumer<byte[], byte[]> withoutFetchedLag(AtomicBoolean brokerAnswers) {
+        return new MockConsumer<>("latest") {
+            @Override
+            public OptionalLong currentLag(TopicPartition partition) {
+                return OptionalLong.empty();
+            }
+
+            @Override
+            public synchronized Map<TopicPartition, Long> endOffsets(Collection<TopicPartition> partitions) {
+                // the bounded variant comes here too
+                if (!brokerAnswers.get()) {
+                    throw new TimeoutException("no answer");
+                }
+                return super.endOffsets(partitions);
+            }
+        };
     }
 
     private void countPolls(AtomicInteger polls, int times) {

@@ -20,8 +20,6 @@ import java.util.stream.Collectors;
  */
 public final class Leftovers {
 
-    private static final String POSTGRES = "PostgreSQL";
-
     private final Path services;
     private final Path postgresData;
 
@@ -38,8 +36,9 @@ public final class Leftovers {
      * @param earlier what left them, as the messages say it ("an earlier run")
      */
     public void stop(Console console, String earlier) throws IOException, InterruptedException {
-        List<Leftover> found = new ArrayList<>(services());
-        LocalPostgres.leftover(postgresData).ifPresent(postgres -> found.add(new Leftover(POSTGRES, postgres)));
+        List<Leftover> running = services();
+        List<Leftover> found = new ArrayList<>(running);
+        LocalPostgres.leftover(postgresData).ifPresent(postgres -> found.add(new Leftover("PostgreSQL", postgres)));
         if (found.isEmpty()) {
             // nothing recorded runs any more: stale ids must not be taken for this run's services later
             Files.deleteIfExists(services);
@@ -48,7 +47,7 @@ public final class Leftovers {
         console.say("stopping " + found.stream().map(Leftover::toString).collect(Collectors.joining(", "))
                 + " left running by " + earlier + " (SIGTERM; forcibly after " + ServiceProcess.GRACE.toSeconds() + " s)");
         // every service asked at once; PostgreSQL only once they are gone, as it waits for their sessions
-        found.stream().filter(leftover -> !leftover.name().equals(POSTGRES)).forEach(leftover -> leftover.process().destroy());
+        running.forEach(service -> service.process().destroy());
         for (Leftover leftover : found) {
             ServiceProcess.stop(leftover.process());
             console.say("stopped " + leftover + " left running by " + earlier);
