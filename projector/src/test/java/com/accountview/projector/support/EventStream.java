@@ -42,7 +42,8 @@ public final class EventStream implements AutoCloseable {
             Thread.currentThread().interrupt();
             throw new IllegalStateException(e);
         } catch (ExecutionException e) {
-            throw new IllegalStateException("Could not publish " + record, e.getCause());
+            throw new IllegalStateException("Could not publish to %s: %s".formatted(record.topic(), e.getCause()),
+                    e.getCause());
         }
     }
 
@@ -50,14 +51,16 @@ public final class EventStream implements AutoCloseable {
     public void publishAll(List<ProducerRecord<byte[], byte[]>> records) {
         List<Future<RecordMetadata>> sent = new ArrayList<>(records.size());
         records.forEach(record -> sent.add(producer.send(record)));
-        for (Future<RecordMetadata> future : sent) {
+        for (int i = 0; i < sent.size(); i++) {
             try {
-                future.get();
+                sent.get(i).get();
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 throw new IllegalStateException(e);
             } catch (ExecutionException e) {
-                throw new IllegalStateException("Could not publish", e.getCause());
+                // the cause in the message: a test report's summary line shows the message only
+                throw new IllegalStateException("Could not publish record %d of %d (topic %s): %s".formatted(i + 1,
+                        records.size(), records.get(i).topic(), e.getCause()), e.getCause());
             }
         }
     }

@@ -18,6 +18,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -279,11 +280,13 @@ class RebuildWhileServingIT {
     private static void publishAll(KafkaProducer<byte[], byte[]> producer, List<ProducerRecord<byte[], byte[]>> records) {
         List<Future<RecordMetadata>> sent = new ArrayList<>();
         records.forEach(record -> sent.add(producer.send(record)));
-        for (Future<RecordMetadata> future : sent) {
+        for (int i = 0; i < sent.size(); i++) {
             try {
-                future.get();
+                sent.get(i).get();
             } catch (Exception e) {
-                throw new IllegalStateException("Could not publish", e);
+                // the cause in the message: a test report's summary line shows the message only
+                throw new IllegalStateException("Could not publish record %d of %d: %s".formatted(i + 1, records.size(),
+                        e instanceof ExecutionException failed ? failed.getCause() : e), e);
             }
         }
     }

@@ -106,7 +106,8 @@ public final class ProjectedReadModel {
             Thread.currentThread().interrupt();
             throw new IllegalStateException(e);
         } catch (ExecutionException e) {
-            throw new IllegalStateException("Could not publish " + record, e.getCause());
+            throw new IllegalStateException("Could not publish to %s: %s".formatted(record.topic(), e.getCause()),
+                    e.getCause());
         }
     }
 
