@@ -8,8 +8,9 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 /**
  * How rebuilds run ({@code accountview.rebuild.*}); see docs/projector.md.
  *
- * @param adminToken the bearer token the admin endpoint {@code /actuator/rebuild} requires; with
- *                   none configured, the endpoint answers every request 401
+ * @param adminToken the bearer token the admin endpoint {@code /actuator/rebuild} requires, at least
+ *                   {@value #MIN_ADMIN_TOKEN_LENGTH} characters; with none configured, the endpoint
+ *                   answers every request 401
  * @param projectionVersion the projection version to build with and compare the live generation's
  *                          with; unset, the version built into this code. Set it above the live
  *                          generation's to make the next start rebuild with unchanged code.
@@ -39,7 +40,15 @@ public record RebuildProperties(
         @DefaultValue("2s") Duration checkInterval,
         @DefaultValue("10s") Duration progressLogInterval) {
 
+    /** Shorter shared secrets are refused: a rebuild costs the whole history's replay, and the token is all that guards it. */
+    public static final int MIN_ADMIN_TOKEN_LENGTH = 16;
+
     public RebuildProperties {
+        if (adminToken != null && !adminToken.isBlank() && adminToken.strip().length() < MIN_ADMIN_TOKEN_LENGTH) {
+            throw new IllegalArgumentException("accountview.rebuild.admin-token (ACCOUNTVIEW_REBUILD_ADMIN_TOKEN) has "
+                    + adminToken.strip().length() + " characters; use at least " + MIN_ADMIN_TOKEN_LENGTH
+                    + ", e.g. from `openssl rand -hex 24`, or none to refuse every rebuild request");
+        }
         if (maxPollRecords < 1 || concurrency < 1 || switchMaxLag < 0) {
             throw new IllegalArgumentException("accountview.rebuild.max-poll-records and concurrency must be positive and"
                     + " accountview.rebuild.switch-max-lag not negative");

@@ -32,4 +32,22 @@ class RebuildPropertiesTest {
                 .isInstanceOf(BindException.class)
                 .rootCause().hasMessageContaining("accountview.rebuild.max-poll-records and concurrency must be positive");
     }
+
+    @Test
+    void anAdminTokenShorterThanSixteenCharactersIsRefusedAtStartUp() {
+        assertThatThrownBy(() -> bind(Map.of("accountview.rebuild.admin-token", "abc")))
+                .isInstanceOf(BindException.class)
+                .rootCause().hasMessageContaining("accountview.rebuild.admin-token (ACCOUNTVIEW_REBUILD_ADMIN_TOKEN) has 3"
+                        + " characters; use at least 16");
+        assertThatThrownBy(() -> bind(Map.of("accountview.rebuild.admin-token", "  a-15-char-token  ")))
+                .isInstanceOf(BindException.class);
+    }
+
+    @Test
+    void aLongEnoughAdminTokenOrNoneStarts() {
+        assertThat(bind(Map.of("accountview.rebuild.admin-token", "0123456789abcdef")).adminToken())
+                .isEqualTo("0123456789abcdef");
+        assertThat(bind(Map.of()).adminToken()).isNull();
+        assertThat(bind(Map.of("accountview.rebuild.admin-token", "")).adminToken()).isEmpty();
+    }
 }

@@ -22,7 +22,8 @@ final class AdminToken extends OncePerRequestFilter {
 
     /** @param token the configured token, or null: then nothing gets through */
     AdminToken(String token) {
-        this.token = token == null || token.isBlank() ? null : token.getBytes(StandardCharsets.UTF_8);
+        // stripped like the presented token: a setting's stray blank would otherwise make it unusable
+        this.token = token == null || token.isBlank() ? null : token.strip().getBytes(StandardCharsets.UTF_8);
     }
 
     @Override
@@ -34,7 +35,7 @@ final class AdminToken extends OncePerRequestFilter {
             problem = "No admin token is configured on this projector (accountview.rebuild.admin-token).";
         } else if (authorization == null || !authorization.startsWith("Bearer ")) {
             problem = "Missing credentials: send Authorization: Bearer <admin token>.";
-        } else if (!MessageDigest.isEqual(token, authorization.substring(7).trim().getBytes(StandardCharsets.UTF_8))) {
+        } else if (!MessageDigest.isEqual(token, authorization.substring(7).strip().getBytes(StandardCharsets.UTF_8))) {
             problem = "The admin token is not valid.";
         } else {
             chain.doFilter(request, response);
