@@ -16,13 +16,12 @@ import java.util.concurrent.ExecutionException;
 
 import com.accountview.testinfra.DatabaseCoordinates;
 import com.accountview.testinfra.TestInfrastructure;
+import com.accountview.testinfra.TestProducers;
 import com.accountview.testinfra.events.TestEvent;
 import com.accountview.testinfra.events.TestEvents;
 import org.apache.kafka.clients.producer.KafkaProducer;
-import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.clients.producer.RecordMetadata;
-import org.apache.kafka.common.serialization.ByteArraySerializer;
 
 /**
  * The read model that all query-api integration tests of this JVM share: one database on the
@@ -52,11 +51,7 @@ public final class ProjectedReadModel {
                 "ACCOUNTVIEW_TOPICS_MUST_EXIST", "false",
                 // recover quickly after the outage tests restart the database
                 "ACCOUNTVIEW_PROJECTION_RETRY_MAX_INTERVAL", "1s"));
-        producer = new KafkaProducer<>(Map.of(
-                ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, TestInfrastructure.kafkaBootstrapServers(),
-                ProducerConfig.ACKS_CONFIG, "all",
-                ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class,
-                ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class));
+        producer = TestProducers.rawRecords(TestInfrastructure.kafkaBootstrapServers());
     }
 
     public static ProjectedReadModel shared() {
