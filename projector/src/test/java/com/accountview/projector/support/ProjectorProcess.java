@@ -45,10 +45,15 @@ public final class ProjectorProcess {
                 Map.entry("SPRING_APPLICATION_JSON", "{\"spring.kafka.consumer.properties.session.timeout.ms\": \"6000\"}"));
     }
 
-    /** Starts the jar with the given settings as environment variables; see {@link ServiceJar#awaitLive}. */
+    /**
+     * Starts the jar with the given settings as environment variables; see {@link ServiceJar#awaitLive}.
+     * Its log goes to {@code target/projector-processes/}, beside the test reports it explains (in the
+     * temporary directory, every run left its logs behind).
+     */
     public static ServiceJar start(Map<String, String> environment) {
         try {
-            return ServiceJar.start(executableJar(), environment, Files.createTempFile("projector-", ".log"));
+            Path logs = Files.createDirectories(Path.of("target", "projector-processes"));
+            return ServiceJar.start(executableJar(), environment, Files.createTempFile(logs, "projector-", ".log"));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
