@@ -22,7 +22,9 @@ import org.apache.kafka.clients.admin.ConsumerGroupDescription;
 import org.apache.kafka.clients.admin.GroupListing;
 import org.apache.kafka.clients.admin.ListGroupsOptions;
 import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.clients.admin.OffsetSpec;
 import org.apache.kafka.clients.admin.RemoveMembersFromConsumerGroupOptions;
+import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.Uuid;
 import org.apache.kafka.common.utils.Time;
 import org.apache.kafka.metadata.storage.Formatter;
@@ -96,7 +98,7 @@ public final class LocalKafka {
 
     /**
      * Creates the topics that do not exist yet, with infinite retention: the topics are the source
-     * of truth a rebuild replays.
+     * of truth a rebuild replays. Returns once every new partition's leader serves it.
      */
     void createTopics(List<String> names, int partitions) throws InterruptedException, ExecutionException {
         createTopics(bootstrapServers, names, partitions);
@@ -166,7 +168,26 @@ public final class LocalKafka {
         }
         if (!missing.isEmpty()) {
             admin.createTopics(missing).all().get();
+            awaitLeaders(admin, missing);
         }
+    }
+
+    /**
+     * Returns once the leader of every partition of {@code topics} answers for it. A new partition is
+     * in the broker's metadata a moment before its leader serves it, and an idempotent producer
+     * writing to it in that moment with several requests in flight can have its first batch refused
+     * and overtaken, then refused as out of order until its delivery timeout fails it (KAFKA-15591,
+     * fixed in Kafka 4.5): the local run and the benchmark publish right after creating their topics.
+     * The admin client retries a partition without a leader until its own timeout (60 s).
+     */
+    private static void awaitLeaders(Admin admin, List<NewTopic> topics) throws InterruptedException, ExecutionException {
+        Map<TopicPartition, OffsetSpec> ends = new HashMap<>();
+        for (NewTopic topic : topics) {
+            for (int partition = 0; partition < topic.numPartitions(); partition++) {
+                ends.put(new TopicPartition(topic.name(), partition), OffsetSpec.latest());
+            }
+        }
+        admin.listOffsets(ends).all().get();
     }
 
     private static Set<String> topicNames(Admin admin) {
