@@ -15,7 +15,7 @@ import com.accountview.tools.publish.ProgressBar;
 import com.accountview.tools.publish.TopicNames;
 
 /**
- * The whole system on one machine: PostgreSQL and a KRaft Kafka broker in this JVM, the projector
+ * The whole system on one machine: a KRaft Kafka broker in this JVM, PostgreSQL, the projector
  * and the query-api as child processes wired to them through their standard environment
  * variables, the demo data published once, and everything stopped in reverse order on Ctrl-C.
  */
@@ -41,7 +41,10 @@ final class LocalSystem {
         this.shutdown = new Shutdown(console);
     }
 
-    /** Starts everything, then blocks until Ctrl-C (exit code 0) or until a service dies (1). */
+    /**
+     * Starts everything, then blocks until Ctrl-C or SIGTERM (the JVM then ends with 128 + the
+     * signal, 130 or 143, once its shutdown hook has stopped everything) or until a service dies (1).
+     */
     int run() throws Exception {
         ServiceJars jars = ServiceJars.locate(settings.projectDir());
         Path postgresData = settings.dataDir().resolve("postgres");
@@ -59,7 +62,6 @@ final class LocalSystem {
             shutdown.run();
             console.say("stopped");
         }, "accountview-stop"));
-        Deadline deadline = Deadline.after(settings.startupTimeout(), "--startup-timeout");
 
         console.say("starting PostgreSQL 16 on 127.0.0.1:" + settings.ports().postgres());
         LocalPostgres postgres = LocalPostgres.start(postgresData, settings.ports().postgres(),
@@ -89,7 +91,10 @@ final class LocalSystem {
         ServiceProcess projector = startService("projector", projectorLaunch, ServiceEnvironment.projector(
                 settings.ports().projector(), postgres.jdbcUrl(), kafka.bootstrapServers(), topics,
                 AdminToken.of(settings.dataDir())), leftovers);
-        ServiceProcess queryApi = startService("query-api", queryApiLaunch(jars.queryApi()), ServiceEnvironment.queryApi(
+        JarLaunch queryApiLaunch = queryApiLaunch(jars.queryApi());
+        // from here: the AOT trainings before (Java 25+, first start of a jar) are bounded on their own
+        Deadline deadline = Deadline.after(settings.startupTimeout(), "--startup-timeout");
+        ServiceProcess queryApi = startService("query-api", queryApiLaunch, ServiceEnvironment.queryApi(
                 settings.ports().queryApi(), settings.ports().queryApiManagement(), postgres.jdbcUrl()), leftovers);
         List<ServiceProcess> services = List.of(projector, queryApi);
 
@@ -198,8 +203,8 @@ final class LocalSystem {
     }
 
     /**
-     * Until Ctrl-C (0), or until a service or PostgreSQL ends on its own (1; the shutdown hook then
-     * stops the rest). PostgreSQL is watched too: a server gone unnoticed left a run that said
+     * Until a stop (0, though the JVM ends with the signal's own status), or until a service or
+     * PostgreSQL ends on its own (1; the shutdown hook then stops the rest). PostgreSQL is watched too: a server gone unnoticed left a run that said
      * "ready" while every query answered 503.
      */
     private int awaitExit(List<ServiceProcess> services, ProcessHandle postgres) {

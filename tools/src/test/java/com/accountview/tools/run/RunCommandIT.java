@@ -268,6 +268,7 @@ class RunCommandIT {
         process.destroy(); // SIGTERM, as Ctrl-C or a service manager would
 
         assertThat(process.waitFor(2, TimeUnit.MINUTES)).as("the launcher exits").isTrue();
+        assertThat(process.exitValue()).as("a JVM stopped by SIGTERM, as docs/operations.md says").isEqualTo(143);
         assertThat(children).noneMatch(ProcessHandle::isAlive);
         assertThat(Files.readString(output)).contains("stopping query-api", "stopping projector", "stopping Kafka",
                 "stopping PostgreSQL", "] stopped");
