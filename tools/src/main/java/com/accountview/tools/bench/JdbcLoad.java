@@ -8,19 +8,22 @@ import java.sql.SQLException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.SplittableRandom;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.concurrent.locks.LockSupport;
 
 import com.accountview.tools.run.LocalPostgres;
+import com.accountview.tools.run.LocalRunException;
 import org.HdrHistogram.Histogram;
 
 /**
  * The baseline when pgbench is not on the PATH: one thread per client, each with its own connection
  * and prepared statement, running the lookup back to back for the window (closed loop) or when the
  * {@link Arrivals} schedule it (open loop: the latency counts from when it was due), reading every row.
- * Costs more client CPU than pgbench, in this JVM. Thread-safe.
+ * Costs more client CPU than pgbench, in this JVM. A client that fails fails the window. Thread-safe.
  */
 final class JdbcLoad {
 
@@ -30,12 +33,13 @@ final class JdbcLoad {
         long deadline = System.nanoTime() + duration.toNanos();
         List<Histogram> histograms = new ArrayList<>();
         AtomicLong errors = new AtomicLong();
+        AtomicReference<SQLException> firstError = new AtomicReference<>();
         List<Thread> threads = new ArrayList<>();
         for (int i = 0; i < clients; i++) {
             Histogram histogram = Latencies.microsecondsHistogram();
             histograms.add(histogram);
             SplittableRandom random = new SplittableRandom(i);
-            Thread thread = new Thread(() -> loop(sql, keys, arrivals, jdbcUrl, deadline, random, histogram, errors), "jdbc-load-" + i);
+            Thread thread = new Thread(() -> loop(sql, keys, arrivals, jdbcUrl, deadline, random, histogram, errors, firstError), "jdbc-load-" + i);
             threads.add(thread);
         }
         long start = System.nanoTime();
@@ -44,13 +48,20 @@ final class JdbcLoad {
             thread.join();
         }
         Duration elapsed = Duration.ofNanos(System.nanoTime() - start);
+        if (errors.get() > 0) {
+            // a client that failed stopped measuring: the window's rate would be a smaller load's, unsaid
+            throw new LocalRunException(String.format(Locale.ROOT, "the JDBC loop's baseline failed on %d of its %d"
+                    + " connections, the first with: %s", errors.get(), clients, firstError.get().getMessage()),
+                    firstError.get());
+        }
         Histogram all = Latencies.microsecondsHistogram();
         histograms.forEach(all::add);
         return new LoadWindow("JDBC loop", elapsed, all.getTotalCount(), errors.get(), Map.of(), Latencies.of(all));
     }
 
     private static void loop(LookupSql sql, KeyRange keys, Arrivals arrivals, String jdbcUrl, long deadline,
-                             SplittableRandom random, Histogram histogram, AtomicLong errors) {
+                             SplittableRandom random, Histogram histogram, AtomicLong errors,
+                             AtomicReference<SQLException> firstError) {
         try (Connection connection = DriverManager.getConnection(jdbcUrl, LocalPostgres.USER, LocalPostgres.PASSWORD);
              PreparedStatement statement = connection.prepareStatement(sql.jdbc())) {
             long due = arrivals.open() ? arrivals.nextDue(System.nanoTime(), random) : System.nanoTime();
@@ -72,6 +83,7 @@ final class JdbcLoad {
             }
         } catch (SQLException e) {
             errors.incrementAndGet();
+            firstError.compareAndSet(null, e);
         }
     }
 }

@@ -98,7 +98,7 @@ final class Pgbench {
             }
         }
         long processed = processed(output, clients, duration);
-        long failed = find(FAILED, output).map(Long::parseLong).orElse(0L);
+        requireNoFailures(output);
         double tps = tps(output).orElseThrow(() -> new IOException("no tps in pgbench's output:\n" + output));
         List<Transaction> measured = arrivals.open() ? afterSettling(logged, output) : logged;
         // pgbench's own rate excludes connection set-up; the window is the time that rate implies, or in an
@@ -107,7 +107,7 @@ final class Pgbench {
         Histogram latencies = Latencies.microsecondsHistogram();
         measured.forEach(transaction -> latencies.recordValue(Math.max(1, transaction.latencyMicros())));
         deleteTransactionLogs(directory);
-        return new LoadWindow("pgbench", elapsed, arrivals.open() ? measured.size() : processed, failed, Map.of(),
+        return new LoadWindow("pgbench", elapsed, arrivals.open() ? measured.size() : processed, 0, Map.of(),
                 Latencies.of(latencies));
     }
 
@@ -124,6 +124,18 @@ final class Pgbench {
                     + " --query-window gives it time. Its output:%n%s", window.toSeconds(), clients, output));
         }
         return processed;
+    }
+
+    /**
+     * A lookup fails only when the database refused it, and a baseline with failures would be the
+     * rate of something else: any is an error.
+     */
+    static void requireNoFailures(String output) throws IOException {
+        long failed = find(FAILED, output).map(Long::parseLong).orElse(0L);
+        if (failed > 0) {
+            throw new IOException(String.format(Locale.ROOT, "%d of its transactions failed. Its output:%n%s", failed,
+                    output));
+        }
     }
 
     static OptionalDouble tps(String output) {

@@ -53,6 +53,18 @@ class PgbenchTest {
     }
 
     @Test
+    void failedTransactionsAreAnErrorNotAPartOfTheBaselinesRate() throws IOException {
+        String output = """
+                number of transactions actually processed: 41000
+                number of failed transactions: 3 (0.007%)
+                """;
+
+        assertThatThrownBy(() -> Pgbench.requireNoFailures(output)).isInstanceOf(IOException.class)
+                .hasMessageStartingWith("3 of its transactions failed");
+        Pgbench.requireNoFailures(output.replace("transactions: 3 (0.007%)", "transactions: 0 (0.000%)"));
+    }
+
+    @Test
     void everyLoggedTransactionHasItsLatencyAndEndAndFailedOnesAreLeftOut() {
         assertThat(Pgbench.Transaction.parse("0 1 384 0 1764672000 123456"))
                 .hasValue(new Pgbench.Transaction(384, 1_764_672_000_123_456L));
