@@ -2,7 +2,9 @@ package com.accountview.tools.bench;
 
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 
@@ -17,6 +19,7 @@ import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
 
 /** {@code bench}: the performance benchmark of docs/performance.md. */
@@ -35,6 +38,9 @@ import picocli.CommandLine.Spec;
                 "Defaults (3 runs) take about 15 minutes on 2 cores; --quick is a smoke test of a few minutes.",
                 ""})
 public final class BenchCommand implements Callable<Integer> {
+
+    /** Freshness publishes one event every 10⁹/rate nanoseconds: above this the gap is 0 and it never ends. */
+    private static final int HIGHEST_FRESHNESS_RATE = 1_000_000_000;
 
     @Option(names = "--runs", defaultValue = "3", paramLabel = "N", description = "Runs; the table shows medians (default: ${DEFAULT-VALUE}).")
     int runs;
@@ -152,6 +158,7 @@ public final class BenchCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
+        refuseImpossibleValues();
         Console console = new Console(spec.commandLine().getOut());
         BenchSettings settings = settings();
         try {
@@ -164,6 +171,69 @@ public final class BenchCommand implements Callable<Integer> {
             console.say("error: " + e.getMessage());
             return 1;
         }
+    }
+
+    /**
+     * Before anything starts, as {@code run} does: found later, a bad value cost minutes of start-up, a message
+     * that named no option, or a measurement that never ended.
+     */
+    private void refuseImpossibleValues() {
+        Map<String, Integer> ports = new LinkedHashMap<>();
+        ports.put("--http-port", httpPort);
+        ports.put("--query-api-management-port", queryApiManagementPort);
+        ports.put("--projector-port", projectorPort);
+        ports.put("--kafka-port", kafkaPort);
+        ports.put("--kafka-controller-port", kafkaControllerPort);
+        ports.put("--postgres-port", postgresPort);
+        ports.forEach((option, port) -> {
+            if (port < 1 || port > 65_535) {
+                throw invalid(option, port + " is no port (1 to 65535)");
+            }
+        });
+        atLeast("--runs", runs, 1);
+        atLeast("--accounts", accounts, 1);
+        atLeast("--contracts-per-account", contractsPerAccount, 0);
+        atLeast("--partitions", partitions, 1);
+        for (int clients : connections) {
+            atLeast("--connections", clients, 1);
+        }
+        if (openLoopRates != null) {
+            for (int rate : openLoopRates) {
+                atLeast("--open-loop-rates", rate, 1);
+            }
+        }
+        atLeast("--rebuild-connections", rebuildConnections, 0);
+        atLeast("--freshness-rate", freshnessRate, 1);
+        if (freshnessRate > HIGHEST_FRESHNESS_RATE) {
+            throw invalid("--freshness-rate", freshnessRate + " is above " + HIGHEST_FRESHNESS_RATE
+                    + ", one event a nanosecond");
+        }
+        positive("--query-window", queryWindow);
+        positive("--startup-window", startupWindow);
+        if (warmup.isNegative()) {
+            throw invalid("--warmup", DurationConverter.write(warmup) + " is negative");
+        }
+        positive("--freshness-window", freshnessWindow);
+        if (soak != null) {
+            positive("--soak", soak);
+        }
+        positive("--timeout", timeout);
+    }
+
+    private void atLeast(String option, int value, int least) {
+        if (value < least) {
+            throw invalid(option, value + " is below " + least);
+        }
+    }
+
+    private void positive(String option, Duration duration) {
+        if (duration.isNegative() || duration.isZero()) {
+            throw invalid(option, DurationConverter.write(duration) + " is no length of time (above 0)");
+        }
+    }
+
+    private ParameterException invalid(String option, String why) {
+        return new ParameterException(spec.commandLine(), "Invalid value for option '" + option + "': " + why);
     }
 
     /** This command's arguments as given, for the report. */

@@ -14,6 +14,8 @@ import java.time.Duration;
 import com.accountview.tools.AccountViewTools;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 import picocli.CommandLine;
 
 class BenchCommandTest {
@@ -34,6 +36,46 @@ class BenchCommandTest {
             assertThat(exitCode).isEqualTo(1);
             assertThat(out.toString()).contains("error: cannot start:", "port " + taken.getLocalPort()
                     + " is in use: choose another with --kafka-port").doesNotContain("starting PostgreSQL");
+        }
+    }
+
+    @ParameterizedTest(name = "{0} {1}")
+    @CsvSource(delimiter = '|', textBlock = """
+            --runs                       | 0          | 0 is below 1
+            --accounts                   | 0          | 0 is below 1
+            --contracts-per-account      | -1         | -1 is below 0
+            --partitions                 | 0          | 0 is below 1
+            --connections                | 16,0       | 0 is below 1
+            --open-loop-rates            | 0          | 0 is below 1
+            --rebuild-connections        | -1         | -1 is below 0
+            --freshness-rate             | 0          | 0 is below 1
+            --freshness-rate             | 2000000000 | 2000000000 is above 1000000000, one event a nanosecond
+            --http-port                  | 70000      | 70000 is no port (1 to 65535)
+            --projector-port             | 0          | 0 is no port (1 to 65535)
+            --query-window               | 0s         | 0s is no length of time (above 0)
+            --startup-window             | PT-1S      | -1s is no length of time (above 0)
+            --warmup                     | PT-1S      | -1s is negative
+            --freshness-window           | 0s         | 0s is no length of time (above 0)
+            --soak                       | 0s         | 0s is no length of time (above 0)
+            --timeout                    | 0s         | 0s is no length of time (above 0)
+            """)
+    void anImpossibleValueIsInvalidInputNamingItsOptionBeforeAnythingStarts(String option, String value, String why)
+            throws IOException {
+        Path dataDir = temp.resolve("never-made");
+        // were the value accepted, the benchmark would stop at this port instead of starting PostgreSQL
+        try (ServerSocket taken = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            StringWriter out = new StringWriter();
+            CommandLine commandLine = AccountViewTools.commandLine();
+            commandLine.setOut(new PrintWriter(out, true));
+            commandLine.setErr(new PrintWriter(out, true));
+
+            int exitCode = commandLine.execute("bench", "--quick", "--data-dir", dataDir.toString(),
+                    "--project-dir", temp.toString(), "--kafka-port", String.valueOf(taken.getLocalPort()), option, value);
+
+            assertThat(exitCode).isEqualTo(2);
+            assertThat(out.toString()).contains("Invalid value for option '" + option + "': " + why)
+                    .doesNotContain("error:");
+            assertThat(dataDir).as("nothing was started or made").doesNotExist();
         }
     }
 
