@@ -68,7 +68,6 @@ public final class RebuildCommand implements Callable<Integer> {
             description = "How long to follow a rebuild before giving up following (default: ${DEFAULT-VALUE}).")
     Duration timeout;
 
-    /** The options that chose this projector and its token, as given, for a command that must reach the same one. */
     /** Options that cannot mean anything together, and a projector address the HTTP client cannot use. */
     private void refuseContradictions() {
         long modes = Stream.of(status, cancel, detach).filter(Boolean::booleanValue).count();
@@ -82,6 +81,10 @@ public final class RebuildCommand implements Callable<Integer> {
         }
     }
 
+    /**
+     * The {@code --projector} and {@code --data-dir} options as they were given (with a leading blank; empty when
+     * neither was), for a suggested command that must reach the same projector with the same token.
+     */
     private String sameTarget() {
         StringBuilder options = new StringBuilder();
         for (String name : new String[] {"--projector", "--data-dir"}) {
