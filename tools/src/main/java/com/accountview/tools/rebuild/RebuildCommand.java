@@ -13,6 +13,7 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.ParseResult;
 import picocli.CommandLine.Spec;
 
 import tools.jackson.databind.JsonNode;
@@ -43,8 +44,8 @@ public final class RebuildCommand implements Callable<Integer> {
     URI projector;
 
     @Option(names = "--token", paramLabel = "TOKEN", defaultValue = "${env:ACCOUNTVIEW_REBUILD_ADMIN_TOKEN}",
-            description = "The projector's admin token (default: $ACCOUNTVIEW_REBUILD_ADMIN_TOKEN, or the one a local"
-                    + " run keeps in --data-dir).")
+            description = "The projector's admin token (default: the one a local run keeps in --data-dir when that is"
+                    + " given, else $ACCOUNTVIEW_REBUILD_ADMIN_TOKEN, else the one in the default --data-dir).")
     String token;
 
     @Option(names = "--data-dir", paramLabel = "DIR", defaultValue = ProjectDirectory.RUN_DATA,
@@ -95,12 +96,26 @@ public final class RebuildCommand implements Callable<Integer> {
         return options.toString();
     }
 
+    /**
+     * The token given, else the data directory's when {@code --data-dir} was given (the environment's token is only
+     * {@code --token}'s default, and would reach that run's projector with another one's token), else the
+     * environment's, else the default data directory's; null when there is none.
+     */
+    private String adminToken() {
+        ParseResult given = spec.commandLine().getParseResult();
+        boolean directoryChosen = given.hasMatchedOption("--data-dir") && !given.hasMatchedOption("--token");
+        if (directoryChosen || token == null || token.isBlank()) {
+            return AdminToken.find(dataDir).orElse(null);
+        }
+        return token;
+    }
+
     @Override
     public Integer call() throws Exception {
         refuseContradictions();
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
-        String adminToken = token != null && !token.isBlank() ? token : AdminToken.find(dataDir).orElse(null);
+        String adminToken = adminToken();
         if (adminToken == null) {
             err.println("error: no admin token: give --token, set ACCOUNTVIEW_REBUILD_ADMIN_TOKEN, or name the data"
                     + " directory of a local run with --data-dir (" + dataDir + " has no " + AdminToken.FILE + ")");

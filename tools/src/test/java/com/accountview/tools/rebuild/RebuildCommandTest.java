@@ -2,18 +2,31 @@ package com.accountview.tools.rebuild;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.StringWriter;
+import java.net.InetSocketAddress;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
 
+import com.sun.net.httpserver.HttpServer;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import picocli.CommandLine;
+import picocli.CommandLine.Model.OptionSpec;
 
 import com.accountview.tools.AccountViewTools;
 
 class RebuildCommandTest {
 
     private final StringWriter out = new StringWriter();
+
+    @TempDir
+    Path temp;
 
     @Test
     void howLongToFollowARebuildIsWrittenAsEveryCommandsDurations() {
@@ -47,8 +60,48 @@ class RebuildCommandTest {
         assertThat(out.toString()).contains("--data-dir (/nonexistent/run-data has no admin-token)");
     }
 
+    @Test
+    void aDataDirectoryGivenExplicitlyLendsItsTokenOverTheEnvironments() throws IOException {
+        Path runData = Files.createDirectories(temp.resolve("run-data"));
+        Files.writeString(runData.resolve("admin-token"), "the-directory-s-token\n");
+        List<String> presented = new CopyOnWriteArrayList<>();
+        HttpServer projector = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 4);
+        projector.createContext("/actuator/rebuild", exchange -> {
+            presented.add(exchange.getRequestHeaders().getFirst("Authorization"));
+            byte[] body = """
+                    {"live":{"generation":1},"rebuild":null}""".getBytes(StandardCharsets.UTF_8);
+            exchange.sendResponseHeaders(200, body.length);
+            exchange.getResponseBody().write(body);
+            exchange.close();
+        });
+        projector.start();
+        try {
+            String url = "http://127.0.0.1:" + projector.getAddress().getPort();
+            // as ACCOUNTVIEW_REBUILD_ADMIN_TOKEN does: it is --token's default
+            CommandLine.IDefaultValueProvider environment = option -> option instanceof OptionSpec named
+                    && named.longestName().equals("--token") ? "the-environment-s-token" : null;
+
+            assertThat(rebuild(environment, "--status", "--projector", url, "--data-dir", runData.toString())).isZero();
+            assertThat(rebuild(environment, "--status", "--projector", url)).isZero();
+            assertThat(rebuild(environment, "--status", "--projector", url, "--data-dir", runData.toString(),
+                    "--token", "the-given-token")).isZero();
+
+            assertThat(presented).containsExactly("Bearer the-directory-s-token", "Bearer the-environment-s-token",
+                    "Bearer the-given-token");
+        } finally {
+            projector.stop(0);
+        }
+    }
+
     private int rebuild(String... options) {
+        return rebuild(null, options);
+    }
+
+    private int rebuild(CommandLine.IDefaultValueProvider defaults, String... options) {
         CommandLine commandLine = AccountViewTools.commandLine();
+        if (defaults != null) {
+            commandLine.setDefaultValueProvider(defaults);
+        }
         commandLine.setOut(new PrintWriter(out, true));
         commandLine.setErr(new PrintWriter(out, true));
         String[] args = new String[options.length + 1];
