@@ -30,13 +30,23 @@ public final class AdminToken {
             if (!Files.exists(file)) {
                 byte[] random = new byte[24];
                 new SecureRandom().nextBytes(random);
-                Files.writeString(file, HexFormat.of().formatHex(random), StandardCharsets.UTF_8);
-                Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rw-------"));
+                Files.writeString(createOwnerOnly(file), HexFormat.of().formatHex(random), StandardCharsets.UTF_8);
             }
             return Files.readString(file, StandardCharsets.UTF_8).trim();
         } catch (IOException e) {
             throw new UncheckedIOException("Could not keep the admin token in " + file, e);
         }
+    }
+
+    /**
+     * Readable by its owner only from the start, where the file system has POSIX permissions: a chmod after the write
+     * left the token readable by others for a moment, and failed where there are none (Windows).
+     */
+    private static Path createOwnerOnly(Path file) throws IOException {
+        if (Files.getFileStore(file.getParent()).supportsFileAttributeView("posix")) {
+            return Files.createFile(file, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
+        }
+        return Files.createFile(file);
     }
 
     /** The token a local run in this data directory gave its projector, if there was one. */
