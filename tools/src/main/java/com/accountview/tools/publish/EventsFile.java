@@ -3,11 +3,10 @@ package com.accountview.tools.publish;
 import java.io.BufferedWriter;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.UncheckedIOException;
-import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.function.Consumer;
 
 /**
  * An events file: JSON lines in UTF-8 ({@link Utf8Lines}: LF or CRLF line endings, an optional byte
@@ -23,7 +22,7 @@ public record EventsFile(Path path) {
     }
 
     public void forEachLine(LineHandler handler) {
-        read(handler, Writer.nullWriter());
+        read(handler, line -> { });
     }
 
     /**
@@ -32,19 +31,30 @@ public record EventsFile(Path path) {
      */
     public EventsFile copyTo(Path copy, LineHandler handler) {
         try (BufferedWriter writer = Files.newBufferedWriter(copy, StandardCharsets.UTF_8)) {
-            read(handler, writer);
+            read(handler, line -> {
+                try {
+                    writer.write(line);
+                    writer.write('\n');
+                } catch (IOException e) {
+                    throw couldNotWrite(copy, e);
+                }
+            });
         } catch (IOException e) {
-            throw new UncheckedIOException("Could not write " + copy, e);
+            throw couldNotWrite(copy, e);
         }
         return new EventsFile(copy);
     }
 
-    private void read(LineHandler handler, Writer copy) {
+    /** Apart from a failure to read: a full disk under the copy is no fault of the file being read. */
+    private static PublishFailedException couldNotWrite(Path copy, IOException e) {
+        return new PublishFailedException("could not write " + copy + " (the copy of the events file): " + e.getMessage(), e);
+    }
+
+    private void read(LineHandler handler, Consumer<String> copy) {
         try (InputStream in = Files.newInputStream(path)) {
             Utf8Lines lines = new Utf8Lines(in);
             for (String line = lines.next(); line != null; line = lines.next()) {
-                copy.write(line);
-                copy.write('\n');
+                copy.accept(line);
                 if (!line.isBlank()) {
                     handler.handle(lines.number(), line);
                 }

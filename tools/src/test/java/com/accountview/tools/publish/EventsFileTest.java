@@ -2,6 +2,7 @@ package com.accountview.tools.publish;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -61,6 +62,20 @@ class EventsFileTest {
         String longLine = "{\"a\":\"" + "x".repeat(200_000) + "\"}";
 
         assertThat(lines(bytes(longLine + "\n" + longLine))).containsExactly("1:" + longLine, "2:" + longLine);
+    }
+
+    @Test
+    void aCopyThatCannotBeWrittenIsNamedAndNotTheFileRead() throws IOException {
+        Path full = Path.of("/dev/full");
+        assumeTrue(Files.exists(full), "a device that is always full (Linux)");
+        Path events = directory.resolve("events.jsonl");
+        // more than the copy's buffers hold, so that the copy is written while the file is read
+        Files.writeString(events, ("{\"a\":\"" + "x".repeat(1_000) + "\"}\n").repeat(100));
+
+        assertThatThrownBy(() -> new EventsFile(events).copyTo(full, (number, line) -> { }))
+                .isInstanceOf(PublishFailedException.class)
+                .hasMessageStartingWith("could not write /dev/full (the copy of the events file): ")
+                .hasMessageNotContaining(events.toString());
     }
 
     private List<String> lines(byte[] content) throws IOException {
