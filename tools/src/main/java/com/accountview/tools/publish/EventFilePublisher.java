@@ -163,7 +163,10 @@ public final class EventFilePublisher {
     private static Path createCopy() {
         try {
             // owner-only permissions on POSIX file systems
-            return Files.createTempFile("accountview-publish-", ".jsonl");
+            Path copy = Files.createTempFile("accountview-publish-", ".jsonl");
+            // Validation.close() deletes it; this also when Ctrl-C or a SIGTERM ends the publish before that
+            copy.toFile().deleteOnExit();
+            return copy;
         } catch (IOException e) {
             throw new UncheckedIOException("Could not create a temporary copy of the events file", e);
         }
