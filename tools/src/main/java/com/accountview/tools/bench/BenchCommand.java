@@ -2,9 +2,7 @@ package com.accountview.tools.bench;
 
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 
@@ -178,17 +176,8 @@ public final class BenchCommand implements Callable<Integer> {
      * that named no option, or a measurement that never ended.
      */
     private void refuseImpossibleValues() {
-        Map<String, Integer> ports = new LinkedHashMap<>();
-        ports.put("--http-port", httpPort);
-        ports.put("--query-api-management-port", queryApiManagementPort);
-        ports.put("--projector-port", projectorPort);
-        ports.put("--kafka-port", kafkaPort);
-        ports.put("--kafka-controller-port", kafkaControllerPort);
-        ports.put("--postgres-port", postgresPort);
-        ports.forEach((option, port) -> {
-            if (port < 1 || port > 65_535) {
-                throw invalid(option, port + " is no port (1 to 65535)");
-            }
+        ports().outOfRange().ifPresent(port -> {
+            throw invalid(port.getKey(), port.getValue() + " is no port (1 to 65535)");
         });
         atLeast("--runs", runs, 1);
         atLeast("--accounts", accounts, 1);
@@ -236,6 +225,11 @@ public final class BenchCommand implements Callable<Integer> {
         return new ParameterException(spec.commandLine(), "Invalid value for option '" + option + "': " + why);
     }
 
+    private RunSettings.Ports ports() {
+        return new RunSettings.Ports(httpPort, queryApiManagementPort, projectorPort, kafkaPort, kafkaControllerPort,
+                postgresPort);
+    }
+
     /** This command's arguments as given, for the report. */
     private List<String> arguments() {
         List<String> all = spec.commandLine().getParseResult().originalArgs();
@@ -254,8 +248,7 @@ public final class BenchCommand implements Callable<Integer> {
             warmup = given.hasMatchedOption("--warmup") ? warmup : Duration.ofSeconds(2);
             freshnessWindow = given.hasMatchedOption("--freshness-window") ? freshnessWindow : Duration.ofSeconds(5);
         }
-        return new BenchSettings(projectDir, dataDir, new RunSettings.Ports(httpPort, queryApiManagementPort, projectorPort,
-                kafkaPort, kafkaControllerPort, postgresPort), runs, accounts, contractsPerAccount, seed, partitions,
+        return new BenchSettings(projectDir, dataDir, ports(), runs, accounts, contractsPerAccount, seed, partitions,
                 connections, openLoopRates == null ? List.of() : openLoopRates, rebuildConnections, queryWindow,
                 startupWindow, warmup, freshnessWindow, freshnessRate, Optional.ofNullable(soak),
                 baseline, wireLatency, CompilerThreads.forThisMachine(serviceJvmOptions), timeout);

@@ -4,7 +4,6 @@ import java.io.IOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.ServerSocket;
-import java.util.LinkedHashMap;
 import java.util.Map;
 
 /** Checks up front that a command's ports are free, naming the option that moves each one. */
@@ -15,14 +14,7 @@ public final class FreePorts {
 
     /** Refuses to go on unless every port is free; the options named are those of {@code run} and {@code bench}. */
     public static void require(RunSettings.Ports ports) {
-        Map<String, Integer> wanted = new LinkedHashMap<>();
-        wanted.put("--http-port (query-api)", ports.queryApi());
-        wanted.put("--query-api-management-port", ports.queryApiManagement());
-        wanted.put("--projector-port", ports.projector());
-        wanted.put("--kafka-port", ports.kafka());
-        wanted.put("--kafka-controller-port", ports.kafkaController());
-        wanted.put("--postgres-port", ports.postgres());
-        require(wanted);
+        require(ports.byOption());
     }
 
     /**

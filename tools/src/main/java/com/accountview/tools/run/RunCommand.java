@@ -2,9 +2,7 @@ package com.accountview.tools.run;
 
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.Callable;
 
 import picocli.CommandLine.Command;
@@ -84,11 +82,11 @@ public final class RunCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        refuseImpossibleValues();
+        RunSettings.Ports ports = new RunSettings.Ports(httpPort, queryApiManagementPort, projectorPort, kafkaPort,
+                kafkaControllerPort, postgresPort);
+        refuseImpossibleValues(ports);
         Console console = new Console(spec.commandLine().getOut());
-        RunSettings settings = new RunSettings(projectDir, dataDir, reset,
-                new RunSettings.Ports(httpPort, queryApiManagementPort, projectorPort, kafkaPort, kafkaControllerPort, postgresPort),
-                partitions, demoAccounts, !noDemo, startupTimeout, CompilerThreads.forThisMachine(serviceJvmOptions));
+        RunSettings settings = new RunSettings(projectDir, dataDir, reset, ports, partitions, demoAccounts, !noDemo, startupTimeout, CompilerThreads.forThisMachine(serviceJvmOptions));
         try {
             // not closed: the lock is held until this process exits, after the shutdown hook stopped everything
             DataDirectory data = DataDirectory.claim(dataDir);
@@ -100,18 +98,9 @@ public final class RunCommand implements Callable<Integer> {
     }
 
     /** Before anything starts: found later, a bad value cost a minute of start-up and a message that named no option. */
-    private void refuseImpossibleValues() {
-        Map<String, Integer> ports = new LinkedHashMap<>();
-        ports.put("--http-port", httpPort);
-        ports.put("--query-api-management-port", queryApiManagementPort);
-        ports.put("--projector-port", projectorPort);
-        ports.put("--kafka-port", kafkaPort);
-        ports.put("--kafka-controller-port", kafkaControllerPort);
-        ports.put("--postgres-port", postgresPort);
-        ports.forEach((option, port) -> {
-            if (port < 1 || port > 65_535) {
-                throw invalid(option, port + " is no port (1 to 65535)");
-            }
+    private void refuseImpossibleValues(RunSettings.Ports ports) {
+        ports.outOfRange().ifPresent(port -> {
+            throw invalid(port.getKey(), port.getValue() + " is no port (1 to 65535)");
         });
         if (partitions < 1) {
             throw invalid("--partitions", partitions + ": a topic needs at least 1 partition");
