@@ -72,7 +72,7 @@ public final class ProjectorAdmin {
                 throw new RebuildFailedException(status == 404 && !fromTheRebuildEndpoint()
                         ? "there is no rebuild endpoint at that address (404: " + message() + "): --projector names"
                                 + " the projector's management address, e.g. http://localhost:8081, not the query-api's"
-                        : message());
+                        : message(), status);
             }
             return this;
         }

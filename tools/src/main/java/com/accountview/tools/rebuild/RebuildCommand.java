@@ -99,15 +99,20 @@ public final class RebuildCommand implements Callable<Integer> {
     /**
      * The token given, else the data directory's when {@code --data-dir} was given (the environment's token is only
      * {@code --token}'s default, and would reach that run's projector with another one's token), else the
-     * environment's, else the default data directory's; null when there is none.
+     * environment's, else the default data directory's; empty when there is none.
      */
-    private String adminToken() {
+    private Optional<Credential> adminToken() {
         ParseResult given = spec.commandLine().getParseResult();
         boolean directoryChosen = given.hasMatchedOption("--data-dir") && !given.hasMatchedOption("--token");
         if (directoryChosen || token == null || token.isBlank()) {
-            return AdminToken.find(dataDir).orElse(null);
+            return AdminToken.find(dataDir).map(found -> new Credential(found, "the one in " + dataDir.resolve(AdminToken.FILE)));
         }
-        return token;
+        return Optional.of(new Credential(token, given.hasMatchedOption("--token") ? "--token's"
+                : "the one in ACCOUNTVIEW_REBUILD_ADMIN_TOKEN"));
+    }
+
+    /** A token and where it came from, for a refusal to name: two local runs and a variable make three. */
+    private record Credential(String token, String source) {
     }
 
     @Override
@@ -115,13 +120,13 @@ public final class RebuildCommand implements Callable<Integer> {
         refuseContradictions();
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
-        String adminToken = adminToken();
-        if (adminToken == null) {
+        Optional<Credential> credential = adminToken();
+        if (credential.isEmpty()) {
             err.println("error: no admin token: give --token, set ACCOUNTVIEW_REBUILD_ADMIN_TOKEN, or name the data"
                     + " directory of a local run with --data-dir (" + dataDir + " has no " + AdminToken.FILE + ")");
             return 1;
         }
-        ProjectorAdmin admin = new ProjectorAdmin(projector, adminToken);
+        ProjectorAdmin admin = new ProjectorAdmin(projector, credential.get().token());
         try {
             if (status) {
                 return report(admin.status().require(200), out);
@@ -143,7 +148,8 @@ public final class RebuildCommand implements Callable<Integer> {
             }
             return follow(admin, generation, out, err);
         } catch (RebuildFailedException e) {
-            err.println("error: " + e.getMessage());
+            err.println("error: " + e.getMessage() + (e.status() == 401 ? " (the token sent: "
+                    + credential.get().source() + ")" : ""));
             return 1;
         }
     }

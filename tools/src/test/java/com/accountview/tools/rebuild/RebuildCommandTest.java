@@ -93,6 +93,37 @@ class RebuildCommandTest {
         }
     }
 
+    @Test
+    void aRefusedTokenSaysWhereItCameFrom() throws IOException {
+        Path runData = Files.createDirectories(temp.resolve("other-run"));
+        Files.writeString(runData.resolve("admin-token"), "another-run-s-token-0123456789\n");
+        HttpServer projector = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 4);
+        projector.createContext("/actuator/rebuild", exchange -> {
+            byte[] body = """
+                    {"error":"unauthorized","message":"The admin token is not valid."}""".getBytes(StandardCharsets.UTF_8);
+            exchange.sendResponseHeaders(401, body.length);
+            exchange.getResponseBody().write(body);
+            exchange.close();
+        });
+        projector.start();
+        try {
+            String url = "http://127.0.0.1:" + projector.getAddress().getPort();
+            CommandLine.IDefaultValueProvider environment = option -> option instanceof OptionSpec named
+                    && named.longestName().equals("--token") ? "the-environment-s-token" : null;
+
+            assertThat(rebuild("--status", "--projector", url, "--data-dir", runData.toString())).isEqualTo(1);
+            assertThat(rebuild(environment, "--status", "--projector", url)).isEqualTo(1);
+            assertThat(rebuild("--status", "--projector", url, "--token", "a-token-given-here")).isEqualTo(1);
+
+            assertThat(out.toString().lines().filter(line -> line.startsWith("error:"))).containsExactly(
+                    "error: The admin token is not valid. (the token sent: the one in " + runData.resolve("admin-token") + ")",
+                    "error: The admin token is not valid. (the token sent: the one in ACCOUNTVIEW_REBUILD_ADMIN_TOKEN)",
+                    "error: The admin token is not valid. (the token sent: --token's)");
+        } finally {
+            projector.stop(0);
+        }
+    }
+
     private int rebuild(String... options) {
         return rebuild(null, options);
     }
