@@ -38,6 +38,8 @@ class ProjectorTrainingIT {
 
     private static final Path PROJECT = Path.of("..").toAbsolutePath().normalize();
     private static final List<String> JVM_OPTIONS = List.of("-Xmx512m", "-XX:GCTimeRatio=49");
+    /** The projector refuses an admin token under 16 characters. */
+    private static final String ADMIN_TOKEN = "training-it-admin-token";
 
     @TempDir
     Path directory;
@@ -75,7 +77,7 @@ class ProjectorTrainingIT {
         Path projectorJar = ServiceJars.locate(PROJECT).projector();
 
         JarLaunch launch = AotCache.prepare(java, "projector", projectorJar, AotCache.Layout.EXECUTABLE_JAR, cacheDirectory,
-                JVM_OPTIONS, trainingLog, new ProjectorTraining(postgres, kafka.bootstrapServers(), 3, "training-token",
+                JVM_OPTIONS, trainingLog, new ProjectorTraining(postgres, kafka.bootstrapServers(), 3, ADMIN_TOKEN,
                         new Shutdown(console), new Leftovers(directory, directory.resolve("postgres"))),
                 console);
 
@@ -103,7 +105,7 @@ class ProjectorTrainingIT {
         List<String> options = new ArrayList<>(launch.jvmOptions());
         options.add("-XX:AOTMode=on");
         ServiceProcess projector = ServiceProcess.start(java, "projector", launch.jar(), ServiceEnvironment.projector(port,
-                postgres.jdbcUrl("accountview"), kafka.bootstrapServers(), topics, "token"), options, List.of(),
+                postgres.jdbcUrl("accountview"), kafka.bootstrapServers(), topics, ADMIN_TOKEN), options, List.of(),
                 directory.resolve("started.log"));
         try {
             URI readiness = URI.create("http://127.0.0.1:" + port + "/actuator/health/readiness");
