@@ -29,6 +29,6 @@ class DeadlineTest {
         assertThatThrownBy(() -> Deadline.after(Duration.ofMinutes(5), "--startup-timeout")
                 .await("the projector's readiness", () -> false, () -> false))
                 .isInstanceOf(LocalRunException.class)
-                .hasMessage("gave up waiting for the projector's readiness");
+                .hasMessage("gave up waiting for the projector's readiness: a process it waited on has ended");
     }
 }
