@@ -23,6 +23,10 @@ import com.accountview.tools.AccountViewTools;
 
 class RebuildCommandTest {
 
+    /** As ACCOUNTVIEW_REBUILD_ADMIN_TOKEN does: it is --token's default. */
+    private static final CommandLine.IDefaultValueProvider ENVIRONMENT = option -> option instanceof OptionSpec named
+            && named.longestName().equals("--token") ? "the-environment-s-token" : null;
+
     private final StringWriter out = new StringWriter();
 
     @TempDir
@@ -65,25 +69,14 @@ class RebuildCommandTest {
         Path runData = Files.createDirectories(temp.resolve("run-data"));
         Files.writeString(runData.resolve("admin-token"), "the-directory-s-token\n");
         List<String> presented = new CopyOnWriteArrayList<>();
-        HttpServer projector = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 4);
-        projector.createContext("/actuator/rebuild", exchange -> {
-            presented.add(exchange.getRequestHeaders().getFirst("Authorization"));
-            byte[] body = """
-                    {"live":{"generation":1},"rebuild":null}""".getBytes(StandardCharsets.UTF_8);
-            exchange.sendResponseHeaders(200, body.length);
-            exchange.getResponseBody().write(body);
-            exchange.close();
-        });
-        projector.start();
+        HttpServer projector = projectorAnswering(200, """
+                {"live":{"generation":1},"rebuild":null}""", presented);
         try {
             String url = "http://127.0.0.1:" + projector.getAddress().getPort();
-            // as ACCOUNTVIEW_REBUILD_ADMIN_TOKEN does: it is --token's default
-            CommandLine.IDefaultValueProvider environment = option -> option instanceof OptionSpec named
-                    && named.longestName().equals("--token") ? "the-environment-s-token" : null;
 
-            assertThat(rebuild(environment, "--status", "--projector", url, "--data-dir", runData.toString())).isZero();
-            assertThat(rebuild(environment, "--status", "--projector", url)).isZero();
-            assertThat(rebuild(environment, "--status", "--projector", url, "--data-dir", runData.toString(),
+            assertThat(rebuild(ENVIRONMENT, "--status", "--projector", url, "--data-dir", runData.toString())).isZero();
+            assertThat(rebuild(ENVIRONMENT, "--status", "--projector", url)).isZero();
+            assertThat(rebuild(ENVIRONMENT, "--status", "--projector", url, "--data-dir", runData.toString(),
                     "--token", "the-given-token")).isZero();
 
             assertThat(presented).containsExactly("Bearer the-directory-s-token", "Bearer the-environment-s-token",
@@ -97,22 +90,13 @@ class RebuildCommandTest {
     void aRefusedTokenSaysWhereItCameFrom() throws IOException {
         Path runData = Files.createDirectories(temp.resolve("other-run"));
         Files.writeString(runData.resolve("admin-token"), "another-run-s-token-0123456789\n");
-        HttpServer projector = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 4);
-        projector.createContext("/actuator/rebuild", exchange -> {
-            byte[] body = """
-                    {"error":"unauthorized","message":"The admin token is not valid."}""".getBytes(StandardCharsets.UTF_8);
-            exchange.sendResponseHeaders(401, body.length);
-            exchange.getResponseBody().write(body);
-            exchange.close();
-        });
-        projector.start();
+        HttpServer projector = projectorAnswering(401, """
+                {"error":"unauthorized","message":"The admin token is not valid."}""", new CopyOnWriteArrayList<>());
         try {
             String url = "http://127.0.0.1:" + projector.getAddress().getPort();
-            CommandLine.IDefaultValueProvider environment = option -> option instanceof OptionSpec named
-                    && named.longestName().equals("--token") ? "the-environment-s-token" : null;
 
             assertThat(rebuild("--status", "--projector", url, "--data-dir", runData.toString())).isEqualTo(1);
-            assertThat(rebuild(environment, "--status", "--projector", url)).isEqualTo(1);
+            assertThat(rebuild(ENVIRONMENT, "--status", "--projector", url)).isEqualTo(1);
             assertThat(rebuild("--status", "--projector", url, "--token", "a-token-given-here")).isEqualTo(1);
 
             assertThat(out.toString().lines().filter(line -> line.startsWith("error:"))).containsExactly(
@@ -122,6 +106,20 @@ class RebuildCommandTest {
         } finally {
             projector.stop(0);
         }
+    }
+
+    /** A projector's rebuild endpoint that gives every request this answer, keeping the Authorization header each sent. */
+    private static HttpServer projectorAnswering(int status, String json, List<String> presented) throws IOException {
+        HttpServer projector = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 4);
+        projector.createContext("/actuator/rebuild", exchange -> {
+            presented.add(exchange.getRequestHeaders().getFirst("Authorization"));
+            byte[] body = json.getBytes(StandardCharsets.UTF_8);
+            exchange.sendResponseHeaders(status, body.length);
+            exchange.getResponseBody().write(body);
+            exchange.close();
+        });
+        projector.start();
+        return projector;
     }
 
     private int rebuild(String... options) {
