@@ -27,46 +27,38 @@ public sealed interface EntityEvent {
         }
     }
 
-    record AccountCreated(EventMetadata metadata, AccountSnapshot account) implements Versioned {
+    /** An event of the account topic: the entity it versions is an account. */
+    sealed interface AccountEvent extends Versioned {
         @Override
-        public EntityKind kind() {
+        default EntityKind kind() {
             return EntityKind.ACCOUNT;
         }
     }
 
-    record AccountUpdated(EventMetadata metadata, AccountSnapshot account) implements Versioned {
+    /** An event of the contract topic: the entity it versions is a contract. */
+    sealed interface ContractEvent extends Versioned {
         @Override
-        public EntityKind kind() {
-            return EntityKind.ACCOUNT;
-        }
-    }
-
-    record AccountDeleted(EventMetadata metadata) implements Versioned {
-        @Override
-        public EntityKind kind() {
-            return EntityKind.ACCOUNT;
-        }
-    }
-
-    record ContractCreated(EventMetadata metadata, ContractSnapshot contract) implements Versioned {
-        @Override
-        public EntityKind kind() {
+        default EntityKind kind() {
             return EntityKind.CONTRACT;
         }
     }
 
-    record ContractUpdated(EventMetadata metadata, ContractSnapshot contract) implements Versioned {
-        @Override
-        public EntityKind kind() {
-            return EntityKind.CONTRACT;
-        }
+    record AccountCreated(EventMetadata metadata, AccountSnapshot account) implements AccountEvent {
     }
 
-    record ContractDeleted(EventMetadata metadata) implements Versioned {
-        @Override
-        public EntityKind kind() {
-            return EntityKind.CONTRACT;
-        }
+    record AccountUpdated(EventMetadata metadata, AccountSnapshot account) implements AccountEvent {
+    }
+
+    record AccountDeleted(EventMetadata metadata) implements AccountEvent {
+    }
+
+    record ContractCreated(EventMetadata metadata, ContractSnapshot contract) implements ContractEvent {
+    }
+
+    record ContractUpdated(EventMetadata metadata, ContractSnapshot contract) implements ContractEvent {
+    }
+
+    record ContractDeleted(EventMetadata metadata) implements ContractEvent {
     }
 
     /** A valid envelope whose type this version does not know: skipped and counted, never applied. */
