@@ -87,6 +87,23 @@ class SourceTopicsIT {
         }
     }
 
+    @Test
+    void theProjectorGivenABrokerNameThatDoesNotResolveExitsNamingTheSetting() throws Exception {
+        Map<String, String> environment = new HashMap<>(ProjectorProcess.environment(TestInfrastructure.newDatabase(),
+                existingTopic("source-accounts"), existingTopic("source-contracts"), TestInfrastructure.uniqueName("source-group")));
+        environment.put("SPRING_KAFKA_BOOTSTRAP_SERVERS", "kafak.invalid:9092");
+
+        try (ServiceJar projector = ProjectorProcess.start(environment)) {
+            await().atMost(ProjectorProcess.STARTUP).until(() -> !projector.isAlive());
+            String log = Files.readString(projector.log());
+
+            assertThat(log).contains("APPLICATION FAILED TO START")
+                    .contains("No host name of the Kafka broker's address resolves: spring.kafka.bootstrap-servers"
+                            + " (SPRING_KAFKA_BOOTSTRAP_SERVERS) is kafak.invalid:9092.")
+                    .doesNotContain("Application run failed");
+        }
+    }
+
     private String existingTopic(String prefix) throws Exception {
         String name = TestInfrastructure.uniqueName(prefix);
         try (Admin admin = Admin.create(kafkaAdmin.getConfigurationProperties())) {
