@@ -12,6 +12,8 @@ import java.util.concurrent.TimeUnit;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.ListTopicsOptions;
+import org.apache.kafka.common.KafkaException;
+import org.apache.kafka.common.config.ConfigException;
 import org.apache.kafka.common.errors.TimeoutException;
 
 /**
@@ -24,6 +26,8 @@ public final class KafkaCluster {
 
     /** Long enough for a broker under load, short enough that a wrong address is told soon. */
     static final Duration TIMEOUT = Duration.ofSeconds(10);
+    /** The start of the message of Kafka's {@code ClientUtils} when no bootstrap address resolves. */
+    private static final String NO_RESOLVABLE_ADDRESS = "No resolvable bootstrap urls";
 
     private KafkaCluster() {
     }
@@ -52,7 +56,8 @@ public final class KafkaCluster {
         config.put(AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, (int) timeout.toMillis());
         config.put(AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, (int) timeout.toMillis());
         config.put(AdminClientConfig.CLIENT_ID_CONFIG, "accountview-tools-check");
-        try (Admin admin = Admin.create(config)) {
+        Admin admin = adminOf(config, bootstrapServers);
+        try (admin) {
             return admin.listTopics(new ListTopicsOptions().timeoutMs((int) timeout.toMillis())).names()
                     .get(timeout.toMillis() + 1000, TimeUnit.MILLISECONDS);
         } catch (java.util.concurrent.TimeoutException | ExecutionException e) {
@@ -66,6 +71,20 @@ public final class KafkaCluster {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new PublishFailedException("interrupted while asking Kafka at " + bootstrapServers + " for its topics", e);
+        }
+    }
+
+    /** Kafka's clients parse and resolve the addresses when they are made, before any broker is asked. */
+    private static Admin adminOf(Properties config, String bootstrapServers) {
+        try {
+            return Admin.create(config);
+        } catch (KafkaException e) {
+            Throwable cause = e.getCause() instanceof ConfigException ? e.getCause() : e;
+            if (String.valueOf(cause.getMessage()).startsWith(NO_RESOLVABLE_ADDRESS)) {
+                throw new PublishFailedException("no host name in " + bootstrapServers
+                        + " resolves (check --bootstrap-servers)", e);
+            }
+            throw new PublishFailedException("Kafka's client refused its settings: " + cause.getMessage(), e);
         }
     }
 }

@@ -120,6 +120,27 @@ class PublishCommandTest {
                 + "--bootstrap-servers, and that Kafka runs)" + System.lineSeparator());
     }
 
+    @Test
+    void aBrokerNameThatDoesNotResolveIsToldInOneLine() throws IOException {
+        Path file = directory.resolve("events.jsonl");
+        Files.write(file, List.of(EventFilePublisherTest.VALID));
+
+        assertThat(execute("publish", "--file", file.toString(), "--bootstrap-servers", "kafak.invalid:9092")).isEqualTo(1);
+        assertThat(err.toString()).isEqualTo("error: no host name in kafak.invalid:9092 resolves (check "
+                + "--bootstrap-servers)" + System.lineSeparator());
+    }
+
+    @Test
+    void aClientSettingKafkaRefusesIsToldInOneLine() throws IOException {
+        Path file = directory.resolve("events.jsonl");
+        Files.write(file, List.of(EventFilePublisherTest.VALID));
+
+        assertThat(execute("publish", "--file", file.toString(), "--bootstrap-servers", "127.0.0.1:1",
+                "-X", "security.protocol=PLAIN")).isEqualTo(1);
+        assertThat(err.toString()).startsWith("error: Kafka's client refused its settings: ")
+                .contains("security.protocol").hasLineCount(1);
+    }
+
     /** A broker that does not answer made the producer warn 48 times in 25 s, burying the command's one line. */
     @Test
     void theKafkaClientsTellTheConsoleOnlyErrors() {
