@@ -40,8 +40,9 @@ public class GenerationSwitch {
             WHERE live.generation = :live AND coalesce(rebuilt.next_offset, 0) < live.next_offset
             """;
 
+    // NO KEY, as in Generations: the batches' foreign-key checks of these rows need not wait for the switch
     private static final String STATES = """
-            SELECT id, state FROM generation WHERE id IN (:live, :rebuilt) ORDER BY id FOR UPDATE
+            SELECT id, state FROM generation WHERE id IN (:live, :rebuilt) ORDER BY id FOR NO KEY UPDATE
             """;
 
     private static final String RETIRE = """

@@ -45,8 +45,14 @@ public class Generations {
 
     private static final String INDEXED = "UPDATE generation SET indexed_at = now() WHERE id = :id";
 
-    /** Holds a cancel of the generation back until the transaction ends, or finds it cancelled already. */
-    private static final String LOCK_IF_BUILDING = "SELECT id FROM generation WHERE id = :id AND state = 'BUILDING' FOR UPDATE";
+    /**
+     * Holds a cancel of the generation back until the transaction ends, or finds it cancelled already.
+     * NO KEY: every batch of the rebuild checks its offsets' foreign key against this row (FOR KEY
+     * SHARE), which FOR UPDATE would make wait while the indexing waits for that batch: a deadlock.
+     */
+    private static final String LOCK_IF_BUILDING = """
+            SELECT id FROM generation WHERE id = :id AND state = 'BUILDING' FOR NO KEY UPDATE
+            """;
 
     private static final String RETIRED_BEFORE = """
             SELECT id FROM generation WHERE state = 'RETIRED' AND retired_at < now() - CAST(:retention AS interval)
