@@ -5,8 +5,6 @@ import static org.awaitility.Awaitility.await;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.Future;
-import java.util.concurrent.ExecutionException;
 
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerRecord;
@@ -30,33 +28,12 @@ public final class EventStream implements AutoCloseable {
 
     /** Publishes one record and returns where it landed. */
     public RecordMetadata send(ProducerRecord<byte[], byte[]> record) {
-        try {
-            return producer.send(record).get();
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
-        } catch (ExecutionException e) {
-            throw new IllegalStateException("Could not publish to %s: %s".formatted(record.topic(), e.getCause()),
-                    e.getCause());
-        }
+        return TestProducers.publishAll(producer, List.of(record)).get(0);
     }
 
     /** Publishes many records at once (pipelined, not one round trip each) and waits for the broker's acknowledgements. */
     public void publishAll(List<ProducerRecord<byte[], byte[]>> records) {
-        List<Future<RecordMetadata>> sent = new ArrayList<>(records.size());
-        records.forEach(record -> sent.add(producer.send(record)));
-        for (int i = 0; i < sent.size(); i++) {
-            try {
-                sent.get(i).get();
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new IllegalStateException(e);
-            } catch (ExecutionException e) {
-                // the cause in the message: a test report's summary line shows the message only
-                throw new IllegalStateException("Could not publish record %d of %d (topic %s): %s".formatted(i + 1,
-                        records.size(), records.get(i).topic(), e.getCause()), e.getCause());
-            }
-        }
+        TestProducers.publishAll(producer, records);
     }
 
     /** Publishes records and waits until the projector has consumed each of them. */

@@ -1,5 +1,6 @@
 package com.accountview.query.readmodel;
 
+import static com.accountview.testinfra.TestProducers.publishAll;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
@@ -18,17 +19,13 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentLinkedQueue;
-import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
 
 import org.apache.kafka.clients.producer.KafkaProducer;
-import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.clients.producer.RecordMetadata;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -269,19 +266,5 @@ class RebuildWhileServingIT {
 
     private static KafkaProducer<byte[], byte[]> producer() {
         return TestProducers.rawRecords(TestInfrastructure.kafkaBootstrapServers());
-    }
-
-    private static void publishAll(KafkaProducer<byte[], byte[]> producer, List<ProducerRecord<byte[], byte[]>> records) {
-        List<Future<RecordMetadata>> sent = new ArrayList<>();
-        records.forEach(record -> sent.add(producer.send(record)));
-        for (int i = 0; i < sent.size(); i++) {
-            try {
-                sent.get(i).get();
-            } catch (Exception e) {
-                // the cause in the message: a test report's summary line shows the message only
-                throw new IllegalStateException("Could not publish record %d of %d: %s".formatted(i + 1, records.size(),
-                        e instanceof ExecutionException failed ? failed.getCause() : e), e);
-            }
-        }
     }
 }

@@ -12,7 +12,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import java.util.concurrent.ExecutionException;
 
 import com.accountview.testinfra.DatabaseCoordinates;
 import com.accountview.testinfra.TestInfrastructure;
@@ -95,15 +94,7 @@ public final class ProjectedReadModel {
     }
 
     private RecordMetadata send(ProducerRecord<byte[], byte[]> record) {
-        try {
-            return producer.send(record).get();
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
-        } catch (ExecutionException e) {
-            throw new IllegalStateException("Could not publish to %s: %s".formatted(record.topic(), e.getCause()),
-                    e.getCause());
-        }
+        return TestProducers.publishAll(producer, List.of(record)).get(0);
     }
 
     /** The projector stores its next offset in the same transaction as the rows it wrote. */
