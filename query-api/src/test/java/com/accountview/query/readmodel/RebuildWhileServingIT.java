@@ -94,15 +94,7 @@ class RebuildWhileServingIT {
 
     @Test
     void clientsQueryingThroughARebuildSeeNoErrorAndNeverAnOlderAnswer() throws Exception {
-        projector = ProjectorProcess.start(Map.of(
-                "SPRING_DATASOURCE_URL", DATABASE.jdbcUrl(),
-                "SPRING_DATASOURCE_USERNAME", DATABASE.username(),
-                "SPRING_DATASOURCE_PASSWORD", DATABASE.password(),
-                "SPRING_KAFKA_BOOTSTRAP_SERVERS", TestInfrastructure.kafkaBootstrapServers(),
-                "ACCOUNTVIEW_TOPICS_ACCOUNTS", ACCOUNTS_TOPIC,
-                "ACCOUNTVIEW_TOPICS_CONTRACTS", CONTRACTS_TOPIC,
-                // the tests' broker creates the topics when they are first used
-                "ACCOUNTVIEW_TOPICS_MUST_EXIST", "false",
+        projector = ProjectorProcess.start(DATABASE, ACCOUNTS_TOPIC, CONTRACTS_TOPIC, Map.of(
                 "ACCOUNTVIEW_REBUILD_ADMIN_TOKEN", TOKEN,
                 "ACCOUNTVIEW_REBUILD_CHECK_INTERVAL", "500ms"));
         ReferenceFold<String> reference = new ReferenceFold<>();

@@ -39,17 +39,9 @@ public final class ProjectedReadModel {
         database = TestInfrastructure.newDatabase();
         accountsTopic = TestInfrastructure.uniqueName("accounts");
         contractsTopic = TestInfrastructure.uniqueName("contracts");
-        ProjectorProcess.start(Map.of(
-                "SPRING_DATASOURCE_URL", database.jdbcUrl(),
-                "SPRING_DATASOURCE_USERNAME", database.username(),
-                "SPRING_DATASOURCE_PASSWORD", database.password(),
-                "SPRING_KAFKA_BOOTSTRAP_SERVERS", TestInfrastructure.kafkaBootstrapServers(),
-                "ACCOUNTVIEW_TOPICS_ACCOUNTS", accountsTopic,
-                "ACCOUNTVIEW_TOPICS_CONTRACTS", contractsTopic,
-                // the tests' broker creates the topics when they are first used
-                "ACCOUNTVIEW_TOPICS_MUST_EXIST", "false",
+        ProjectorProcess.start(database, accountsTopic, contractsTopic,
                 // recover quickly after the outage tests restart the database
-                "ACCOUNTVIEW_PROJECTION_RETRY_MAX_INTERVAL", "1s"));
+                Map.of("ACCOUNTVIEW_PROJECTION_RETRY_MAX_INTERVAL", "1s"));
         producer = TestProducers.rawRecords(TestInfrastructure.kafkaBootstrapServers());
     }
 
