@@ -1,6 +1,5 @@
 package com.accountview.query.accounts;
 
-import static com.accountview.query.support.Api.account;
 import static com.accountview.query.support.Api.json;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -14,6 +13,7 @@ import com.accountview.query.support.OpenApiContract;
 import com.accountview.query.support.ProjectedReadModel;
 import com.accountview.query.support.QueryApiIT;
 import com.accountview.query.support.RawHttp;
+import com.accountview.query.support.TestAccount;
 import com.accountview.testinfra.events.TestEvents;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -24,17 +24,16 @@ class ExternalAccountLookupIT {
 
     private final ProjectedReadModel readModel = ProjectedReadModel.shared();
     private final OpenApiContract openApi = OpenApiContract.document();
-    private final String org = Ids.org();
-    private final String externalId = Ids.externalId();
+    private final TestAccount account = TestAccount.fresh();
 
     @Autowired
     Api api;
 
     @Test
     void externalIdResolvesToTheAccountThatCarriesIt() {
-        UUID accountId = readModel.newAccount(org, externalId);
+        UUID accountId = readModel.newAccount(account);
 
-        HttpResponse<String> response = api.getAsApiKey(account(org, externalId));
+        HttpResponse<String> response = api.getAsApiKey(account.path());
 
         assertThat(response.statusCode()).isEqualTo(200);
         assertThat(json(response).path("id").asString()).isEqualTo(accountId.toString());
@@ -44,9 +43,10 @@ class ExternalAccountLookupIT {
     /** Percent-encoding is the path's, not the id's: {@code ext%3A1} is the account of {@code ext:1}. */
     @Test
     void percentEncodedIdsAreDecodedBeforeTheLookupOnEveryEndpoint() {
-        UUID accountId = readModel.newAccount(org, externalId);
-        String encoded = account("%" + Integer.toHexString(org.charAt(0)) + org.substring(1),
-                externalId.replace(":", "%3A").replace("-", "%2d"));
+        UUID accountId = readModel.newAccount(account);
+        String encoded = Api.account(
+                "%" + Integer.toHexString(account.org().charAt(0)) + account.org().substring(1),
+                account.externalId().replace(":", "%3A").replace("-", "%2d"));
 
         assertThat(json(api.getAsApiKey(encoded)).path("id").asString()).isEqualTo(accountId.toString());
         assertThat(api.getAsApiKey(encoded + "/contracts").statusCode()).isEqualTo(200);
@@ -57,7 +57,7 @@ class ExternalAccountLookupIT {
     @Test
     void unknownExternalIdIsAccountNotFoundOnEveryEndpoint() {
         for (String path : Api.ENDPOINTS) {
-            HttpResponse<String> response = api.getAsApiKey(account(org, externalId) + path);
+            HttpResponse<String> response = api.getAsApiKey(account.path() + path);
 
             assertThat(response.statusCode()).as(path).isEqualTo(404);
             assertThat(json(response).path("code").asString()).isEqualTo("ACCOUNT_NOT_FOUND");
@@ -72,7 +72,7 @@ class ExternalAccountLookupIT {
         for (String path : Api.ENDPOINTS) {
             for (String method : new String[] {"GET", "HEAD"}) {
                 RawHttp.Response response = RawHttp.send(api.port(), RawHttp.request(
-                        method + " " + account(org, externalId) + path + " HTTP/1.1", "x-auth-roles: API_KEY",
+                        method + " " + account.path() + path + " HTTP/1.1", "x-auth-roles: API_KEY",
                         "traceparent: 00-" + traceId + "-00f067aa0ba902b7-01"));
 
                 assertThat(response.status()).as(method + path).isEqualTo(404);
@@ -80,8 +80,8 @@ class ExternalAccountLookupIT {
                 assertThat(response.header("Cache-Control")).isEqualTo("no-cache");
                 assertThat(response.header("ETag")).isNull();
                 assertThat(response.body()).isEqualTo(method.equals("HEAD") ? "" : "{\"code\":\"ACCOUNT_NOT_FOUND\","
-                        + "\"status\":404,\"message\":\"No account with external id '" + externalId
-                        + "' in organization '" + org + "'.\",\"trace_id\":\"" + traceId + "\"}");
+                        + "\"status\":404,\"message\":\"No account with external id '" + account.externalId()
+                        + "' in organization '" + account.org() + "'.\",\"trace_id\":\"" + traceId + "\"}");
             }
         }
     }
@@ -91,16 +91,16 @@ class ExternalAccountLookupIT {
         UUID first = UUID.randomUUID();
         UUID second = UUID.randomUUID();
         readModel.accounts(
-                TestEvents.account(first).org(org).externalId(externalId).created(),
-                TestEvents.account(second).org(org).externalId(externalId).created());
+                TestEvents.account(first).org(account.org()).externalId(account.externalId()).created(),
+                TestEvents.account(second).org(account.org()).externalId(account.externalId()).created());
 
         for (String path : Api.ENDPOINTS) {
-            HttpResponse<String> response = api.getAsApiKey(account(org, externalId) + path);
+            HttpResponse<String> response = api.getAsApiKey(account.path() + path);
 
             assertThat(response.statusCode()).as(path).isEqualTo(409);
             assertThat(json(response).path("code").asString()).isEqualTo("EXTERNAL_ID_CONFLICT");
-            assertThat(json(response).path("message").asString()).isEqualTo("External id '" + externalId
-                    + "' in organization '" + org + "' is claimed by several accounts: "
+            assertThat(json(response).path("message").asString()).isEqualTo("External id '" + account.externalId()
+                    + "' in organization '" + account.org() + "' is claimed by several accounts: "
                     + String.join(", ", Stream.of(first, second).map(UUID::toString).sorted().toList()) + ".");
             assertThat(response.headers().firstValue("Content-Type")).hasValue("application/json");
             assertThat(response.headers().firstValue("Cache-Control")).hasValue("no-cache");
@@ -111,11 +111,11 @@ class ExternalAccountLookupIT {
     @Test
     void sameExternalIdInAnotherOrganizationIsAnotherAccount() {
         String otherOrg = Ids.org();
-        UUID ours = readModel.newAccount(org, externalId);
-        UUID theirs = readModel.newAccount(otherOrg, externalId);
+        UUID ours = readModel.newAccount(account);
+        UUID theirs = readModel.newAccount(otherOrg, account.externalId());
 
-        assertThat(json(api.getAsApiKey(account(org, externalId))).path("id").asString()).isEqualTo(ours.toString());
-        assertThat(json(api.getAsApiKey(account(otherOrg, externalId))).path("id").asString())
+        assertThat(json(api.getAsApiKey(account.path())).path("id").asString()).isEqualTo(ours.toString());
+        assertThat(json(api.getAsApiKey(Api.account(otherOrg, account.externalId()))).path("id").asString())
                 .isEqualTo(theirs.toString());
     }
 
@@ -124,11 +124,11 @@ class ExternalAccountLookupIT {
         UUID accountId = UUID.randomUUID();
         String newExternalId = Ids.externalId();
         readModel.accounts(
-                TestEvents.account(accountId).org(org).sequence(1).externalId(externalId).created(),
-                TestEvents.account(accountId).org(org).sequence(2).externalId(newExternalId).updated());
+                TestEvents.account(accountId).org(account.org()).sequence(1).externalId(account.externalId()).created(),
+                TestEvents.account(accountId).org(account.org()).sequence(2).externalId(newExternalId).updated());
 
-        assertThat(api.getAsApiKey(account(org, externalId)).statusCode()).isEqualTo(404);
-        assertThat(json(api.getAsApiKey(account(org, newExternalId))).path("id").asString())
+        assertThat(api.getAsApiKey(account.path()).statusCode()).isEqualTo(404);
+        assertThat(json(api.getAsApiKey(Api.account(account.org(), newExternalId))).path("id").asString())
                 .isEqualTo(accountId.toString());
     }
 
@@ -136,9 +136,9 @@ class ExternalAccountLookupIT {
     void deletedAccountIsNotFound() {
         UUID accountId = UUID.randomUUID();
         readModel.accounts(
-                TestEvents.account(accountId).org(org).sequence(1).externalId(externalId).created(),
-                TestEvents.account(accountId).org(org).sequence(2).deleted());
+                TestEvents.account(accountId).org(account.org()).sequence(1).externalId(account.externalId()).created(),
+                TestEvents.account(accountId).org(account.org()).sequence(2).deleted());
 
-        assertThat(api.getAsApiKey(account(org, externalId)).statusCode()).isEqualTo(404);
+        assertThat(api.getAsApiKey(account.path()).statusCode()).isEqualTo(404);
     }
 }

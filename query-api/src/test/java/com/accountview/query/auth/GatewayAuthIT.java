@@ -1,17 +1,16 @@
 package com.accountview.query.auth;
 
-import static com.accountview.query.support.Api.account;
 import static com.accountview.query.support.Api.json;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.net.http.HttpResponse;
 
 import com.accountview.query.support.Api;
-import com.accountview.query.support.Ids;
 import com.accountview.query.support.OpenApiContract;
 import com.accountview.query.support.ProjectedReadModel;
 import com.accountview.query.support.QueryApiIT;
 import com.accountview.query.support.RawHttp;
+import com.accountview.query.support.TestAccount;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -22,21 +21,20 @@ import org.springframework.beans.factory.annotation.Autowired;
 class GatewayAuthIT {
 
     private final OpenApiContract openApi = OpenApiContract.document();
-    private final String org = Ids.org();
-    private final String externalId = Ids.externalId();
+    private final TestAccount account = TestAccount.fresh();
 
     @Autowired
     Api api;
 
     @BeforeEach
     void accountWithAContract() {
-        ProjectedReadModel.shared().newAccountWithAContract(org, externalId);
+        ProjectedReadModel.shared().newAccountWithAContract(account);
     }
 
     @ParameterizedTest
     @ValueSource(strings = {"", "/contracts", "/contracts/active"})
     void callerWithoutRolesHeaderIsUnauthorized(String endpoint) {
-        HttpResponse<String> response = api.get(account(org, externalId) + endpoint);
+        HttpResponse<String> response = api.get(account.path() + endpoint);
 
         assertThat(response.statusCode()).isEqualTo(401);
         assertThat(json(response).path("code").asString()).isEqualTo("UNAUTHORIZED");
@@ -47,7 +45,7 @@ class GatewayAuthIT {
     @ValueSource(strings = {"", " ", " , "})
     void blankRolesHeaderIsUnauthorized(String roles) {
         for (String endpoint : Api.ENDPOINTS) {
-            assertThat(api.get(account(org, externalId) + endpoint, Api.GATEWAY_ROLES, roles).statusCode())
+            assertThat(api.get(account.path() + endpoint, Api.GATEWAY_ROLES, roles).statusCode())
                     .isEqualTo(401);
         }
     }
@@ -56,7 +54,7 @@ class GatewayAuthIT {
     @ValueSource(strings = {"ADMIN", "api_key", "API_KEYS", "ROLE_API_KEY", "ADMIN,READER"})
     void callerWithoutAnAllowedRoleIsForbidden(String roles) {
         for (String endpoint : Api.ENDPOINTS) {
-            HttpResponse<String> response = api.get(account(org, externalId) + endpoint, Api.GATEWAY_ROLES, roles);
+            HttpResponse<String> response = api.get(account.path() + endpoint, Api.GATEWAY_ROLES, roles);
 
             assertThat(response.statusCode()).as(roles + endpoint).isEqualTo(403);
             assertThat(json(response).path("code").asString()).isEqualTo("FORBIDDEN");
@@ -68,7 +66,7 @@ class GatewayAuthIT {
     @ValueSource(strings = {"API_KEY", "ADMIN,API_KEY", " ADMIN , API_KEY ", "GUEST,API_KEY"})
     void callerWithAnAllowedRoleAmongOthersIsServed(String roles) {
         for (String endpoint : Api.ENDPOINTS) {
-            assertThat(api.get(account(org, externalId) + endpoint, Api.GATEWAY_ROLES, roles).statusCode())
+            assertThat(api.get(account.path() + endpoint, Api.GATEWAY_ROLES, roles).statusCode())
                     .as(roles + endpoint).isEqualTo(200);
         }
     }
@@ -81,7 +79,7 @@ class GatewayAuthIT {
     void severalRolesHeadersAreUnauthorized(String headerLines) {
         for (String endpoint : Api.ENDPOINTS) {
             RawHttp.Response response = RawHttp.send(api.port(), RawHttp.request(
-                    "GET " + account(org, externalId) + endpoint + " HTTP/1.1", headerLines.split("\\|")));
+                    "GET " + account.path() + endpoint + " HTTP/1.1", headerLines.split("\\|")));
 
             assertThat(response.status()).as(headerLines + endpoint).isEqualTo(401);
             assertThat(response.header("Content-Type")).startsWith("application/json");
@@ -94,7 +92,7 @@ class GatewayAuthIT {
     @ParameterizedTest
     @ValueSource(strings = {"Bearer not-a-token", "Basic YWRtaW46YWRtaW4="})
     void authorizationHeaderIsNoSubstituteForTheGateway(String authorization) {
-        HttpResponse<String> response = api.get(account(org, externalId), "Authorization", authorization);
+        HttpResponse<String> response = api.get(account.path(), "Authorization", authorization);
 
         assertThat(response.statusCode()).isEqualTo(401);
     }

@@ -1,6 +1,5 @@
 package com.accountview.query.auth;
 
-import static com.accountview.query.support.Api.account;
 import static com.accountview.query.support.Api.json;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -15,6 +14,7 @@ import com.accountview.query.support.Ids;
 import com.accountview.query.support.OpenApiContract;
 import com.accountview.query.support.ProjectedReadModel;
 import com.accountview.query.support.QueryApiIT;
+import com.accountview.query.support.TestAccount;
 import com.accountview.query.support.Tokens;
 import com.nimbusds.jwt.JWTClaimsSet;
 import org.junit.jupiter.api.BeforeEach;
@@ -33,8 +33,7 @@ class JwtAuthIT {
     private static final Tokens TOKENS = new Tokens();
 
     private final OpenApiContract openApi = OpenApiContract.document();
-    private final String org = Ids.org();
-    private final String externalId = Ids.externalId();
+    private final TestAccount account = TestAccount.fresh();
 
     @Autowired
     Api api;
@@ -49,11 +48,11 @@ class JwtAuthIT {
 
     @BeforeEach
     void accountWithAContract() {
-        ProjectedReadModel.shared().newAccountWithAContract(org, externalId);
+        ProjectedReadModel.shared().newAccountWithAContract(account);
     }
 
     private HttpResponse<String> getWithToken(String endpoint, String token) {
-        return api.get(account(org, externalId) + endpoint, "Authorization", "Bearer " + token);
+        return api.get(account.path() + endpoint, "Authorization", "Bearer " + token);
     }
 
     private void assertStatus(String token, int status, String code) {
@@ -68,7 +67,7 @@ class JwtAuthIT {
 
     @Test
     void validTokenWithAnAllowedRoleForTheOrganizationIsServed() {
-        String token = TOKENS.sign(Tokens.claims(List.of("API_KEY"), List.of(org)));
+        String token = TOKENS.sign(Tokens.claims(List.of("API_KEY"), List.of(account.org())));
 
         for (String endpoint : Api.ENDPOINTS) {
             assertThat(getWithToken(endpoint, token).statusCode()).as(endpoint).isEqualTo(200);
@@ -78,7 +77,7 @@ class JwtAuthIT {
     @Test
     void claimsGivenAsSpaceSeparatedStringsAreUnderstood() {
         JWTClaimsSet.Builder claims = Tokens.claims(List.of(), List.of())
-                .claim("roles", "READER API_KEY").claim("orgs", "other " + org);
+                .claim("roles", "READER API_KEY").claim("orgs", "other " + account.org());
 
         assertThat(getWithToken("", TOKENS.sign(claims)).statusCode()).isEqualTo(200);
     }
@@ -86,7 +85,7 @@ class JwtAuthIT {
     @Test
     void missingTokenIsUnauthorizedEvenWithGatewayRoles() {
         for (String endpoint : Api.ENDPOINTS) {
-            HttpResponse<String> response = api.get(account(org, externalId) + endpoint, Api.GATEWAY_ROLES, "API_KEY");
+            HttpResponse<String> response = api.get(account.path() + endpoint, Api.GATEWAY_ROLES, "API_KEY");
 
             assertThat(response.statusCode()).isEqualTo(401);
             assertThat(json(response).path("code").asString()).isEqualTo("UNAUTHORIZED");
@@ -98,7 +97,7 @@ class JwtAuthIT {
     @Test
     void expiredTokenIsUnauthorized() {
         Instant past = Instant.now().minusSeconds(600);
-        JWTClaimsSet.Builder claims = Tokens.claims(List.of("API_KEY"), List.of(org))
+        JWTClaimsSet.Builder claims = Tokens.claims(List.of("API_KEY"), List.of(account.org()))
                 .issueTime(Date.from(past.minusSeconds(300))).expirationTime(Date.from(past));
 
         assertStatus(TOKENS.sign(claims), 401, "UNAUTHORIZED");
@@ -106,44 +105,45 @@ class JwtAuthIT {
 
     @Test
     void tokenWithoutExpiryIsUnauthorized() {
-        assertStatus(TOKENS.sign(Tokens.claims(List.of("API_KEY"), List.of(org)).expirationTime(null)),
+        assertStatus(TOKENS.sign(Tokens.claims(List.of("API_KEY"), List.of(account.org())).expirationTime(null)),
                 401, "UNAUTHORIZED");
     }
 
     @Test
     void tokenSignedWithAnotherKeyIsUnauthorized() {
-        assertStatus(Tokens.signWithUnknownKey(Tokens.claims(List.of("API_KEY"), List.of(org))), 401, "UNAUTHORIZED");
+        assertStatus(Tokens.signWithUnknownKey(Tokens.claims(List.of("API_KEY"), List.of(account.org()))),
+                401, "UNAUTHORIZED");
     }
 
     @Test
     void tokenWithATamperedPayloadIsUnauthorized() {
-        String[] parts = TOKENS.sign(Tokens.claims(List.of("READER"), List.of(org))).split("\\.");
+        String[] parts = TOKENS.sign(Tokens.claims(List.of("READER"), List.of(account.org()))).split("\\.");
         String forgedPayload = Base64.getUrlEncoder().withoutPadding().encodeToString(
-                Tokens.claims(List.of("API_KEY"), List.of(org)).build().toString().getBytes());
+                Tokens.claims(List.of("API_KEY"), List.of(account.org())).build().toString().getBytes());
 
         assertStatus(parts[0] + "." + forgedPayload + "." + parts[2], 401, "UNAUTHORIZED");
     }
 
     @Test
     void tokenSignedWithASharedSecretIsUnauthorized() {
-        assertStatus(Tokens.signHs256(Tokens.claims(List.of("API_KEY"), List.of(org))), 401, "UNAUTHORIZED");
+        assertStatus(Tokens.signHs256(Tokens.claims(List.of("API_KEY"), List.of(account.org()))), 401, "UNAUTHORIZED");
     }
 
     @Test
     void tokenForAnotherAudienceIsUnauthorized() {
-        assertStatus(TOKENS.sign(Tokens.claims(List.of("API_KEY"), List.of(org)).audience("billing-api")),
+        assertStatus(TOKENS.sign(Tokens.claims(List.of("API_KEY"), List.of(account.org())).audience("billing-api")),
                 401, "UNAUTHORIZED");
     }
 
     @Test
     void tokenWithoutAudienceIsUnauthorized() {
-        assertStatus(TOKENS.sign(Tokens.claims(List.of("API_KEY"), List.of(org)).audience((String) null)),
+        assertStatus(TOKENS.sign(Tokens.claims(List.of("API_KEY"), List.of(account.org())).audience((String) null)),
                 401, "UNAUTHORIZED");
     }
 
     @Test
     void tokenForSeveralAudiencesOneOfThemConfiguredIsServed() {
-        String token = TOKENS.sign(Tokens.claims(List.of("API_KEY"), List.of(org))
+        String token = TOKENS.sign(Tokens.claims(List.of("API_KEY"), List.of(account.org()))
                 .audience(List.of("billing-api", "accountview-reports")));
 
         assertThat(getWithToken("", token).statusCode()).isEqualTo(200);
@@ -154,14 +154,15 @@ class JwtAuthIT {
         // same key, so only the issuer check can refuse it: a key shared by two issuers, or one
         // issuer's tenants, must not let one's tokens in as the other's
         for (String issuer : List.of("https://idp.example.org/", "https://idp.accountview.test")) {
-            assertStatus(TOKENS.sign(Tokens.claims(List.of("API_KEY"), List.of(org)).issuer(issuer)),
+            assertStatus(TOKENS.sign(Tokens.claims(List.of("API_KEY"), List.of(account.org())).issuer(issuer)),
                     401, "UNAUTHORIZED");
         }
     }
 
     @Test
     void tokenWithoutIssuerIsUnauthorized() {
-        assertStatus(TOKENS.sign(Tokens.claims(List.of("API_KEY"), List.of(org)).issuer(null)), 401, "UNAUTHORIZED");
+        assertStatus(TOKENS.sign(Tokens.claims(List.of("API_KEY"), List.of(account.org())).issuer(null)),
+                401, "UNAUTHORIZED");
     }
 
     @Test
@@ -185,12 +186,13 @@ class JwtAuthIT {
 
     @Test
     void tokenWithoutAnAllowedRoleIsForbidden() {
-        assertStatus(TOKENS.sign(Tokens.claims(List.of("READER"), List.of(org))), 403, "FORBIDDEN");
+        assertStatus(TOKENS.sign(Tokens.claims(List.of("READER"), List.of(account.org()))), 403, "FORBIDDEN");
     }
 
     @Test
     void tokenWithoutRolesIsForbidden() {
-        assertStatus(TOKENS.sign(Tokens.claims(List.of(), List.of(org)).claim("roles", null)), 403, "FORBIDDEN");
+        assertStatus(TOKENS.sign(Tokens.claims(List.of(), List.of(account.org())).claim("roles", null)),
+                403, "FORBIDDEN");
     }
 
     @Test

@@ -1,6 +1,5 @@
 package com.accountview.query.contracts;
 
-import static com.accountview.query.support.Api.account;
 import static com.accountview.query.support.Api.json;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -15,6 +14,7 @@ import com.accountview.query.support.OpenApiContract;
 import com.accountview.query.support.ProjectedReadModel;
 import com.accountview.query.support.QueryApiIT;
 import com.accountview.query.support.RawHttp;
+import com.accountview.query.support.TestAccount;
 import com.accountview.query.support.TestClock;
 import com.accountview.testinfra.events.ContractEventBuilder;
 import com.accountview.testinfra.events.TestEvents;
@@ -34,8 +34,7 @@ class ContractsIT {
 
     private final ProjectedReadModel readModel = ProjectedReadModel.shared();
     private final OpenApiContract openApi = OpenApiContract.document();
-    private final String org = Ids.org();
-    private final String externalId = Ids.externalId();
+    private final TestAccount account = TestAccount.fresh();
     private UUID accountId;
 
     @Autowired
@@ -45,7 +44,7 @@ class ContractsIT {
 
     @BeforeEach
     void accountExists() {
-        accountId = readModel.newAccount(org, externalId);
+        accountId = readModel.newAccount(account);
     }
 
     @AfterEach
@@ -54,15 +53,15 @@ class ContractsIT {
     }
 
     private ContractEventBuilder contract(UUID contractId) {
-        return TestEvents.contract(contractId).org(org).account(accountId);
+        return TestEvents.contract(contractId).org(account.org()).account(accountId);
     }
 
     private HttpResponse<String> contracts() {
-        return api.getAsApiKey(account(org, externalId) + "/contracts");
+        return api.getAsApiKey(account.path() + "/contracts");
     }
 
     private HttpResponse<String> activeContract() {
-        return api.getAsApiKey(account(org, externalId) + "/contracts/active");
+        return api.getAsApiKey(account.path() + "/contracts/active");
     }
 
     private static List<String> ids(HttpResponse<String> contracts) {
@@ -124,7 +123,7 @@ class ContractsIT {
         void timestampsAreServedAsStored() {
             readModel.contracts(withKnownTimestamps(contract(UUID.randomUUID())).created());
 
-            HttpResponse<String> response = sessionApi.getAsApiKey(account(org, externalId) + "/contracts");
+            HttpResponse<String> response = sessionApi.getAsApiKey(account.path() + "/contracts");
 
             assertThat(response.statusCode()).isEqualTo(200);
             assertKnownTimestamps(json(response).path("contracts").get(0));
@@ -176,12 +175,13 @@ class ContractsIT {
         UUID lateAccount = UUID.randomUUID();
         String lateExternalId = Ids.externalId();
         UUID contractId = UUID.randomUUID();
-        readModel.contracts(TestEvents.contract(contractId).org(org).account(lateAccount).created());
-        assertThat(api.getAsApiKey(account(org, lateExternalId) + "/contracts").statusCode()).isEqualTo(404);
+        readModel.contracts(TestEvents.contract(contractId).org(account.org()).account(lateAccount).created());
+        assertThat(api.getAsApiKey(Api.account(account.org(), lateExternalId) + "/contracts").statusCode())
+                .isEqualTo(404);
 
-        readModel.accounts(TestEvents.account(lateAccount).org(org).externalId(lateExternalId).created());
+        readModel.accounts(TestEvents.account(lateAccount).org(account.org()).externalId(lateExternalId).created());
 
-        assertThat(ids(api.getAsApiKey(account(org, lateExternalId) + "/contracts")))
+        assertThat(ids(api.getAsApiKey(Api.account(account.org(), lateExternalId) + "/contracts")))
                 .containsExactly(contractId.toString());
     }
 
@@ -204,7 +204,7 @@ class ContractsIT {
         String traceId = "4bf92f3577b34da6a3ce929d0e0e4736";
         for (String method : new String[] {"GET", "HEAD"}) {
             RawHttp.Response response = RawHttp.send(api.port(), RawHttp.request(
-                    method + " " + account(org, externalId) + "/contracts/active HTTP/1.1", "x-auth-roles: API_KEY",
+                    method + " " + account.path() + "/contracts/active HTTP/1.1", "x-auth-roles: API_KEY",
                     "traceparent: 00-" + traceId + "-00f067aa0ba902b7-01"));
 
             assertThat(response.status()).as(method).isEqualTo(404);
@@ -212,8 +212,8 @@ class ContractsIT {
             assertThat(response.header("Cache-Control")).isEqualTo("no-cache");
             assertThat(response.header("ETag")).isNull();
             assertThat(response.body()).isEqualTo(method.equals("HEAD") ? "" : "{\"code\":\"NO_ACTIVE_CONTRACT\","
-                    + "\"status\":404,\"message\":\"Account '" + externalId + "' of organization '" + org
-                    + "' has no active contract now.\",\"trace_id\":\"" + traceId + "\"}");
+                    + "\"status\":404,\"message\":\"Account '" + account.externalId() + "' of organization '"
+                    + account.org() + "' has no active contract now.\",\"trace_id\":\"" + traceId + "\"}");
         }
     }
 

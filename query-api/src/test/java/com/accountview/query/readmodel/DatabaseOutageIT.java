@@ -1,6 +1,5 @@
 package com.accountview.query.readmodel;
 
-import static com.accountview.query.support.Api.account;
 import static com.accountview.query.support.Api.json;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -13,10 +12,10 @@ import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
 
 import com.accountview.query.support.Api;
-import com.accountview.query.support.Ids;
 import com.accountview.query.support.OpenApiContract;
 import com.accountview.query.support.ProjectedReadModel;
 import com.accountview.query.support.QueryApiIT;
+import com.accountview.query.support.TestAccount;
 import com.accountview.testinfra.PostgresServer;
 import com.accountview.testinfra.TestInfrastructure;
 import com.zaxxer.hikari.HikariDataSource;
@@ -38,8 +37,7 @@ import org.springframework.test.context.TestPropertySource;
 class DatabaseOutageIT {
 
     private final ProjectedReadModel readModel = ProjectedReadModel.shared();
-    private final String org = Ids.org();
-    private final String externalId = Ids.externalId();
+    private final TestAccount account = TestAccount.fresh();
 
     @Autowired
     Api api;
@@ -49,7 +47,7 @@ class DatabaseOutageIT {
 
     @BeforeEach
     void accountExists() {
-        readModel.newAccount(org, externalId);
+        readModel.newAccount(account);
     }
 
     private void assertUnavailable(HttpResponse<String> response, String endpoint) {
@@ -71,17 +69,17 @@ class DatabaseOutageIT {
             lockHolder.setAutoCommit(false);
             statement.execute("LOCK TABLE accountview.generation IN ACCESS EXCLUSIVE MODE");
             CompletableFuture<HttpResponse<String>> holdsTheOnlyConnection =
-                    CompletableFuture.supplyAsync(() -> api.getAsApiKey(account(org, externalId)));
+                    CompletableFuture.supplyAsync(() -> api.getAsApiKey(account.path()));
             try {
                 await().atMost(Duration.ofSeconds(5)).until(() -> lockWaiters(statement) > 0);
 
-                assertUnavailable(api.getAsApiKey(account(org, externalId) + "/contracts"), "/contracts");
+                assertUnavailable(api.getAsApiKey(account.path() + "/contracts"), "/contracts");
             } finally {
                 lockHolder.rollback();
             }
             assertThat(holdsTheOnlyConnection.get().statusCode()).isIn(200, 504);
         }
-        assertThat(api.getAsApiKey(account(org, externalId)).statusCode()).isEqualTo(200);
+        assertThat(api.getAsApiKey(account.path()).statusCode()).isEqualTo(200);
     }
 
     /** How many of the service's lookups wait for a lock; every lookup is run by {@link ReadModel}. */
@@ -100,7 +98,7 @@ class DatabaseOutageIT {
         postgres.halt();
         try {
             for (String endpoint : Api.ENDPOINTS) {
-                assertUnavailable(api.getAsApiKey(account(org, externalId) + endpoint), endpoint);
+                assertUnavailable(api.getAsApiKey(account.path() + endpoint), endpoint);
             }
             HttpResponse<String> readiness = api.actuator("/actuator/health/readiness");
             assertThat(readiness.statusCode()).isEqualTo(503);
@@ -112,7 +110,7 @@ class DatabaseOutageIT {
             postgres.restart();
         }
         await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(200))
-                .until(() -> api.getAsApiKey(account(org, externalId)).statusCode() == 200);
+                .until(() -> api.getAsApiKey(account.path()).statusCode() == 200);
         assertThat(api.actuator("/actuator/health/readiness").statusCode()).isEqualTo(200);
     }
 }

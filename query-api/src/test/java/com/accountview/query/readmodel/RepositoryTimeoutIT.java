@@ -1,6 +1,5 @@
 package com.accountview.query.readmodel;
 
-import static com.accountview.query.support.Api.account;
 import static com.accountview.query.support.Api.json;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -10,10 +9,10 @@ import java.sql.Statement;
 import java.time.Duration;
 
 import com.accountview.query.support.Api;
-import com.accountview.query.support.Ids;
 import com.accountview.query.support.OpenApiContract;
 import com.accountview.query.support.ProjectedReadModel;
 import com.accountview.query.support.QueryApiIT;
+import com.accountview.query.support.TestAccount;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -26,15 +25,14 @@ import org.springframework.beans.factory.annotation.Autowired;
 class RepositoryTimeoutIT {
 
     private final ProjectedReadModel readModel = ProjectedReadModel.shared();
-    private final String org = Ids.org();
-    private final String externalId = Ids.externalId();
+    private final TestAccount account = TestAccount.fresh();
 
     @Autowired
     Api api;
 
     @BeforeEach
     void accountExists() {
-        readModel.newAccount(org, externalId);
+        readModel.newAccount(account);
     }
 
     @Test
@@ -45,7 +43,7 @@ class RepositoryTimeoutIT {
             try {
                 for (String endpoint : Api.ENDPOINTS) {
                     long started = System.nanoTime();
-                    HttpResponse<String> response = api.getAsApiKey(account(org, externalId) + endpoint);
+                    HttpResponse<String> response = api.getAsApiKey(account.path() + endpoint);
                     Duration took = Duration.ofNanos(System.nanoTime() - started);
 
                     assertThat(response.statusCode()).as(endpoint).isEqualTo(504);
@@ -57,6 +55,6 @@ class RepositoryTimeoutIT {
                 lockHolder.rollback();
             }
         }
-        assertThat(api.getAsApiKey(account(org, externalId)).statusCode()).isEqualTo(200);
+        assertThat(api.getAsApiKey(account.path()).statusCode()).isEqualTo(200);
     }
 }

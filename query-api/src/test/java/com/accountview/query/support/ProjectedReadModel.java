@@ -77,6 +77,16 @@ public final class ProjectedReadModel {
         return accountId;
     }
 
+    /** {@link #newAccount(String, String)} for a test's own account. */
+    public UUID newAccount(TestAccount account) {
+        return newAccount(account.org(), account.externalId());
+    }
+
+    /** {@link #newAccountWithAContract(String, String)} for a test's own account. */
+    public UUID newAccountWithAContract(TestAccount account) {
+        return newAccountWithAContract(account.org(), account.externalId());
+    }
+
     private void publish(String topic, TestEvent... events) {
         List<RecordMetadata> sent = new ArrayList<>();
         for (TestEvent event : events) {

@@ -1,6 +1,5 @@
 package com.accountview.query.web;
 
-import static com.accountview.query.support.Api.account;
 import static com.accountview.query.support.Api.json;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -18,6 +17,7 @@ import com.accountview.query.support.OpenApiContract;
 import com.accountview.query.support.ProjectedReadModel;
 import com.accountview.query.support.QueryApiIT;
 import com.accountview.query.support.RawHttp;
+import com.accountview.query.support.TestAccount;
 import com.accountview.testinfra.events.TestEvents;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -31,8 +31,7 @@ class HttpConventionsIT {
 
     private final ProjectedReadModel readModel = ProjectedReadModel.shared();
     private final OpenApiContract openApi = OpenApiContract.document();
-    private final String org = Ids.org();
-    private final String externalId = Ids.externalId();
+    private final TestAccount account = TestAccount.fresh();
     private UUID accountId;
 
     @Autowired
@@ -40,17 +39,17 @@ class HttpConventionsIT {
 
     @BeforeEach
     void accountWithAContract() {
-        accountId = readModel.newAccountWithAContract(org, externalId);
+        accountId = readModel.newAccountWithAContract(account);
     }
 
     @ParameterizedTest
     @ValueSource(strings = {"", "/contracts", "/contracts/active"})
     void matchingIfNoneMatchIsNotModified(String endpoint) {
-        HttpResponse<String> first = api.getAsApiKey(account(org, externalId) + endpoint);
+        HttpResponse<String> first = api.getAsApiKey(account.path() + endpoint);
         String etag = first.headers().firstValue("ETag").orElseThrow();
         assertThat(first.headers().firstValue("Cache-Control")).hasValue("no-cache");
 
-        HttpResponse<String> again = api.getAsApiKey(account(org, externalId) + endpoint, "If-None-Match", etag);
+        HttpResponse<String> again = api.getAsApiKey(account.path() + endpoint, "If-None-Match", etag);
 
         assertThat(again.statusCode()).isEqualTo(304);
         assertThat(again.body()).isEmpty();
@@ -62,7 +61,7 @@ class HttpConventionsIT {
     @ParameterizedTest
     @ValueSource(strings = {"", "/contracts", "/contracts/active"})
     void etagIsTheHashOfTheBodySent(String endpoint) throws Exception {
-        HttpResponse<String> response = api.getAsApiKey(account(org, externalId) + endpoint);
+        HttpResponse<String> response = api.getAsApiKey(account.path() + endpoint);
 
         assertThat(response.statusCode()).isEqualTo(200);
         byte[] digest = MessageDigest.getInstance("SHA-256").digest(response.body().getBytes(StandardCharsets.UTF_8));
@@ -71,10 +70,10 @@ class HttpConventionsIT {
 
     @Test
     void etagChangesWithTheData() {
-        String before = api.getAsApiKey(account(org, externalId) + "/contracts").headers().firstValue("ETag").orElseThrow();
-        readModel.contracts(TestEvents.contract(UUID.randomUUID()).org(org).account(accountId).created());
+        String before = api.getAsApiKey(account.path() + "/contracts").headers().firstValue("ETag").orElseThrow();
+        readModel.contracts(TestEvents.contract(UUID.randomUUID()).org(account.org()).account(accountId).created());
 
-        HttpResponse<String> after = api.getAsApiKey(account(org, externalId) + "/contracts", "If-None-Match", before);
+        HttpResponse<String> after = api.getAsApiKey(account.path() + "/contracts", "If-None-Match", before);
 
         assertThat(after.statusCode()).isEqualTo(200);
         assertThat(after.headers().firstValue("ETag")).isPresent().get().isNotEqualTo(before);
@@ -83,9 +82,9 @@ class HttpConventionsIT {
     @ParameterizedTest
     @ValueSource(strings = {"", "/contracts", "/contracts/active"})
     void headAnswersLikeGetWithoutABody(String endpoint) {
-        HttpResponse<String> get = api.getAsApiKey(account(org, externalId) + endpoint);
+        HttpResponse<String> get = api.getAsApiKey(account.path() + endpoint);
 
-        HttpResponse<String> head = api.send("HEAD", account(org, externalId) + endpoint, Api.GATEWAY_ROLES, "API_KEY");
+        HttpResponse<String> head = api.send("HEAD", account.path() + endpoint, Api.GATEWAY_ROLES, "API_KEY");
 
         assertThat(head.statusCode()).isEqualTo(200);
         assertThat(head.body()).isEmpty();
@@ -96,7 +95,7 @@ class HttpConventionsIT {
     @ParameterizedTest
     @ValueSource(strings = {"POST", "PUT", "PATCH", "DELETE", "OPTIONS", "TRACE"})
     void methodsOtherThanGetAndHeadAreNotAllowed(String method) {
-        HttpResponse<String> response = api.send(method, account(org, externalId), Api.GATEWAY_ROLES, "API_KEY");
+        HttpResponse<String> response = api.send(method, account.path(), Api.GATEWAY_ROLES, "API_KEY");
 
         assertThat(response.statusCode()).isEqualTo(405);
         assertThat(json(response).path("code").asString()).isEqualTo("METHOD_NOT_ALLOWED");
@@ -109,7 +108,7 @@ class HttpConventionsIT {
     @ValueSource(strings = {"CONNECT %s", "CONNECT localhost:443", "FOO %s", "PROPFIND %s", "MKCOL %s"})
     void unusualMethodsAreNotAllowedEither(String requestLine) {
         RawHttp.Response response = RawHttp.send(api.port(), RawHttp.request(
-                requestLine.formatted(account(org, externalId)) + " HTTP/1.1", "x-auth-roles: API_KEY"));
+                requestLine.formatted(account.path()) + " HTTP/1.1", "x-auth-roles: API_KEY"));
 
         assertThat(response.status()).isEqualTo(405);
         assertThat(response.header("Allow")).isEqualTo("GET, HEAD");
@@ -160,8 +159,8 @@ class HttpConventionsIT {
 
     @Test
     void requestLatencyIsAHistogramPerEndpointAndStatus() {
-        api.getAsApiKey(account(org, externalId));
-        api.getAsApiKey(account(org, Ids.externalId()));
+        api.getAsApiKey(account.path());
+        api.getAsApiKey(Api.account(account.org(), Ids.externalId()));
 
         String metrics = api.actuator("/actuator/prometheus").body();
 
@@ -175,10 +174,10 @@ class HttpConventionsIT {
     /** Refused before routing (401, 405) still counts under the endpoint refused, not under every unknown path's UNKNOWN. */
     @Test
     void refusedRequestsAreCountedUnderTheirEndpoint() {
-        String contracts = account(org, externalId) + "/contracts";
+        String contracts = account.path() + "/contracts";
         assertThat(api.get(contracts).statusCode()).isEqualTo(401);
         assertThat(api.send("DELETE", contracts).statusCode()).isEqualTo(405);
-        assertThat(api.getAsApiKey("/v4/orgs/" + org + "/nothing-here").statusCode()).isEqualTo(404);
+        assertThat(api.getAsApiKey("/v4/orgs/" + account.org() + "/nothing-here").statusCode()).isEqualTo(404);
 
         String metrics = api.actuator("/actuator/prometheus").body();
 
@@ -192,7 +191,7 @@ class HttpConventionsIT {
     /** Spring Security's observations of each filter are off: the request histogram above times every request. */
     @Test
     void securityFiltersAreNotObservedOneByOne() {
-        assertThat(api.getAsApiKey(account(org, externalId)).statusCode()).isEqualTo(200);
+        assertThat(api.getAsApiKey(account.path()).statusCode()).isEqualTo(200);
 
         assertThat(api.actuator("/actuator/prometheus").body()).doesNotContain("spring_security");
     }
