@@ -40,8 +40,7 @@ class PublishCommandTest {
 
     @Test
     void dryRunValidatesWithoutPublishing() throws IOException {
-        Path file = directory.resolve("events.jsonl");
-        Files.write(file, List.of(EventFilePublisherTest.VALID));
+        Path file = fileOfOneValidEvent();
 
         int exitCode = execute("publish", "--file", file.toString(), "--dry-run", "--bootstrap-servers", "127.0.0.1:1");
 
@@ -103,8 +102,7 @@ class PublishCommandTest {
 
     @Test
     void aMaxRequestSizeThatIsNoNumberIsInvalidInput() throws IOException {
-        Path file = directory.resolve("events.jsonl");
-        Files.write(file, List.of(EventFilePublisherTest.VALID));
+        Path file = fileOfOneValidEvent();
 
         assertThat(execute("publish", "--file", file.toString(), "--dry-run", "-X", "max.request.size=1MB")).isEqualTo(2);
         assertThat(err.toString()).startsWith("Invalid value for option '--producer-property': max.request.size=1MB is not a number of bytes");
@@ -112,8 +110,7 @@ class PublishCommandTest {
 
     @Test
     void aBrokerThatDoesNotAnswerIsToldInOneLineBeforeAnythingIsPublished() throws IOException {
-        Path file = directory.resolve("events.jsonl");
-        Files.write(file, List.of(EventFilePublisherTest.VALID));
+        Path file = fileOfOneValidEvent();
 
         assertThat(execute("publish", "--file", file.toString(), "--bootstrap-servers", "127.0.0.1:1")).isEqualTo(1);
         assertThat(err.toString()).isEqualTo("error: no Kafka broker answers at 127.0.0.1:1 (waited 10 s; check "
@@ -122,8 +119,7 @@ class PublishCommandTest {
 
     @Test
     void aBrokerNameThatDoesNotResolveIsToldInOneLine() throws IOException {
-        Path file = directory.resolve("events.jsonl");
-        Files.write(file, List.of(EventFilePublisherTest.VALID));
+        Path file = fileOfOneValidEvent();
 
         assertThat(execute("publish", "--file", file.toString(), "--bootstrap-servers", "kafak.invalid:9092")).isEqualTo(1);
         assertThat(err.toString()).isEqualTo("error: no host name in kafak.invalid:9092 resolves (check "
@@ -132,8 +128,7 @@ class PublishCommandTest {
 
     @Test
     void aClientSettingKafkaRefusesIsToldInOneLine() throws IOException {
-        Path file = directory.resolve("events.jsonl");
-        Files.write(file, List.of(EventFilePublisherTest.VALID));
+        Path file = fileOfOneValidEvent();
 
         assertThat(execute("publish", "--file", file.toString(), "--bootstrap-servers", "127.0.0.1:1",
                 "-X", "security.protocol=PLAIN")).isEqualTo(1);
@@ -154,5 +149,9 @@ class PublishCommandTest {
         commandLine.setOut(new PrintWriter(out, true));
         commandLine.setErr(new PrintWriter(err, true));
         return commandLine.execute(args);
+    }
+
+    private Path fileOfOneValidEvent() throws IOException {
+        return Files.write(directory.resolve("events.jsonl"), List.of(EventFilePublisherTest.VALID));
     }
 }
