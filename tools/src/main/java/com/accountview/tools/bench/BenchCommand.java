@@ -12,7 +12,7 @@ import com.accountview.tools.run.DataDirectory;
 import com.accountview.tools.run.DurationConverter;
 import com.accountview.tools.run.LocalRunException;
 import com.accountview.tools.run.ProjectDirectory;
-import com.accountview.tools.run.RunSettings;
+import com.accountview.tools.run.StackPorts;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -225,8 +225,8 @@ public final class BenchCommand implements Callable<Integer> {
         return new ParameterException(spec.commandLine(), "Invalid value for option '" + option + "': " + why);
     }
 
-    private RunSettings.Ports ports() {
-        return new RunSettings.Ports(httpPort, queryApiManagementPort, projectorPort, kafkaPort, kafkaControllerPort,
+    private StackPorts ports() {
+        return new StackPorts(httpPort, queryApiManagementPort, projectorPort, kafkaPort, kafkaControllerPort,
                 postgresPort);
     }
 

@@ -7,7 +7,7 @@ import java.util.List;
 import java.util.Optional;
 
 import com.accountview.tools.run.CollectorGoal;
-import com.accountview.tools.run.RunSettings;
+import com.accountview.tools.run.StackPorts;
 
 /**
  * Everything one benchmark needs to know. Immutable.
@@ -35,7 +35,7 @@ import com.accountview.tools.run.RunSettings;
  * @param serviceJvmOptions JVM options of the projector, the query-api and the ceiling program
  * @param timeout how long any single wait (a start-up, a projection) may take
  */
-record BenchSettings(Path projectDir, Path dataDir, RunSettings.Ports ports, int runs, int accounts,
+record BenchSettings(Path projectDir, Path dataDir, StackPorts ports, int runs, int accounts,
                      int contractsPerAccount, long seed, int partitions, List<Integer> connections,
                      List<Integer> openLoopRates, int rebuildConnections, Duration queryWindow, Duration startupWindow, Duration warmup, Duration freshnessWindow,
                      int freshnessRate, Optional<Duration> soak, Baseline baseline, boolean wireLatency, List<String> serviceJvmOptions,

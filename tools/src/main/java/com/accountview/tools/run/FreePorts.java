@@ -13,7 +13,7 @@ public final class FreePorts {
     }
 
     /** Refuses to go on unless every port is free; the options named are those of {@code run} and {@code bench}. */
-    public static void require(RunSettings.Ports ports) {
+    public static void require(StackPorts ports) {
         require(ports.byOption());
     }
 

@@ -82,7 +82,7 @@ public final class RunCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        RunSettings.Ports ports = new RunSettings.Ports(httpPort, queryApiManagementPort, projectorPort, kafkaPort,
+        StackPorts ports = new StackPorts(httpPort, queryApiManagementPort, projectorPort, kafkaPort,
                 kafkaControllerPort, postgresPort);
         refuseImpossibleValues(ports);
         Console console = new Console(spec.commandLine().getOut());
@@ -98,7 +98,7 @@ public final class RunCommand implements Callable<Integer> {
     }
 
     /** Before anything starts: found later, a bad value cost a minute of start-up and a message that named no option. */
-    private void refuseImpossibleValues(RunSettings.Ports ports) {
+    private void refuseImpossibleValues(StackPorts ports) {
         ports.outOfRange().ifPresent(port -> {
             throw invalid(port.getKey(), port.getValue() + " is no port (1 to 65535)");
         });

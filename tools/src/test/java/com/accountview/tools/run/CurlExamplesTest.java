@@ -11,7 +11,7 @@ import org.junit.jupiter.api.Test;
 class CurlExamplesTest {
 
     private static final RunSettings SETTINGS = new RunSettings(Path.of("."), Path.of("/tmp/run"), false,
-            new RunSettings.Ports(18080, 18082, 18081, 19092, 19093, 15432), 4, 3000, false, Duration.ofMinutes(5),
+            new StackPorts(18080, 18082, 18081, 19092, 19093, 15432), 4, 3000, false, Duration.ofMinutes(5),
             List.of());
 
     @Test
