@@ -9,12 +9,12 @@ import picocli.CommandLine.UnmatchedArgumentException;
 
 import com.accountview.tools.bench.BenchCommand;
 import com.accountview.tools.bench.CeilingCommand;
+import com.accountview.tools.cli.Invocation;
 import com.accountview.tools.generate.GenerateCommand;
 import com.accountview.tools.publish.PublishCommand;
 import com.accountview.tools.rebuild.RebuildCommand;
-import com.accountview.tools.run.Invocation;
-import com.accountview.tools.run.KafkaBrokerCommand;
 import com.accountview.tools.run.RunCommand;
+import com.accountview.tools.stack.KafkaBrokerCommand;
 
 /**
  * The AccountView command line: {@code publish} and {@code generate} events, {@code run} the

@@ -16,10 +16,10 @@ import java.util.stream.Collectors;
 
 import com.accountview.tools.publish.TopicNames;
 import com.accountview.tools.rebuild.ProjectorAdmin;
-import com.accountview.tools.run.Console;
-import com.accountview.tools.run.LocalRunException;
-import com.accountview.tools.run.ProjectionWatch;
-import com.accountview.tools.run.ServiceProcess;
+import com.accountview.tools.stack.Console;
+import com.accountview.tools.stack.LocalRunException;
+import com.accountview.tools.stack.ProjectionWatch;
+import com.accountview.tools.stack.ServiceProcess;
 
 /**
  * One run of the benchmark, every measurement once, AccountView and its baseline interleaved so that

@@ -6,8 +6,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
-import com.accountview.tools.run.CollectorGoal;
-import com.accountview.tools.run.StackPorts;
+import com.accountview.tools.stack.CollectorGoal;
+import com.accountview.tools.stack.StackPorts;
 
 /**
  * Everything one benchmark needs to know. Immutable.

@@ -12,10 +12,10 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicReference;
 
-import com.accountview.tools.run.Console;
-import com.accountview.tools.run.DataDirectory;
-import com.accountview.tools.run.LocalRunException;
-import com.accountview.tools.run.Shutdown;
+import com.accountview.tools.stack.Console;
+import com.accountview.tools.stack.DataDirectory;
+import com.accountview.tools.stack.LocalRunException;
+import com.accountview.tools.stack.Shutdown;
 
 /**
  * The whole benchmark: starts the parts, publishes the history, performs the runs, the optional soak,

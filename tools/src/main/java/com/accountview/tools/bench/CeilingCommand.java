@@ -4,8 +4,8 @@ import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 
 import com.accountview.tools.publish.TopicNames;
-import com.accountview.tools.run.LauncherExit;
-import com.accountview.tools.run.LocalPostgres;
+import com.accountview.tools.stack.LauncherExit;
+import com.accountview.tools.stack.LocalPostgres;
 import net.jpountz.lz4.LZ4Factory;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;

@@ -15,8 +15,8 @@ import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.concurrent.locks.LockSupport;
 
-import com.accountview.tools.run.LocalPostgres;
-import com.accountview.tools.run.LocalRunException;
+import com.accountview.tools.stack.LocalPostgres;
+import com.accountview.tools.stack.LocalRunException;
 import org.HdrHistogram.Histogram;
 
 /**

@@ -15,7 +15,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
-import com.accountview.tools.run.LocalPostgres;
+import com.accountview.tools.stack.LocalPostgres;
 import org.HdrHistogram.Histogram;
 
 /**

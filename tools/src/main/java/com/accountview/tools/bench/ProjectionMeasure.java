@@ -3,9 +3,9 @@ package com.accountview.tools.bench;
 import java.time.Duration;
 import java.time.Instant;
 
-import com.accountview.tools.run.LocalRunException;
-import com.accountview.tools.run.ProjectionWatch;
-import com.accountview.tools.run.ServiceProcess;
+import com.accountview.tools.stack.LocalRunException;
+import com.accountview.tools.stack.ProjectionWatch;
+import com.accountview.tools.stack.ServiceProcess;
 
 /**
  * Times one projection of the pre-filled topics by a sink (AccountView's projector or the ceiling

@@ -12,7 +12,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
-import com.accountview.tools.run.LocalPostgres;
+import com.accountview.tools.stack.LocalPostgres;
 
 /**
  * Compares a read model in PostgreSQL with the {@link ExpectedReadModel}, row by row: every live row

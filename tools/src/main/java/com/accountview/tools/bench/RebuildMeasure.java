@@ -12,8 +12,8 @@ import java.util.function.Consumer;
 import com.accountview.tools.rebuild.ProjectorAdmin;
 import com.accountview.tools.rebuild.RebuildFailedException;
 import com.accountview.tools.rebuild.RebuildProgressLine;
-import com.accountview.tools.run.LocalRunException;
-import com.accountview.tools.run.ProjectionWatch;
+import com.accountview.tools.stack.LocalRunException;
+import com.accountview.tools.stack.ProjectionWatch;
 
 /**
  * Times a rebuild of a run's read model while the query-api keeps answering from it: the HTTP load

@@ -9,7 +9,7 @@ import java.util.Optional;
 import java.util.function.Function;
 import java.util.function.ToDoubleFunction;
 
-import com.accountview.tools.run.AotCache;
+import com.accountview.tools.stack.AotCache;
 
 /**
  * Turns the runs into the benchmark's one table: medians over the runs (with the lowest and highest

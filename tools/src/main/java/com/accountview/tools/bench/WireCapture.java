@@ -9,7 +9,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-import com.accountview.tools.run.LocalRunException;
+import com.accountview.tools.stack.LocalRunException;
 
 /**
  * tcpdump capturing one TCP port on the loopback interface for the length of a query window, and

@@ -18,10 +18,10 @@ import picocli.CommandLine.Spec;
 
 import tools.jackson.databind.JsonNode;
 
-import com.accountview.tools.run.AdminToken;
-import com.accountview.tools.run.DurationConverter;
-import com.accountview.tools.run.Invocation;
-import com.accountview.tools.run.ProjectDirectory;
+import com.accountview.tools.cli.DurationConverter;
+import com.accountview.tools.cli.Invocation;
+import com.accountview.tools.cli.ProjectDirectory;
+import com.accountview.tools.stack.AdminToken;
 
 /**
  * {@code ./accountview rebuild}: starts a rebuild of the read model on a running projector and

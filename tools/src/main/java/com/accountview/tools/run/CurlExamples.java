@@ -1,5 +1,7 @@
 package com.accountview.tools.run;
 
+import com.accountview.tools.cli.Invocation;
+
 /** What the launcher prints once everything answers: where everything is, and requests to try. */
 final class CurlExamples {
 

@@ -19,6 +19,7 @@ import com.accountview.tools.publish.EventsFile;
 import com.accountview.tools.publish.FileSink;
 import com.accountview.tools.publish.ProgressBar;
 import com.accountview.tools.publish.RecordSizeLimit;
+import com.accountview.tools.stack.LocalRunException;
 
 /**
  * The demo data set: hand-written edge cases ({@code demo/edge-cases.jsonl}: the API's example

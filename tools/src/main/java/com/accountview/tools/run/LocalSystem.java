@@ -10,9 +10,30 @@ import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 
+import com.accountview.tools.cli.Invocation;
 import com.accountview.tools.publish.KafkaSink;
 import com.accountview.tools.publish.ProgressBar;
 import com.accountview.tools.publish.TopicNames;
+import com.accountview.tools.stack.AdminToken;
+import com.accountview.tools.stack.AotCache;
+import com.accountview.tools.stack.CollectorGoal;
+import com.accountview.tools.stack.Console;
+import com.accountview.tools.stack.DataDirectory;
+import com.accountview.tools.stack.Deadline;
+import com.accountview.tools.stack.FreePorts;
+import com.accountview.tools.stack.Http;
+import com.accountview.tools.stack.JarLaunch;
+import com.accountview.tools.stack.LauncherLog;
+import com.accountview.tools.stack.Leftovers;
+import com.accountview.tools.stack.LocalKafka;
+import com.accountview.tools.stack.LocalPostgres;
+import com.accountview.tools.stack.LocalRunException;
+import com.accountview.tools.stack.ProjectionWatch;
+import com.accountview.tools.stack.ProjectorTraining;
+import com.accountview.tools.stack.ServiceEnvironment;
+import com.accountview.tools.stack.ServiceJars;
+import com.accountview.tools.stack.ServiceProcess;
+import com.accountview.tools.stack.Shutdown;
 
 /**
  * The whole system on one machine: a KRaft Kafka broker in this JVM, PostgreSQL, the projector

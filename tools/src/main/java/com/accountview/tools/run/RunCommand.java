@@ -11,6 +11,15 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
 
+import com.accountview.tools.cli.DurationConverter;
+import com.accountview.tools.cli.Invocation;
+import com.accountview.tools.cli.ProjectDirectory;
+import com.accountview.tools.stack.CompilerThreads;
+import com.accountview.tools.stack.Console;
+import com.accountview.tools.stack.DataDirectory;
+import com.accountview.tools.stack.LocalRunException;
+import com.accountview.tools.stack.StackPorts;
+
 /** {@code run}: the whole system locally, on embedded Kafka and PostgreSQL, with demo data. */
 @Command(name = "run", sortOptions = false, mixinStandardHelpOptions = true,
         description = {

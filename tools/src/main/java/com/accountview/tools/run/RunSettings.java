@@ -4,6 +4,8 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 
+import com.accountview.tools.stack.StackPorts;
+
 /**
  * Everything a local run needs to know.
  *

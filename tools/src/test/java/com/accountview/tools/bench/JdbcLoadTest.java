@@ -7,8 +7,8 @@ import java.time.Duration;
 
 import org.junit.jupiter.api.Test;
 
-import com.accountview.tools.run.LocalRunException;
-import com.accountview.tools.run.LoopbackPorts;
+import com.accountview.tools.stack.LocalRunException;
+import com.accountview.tools.stack.LoopbackPorts;
 
 class JdbcLoadTest {
 

@@ -17,7 +17,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
 import com.accountview.contract.Topics;
-import com.accountview.tools.run.CollectorGoal;
+import com.accountview.tools.stack.CollectorGoal;
 
 /**
  * Keeps docker-compose.yml honest without a Docker engine: it is checked against the services'

@@ -8,6 +8,8 @@ import java.util.List;
 
 import org.junit.jupiter.api.Test;
 
+import com.accountview.tools.stack.StackPorts;
+
 class CurlExamplesTest {
 
     private static final RunSettings SETTINGS = new RunSettings(Path.of("."), Path.of("/tmp/run"), false,

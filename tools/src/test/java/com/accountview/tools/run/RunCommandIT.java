@@ -22,6 +22,9 @@ import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+import com.accountview.tools.stack.CollectorGoal;
+import com.accountview.tools.stack.LoopbackPorts;
+
 /**
  * The README's run command end to end: {@code ./accountview run} on free ports and a fresh data
  * directory answers the API's example on all three endpoints, listens on 127.0.0.1 only, stops
