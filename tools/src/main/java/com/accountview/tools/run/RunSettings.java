@@ -19,10 +19,10 @@ import com.accountview.tools.stack.StackPorts;
  * @param startupTimeout how long to wait for the services and the projection
  * @param serviceJvmOptions JVM options of the projector and query-api processes
  */
-public record RunSettings(Path projectDir, Path dataDir, boolean reset, StackPorts ports, int partitions, int demoAccounts,
-                          boolean loadDemo, Duration startupTimeout, List<String> serviceJvmOptions) {
+record RunSettings(Path projectDir, Path dataDir, boolean reset, StackPorts ports, int partitions, int demoAccounts,
+                   boolean loadDemo, Duration startupTimeout, List<String> serviceJvmOptions) {
 
-    public RunSettings {
+    RunSettings {
         serviceJvmOptions = List.copyOf(serviceJvmOptions);
     }
 

@@ -46,7 +46,7 @@ public final class AotCache {
 
     /** What a training run does with the service: runs it from {@code application} until its JVM has exited. */
     @FunctionalInterface
-    public interface Training {
+    interface Training {
 
         /**
          * Runs {@code java} with {@code jvmOptions} (among them the cache's output) and {@code -jar

@@ -22,7 +22,7 @@ public final class FreePorts {
      *
      * @param wanted each port by the option that chooses it
      */
-    public static void require(Map<String, Integer> wanted) {
+    static void require(Map<String, Integer> wanted) {
         StringBuilder busy = new StringBuilder();
         wanted.forEach((option, port) -> {
             if (!free(port)) {

@@ -118,7 +118,7 @@ public final class LocalKafka {
      * again once the broker no longer lists it, so that nothing published before reaches whoever reads
      * them now. Waits at most a minute for the deletion.
      */
-    public static void createEmptyTopics(String bootstrapServers, List<String> names, int partitions)
+    static void createEmptyTopics(String bootstrapServers, List<String> names, int partitions)
             throws InterruptedException, ExecutionException {
         try (Admin admin = admin(bootstrapServers)) {
             List<String> leftovers = new ArrayList<>(names);
@@ -206,7 +206,7 @@ public final class LocalKafka {
     }
 
     /** Deletes the topics {@code names} on the broker at {@code bootstrapServers}, waiting until it has accepted. */
-    public static void deleteTopics(String bootstrapServers, List<String> names) throws InterruptedException, ExecutionException {
+    static void deleteTopics(String bootstrapServers, List<String> names) throws InterruptedException, ExecutionException {
         try (Admin admin = admin(bootstrapServers)) {
             admin.deleteTopics(names).all().get();
         }

@@ -83,7 +83,7 @@ public final class LocalPostgres {
      * process PostgreSQL recorded in {@code postmaster.pid}, if it is still a {@code postgres}
      * server started on this directory (a stale file's pid may belong to another program by now).
      */
-    public static Optional<ProcessHandle> leftover(Path dataDir) throws IOException {
+    static Optional<ProcessHandle> leftover(Path dataDir) throws IOException {
         Path pidFile = dataDir.resolve(PID_FILE);
         if (!Files.exists(pidFile)) {
             return Optional.empty();

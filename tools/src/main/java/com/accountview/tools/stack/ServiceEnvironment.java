@@ -13,8 +13,8 @@ import com.accountview.tools.publish.TopicNames;
  */
 public final class ServiceEnvironment {
 
-    public static final String CONSUMER_GROUP = "accountview-projector";
-    public static final String LOOPBACK = "127.0.0.1";
+    private static final String CONSUMER_GROUP = "accountview-projector";
+    static final String LOOPBACK = "127.0.0.1";
 
     private ServiceEnvironment() {
     }

@@ -65,7 +65,7 @@ public final class ServiceProcess {
         return name;
     }
 
-    public Path jar() {
+    Path jar() {
         return jar;
     }
 
@@ -98,7 +98,7 @@ public final class ServiceProcess {
      * earlier, killed launcher left running: its services, and its PostgreSQL server, for which
      * SIGTERM is a smart shutdown that ends once the clients are gone (they were stopped first).
      */
-    public static void stop(ProcessHandle process) throws InterruptedException {
+    static void stop(ProcessHandle process) throws InterruptedException {
         if (!process.isAlive()) {
             return;
         }

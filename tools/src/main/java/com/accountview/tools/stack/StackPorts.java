@@ -8,7 +8,7 @@ import java.util.Optional;
 public record StackPorts(int queryApi, int queryApiManagement, int projector, int kafka, int kafkaController, int postgres) {
 
     /** Each port by the option of {@code run} and {@code bench} that chooses it. */
-    public Map<String, Integer> byOption() {
+    Map<String, Integer> byOption() {
         Map<String, Integer> ports = new LinkedHashMap<>();
         ports.put("--http-port", queryApi);
         ports.put("--query-api-management-port", queryApiManagement);
