@@ -26,6 +26,7 @@ import org.apache.kafka.clients.admin.OffsetSpec;
 import org.apache.kafka.clients.admin.RemoveMembersFromConsumerGroupOptions;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.Uuid;
+import org.apache.kafka.common.errors.UnknownTopicOrPartitionException;
 import org.apache.kafka.common.utils.Time;
 import org.apache.kafka.metadata.storage.Formatter;
 import org.apache.kafka.server.common.MetadataVersion;
@@ -39,6 +40,7 @@ public final class LocalKafka {
 
     private static final String CONTROLLER_LISTENER = "CONTROLLER";
     private static final Duration DELETION_TIMEOUT = Duration.ofSeconds(60);
+    private static final Duration LEADER_TIMEOUT = Duration.ofSeconds(60);
 
     private final KafkaRaftServer server;
     private final String bootstrapServers;
@@ -180,14 +182,34 @@ public final class LocalKafka {
      * fixed in Kafka 4.5): the local run and the benchmark publish right after creating their topics.
      * The admin client retries a partition without a leader until its own timeout (60 s).
      */
-    private static void awaitLeaders(Admin admin, List<NewTopic> topics) throws InterruptedException, ExecutionException {
+    private static void awaitLeaders(Admin admin, List<NewTopic> topics) throws InterruptedException {
         Map<TopicPartition, OffsetSpec> ends = new HashMap<>();
         for (NewTopic topic : topics) {
             for (int partition = 0; partition < topic.numPartitions(); partition++) {
                 ends.put(new TopicPartition(topic.name(), partition), OffsetSpec.latest());
             }
         }
-        admin.listOffsets(ends).all().get();
+        Deadline.after(LEADER_TIMEOUT, "the topics' creation's own limit").await("the leaders of the new topics "
+                + topics.stream().map(NewTopic::name).toList(), () -> true, () -> leadersAnswer(admin, ends));
+    }
+
+    /**
+     * The controller has created a topic before the broker's own metadata has it; meanwhile the admin
+     * client says the topic is unknown, at once, where for a partition without a leader it waits.
+     */
+    private static boolean leadersAnswer(Admin admin, Map<TopicPartition, OffsetSpec> ends) {
+        try {
+            admin.listOffsets(ends).all().get();
+            return true;
+        } catch (ExecutionException e) {
+            if (e.getCause() instanceof UnknownTopicOrPartitionException) {
+                return false;
+            }
+            throw new LocalRunException("could not ask the new topics' leaders for their offsets", e.getCause());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new LocalRunException("interrupted while asking the new topics' leaders for their offsets", e);
+        }
     }
 
     private static Set<String> topicNames(Admin admin) {
