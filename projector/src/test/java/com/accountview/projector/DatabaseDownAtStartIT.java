@@ -7,7 +7,6 @@ import java.nio.file.Files;
 import java.util.UUID;
 
 import org.junit.jupiter.api.Test;
-import org.postgresql.ds.PGSimpleDataSource;
 
 import com.accountview.projector.support.EventStream;
 import com.accountview.projector.support.ProjectorProcess;
@@ -44,20 +43,12 @@ class DatabaseDownAtStartIT {
             postgres.restart();
         }
 
-        try (projector; EventStream events = new EventStream(TestInfrastructure.kafkaBootstrapServers(), readModel(database))) {
+        try (projector; EventStream events = new EventStream(TestInfrastructure.kafkaBootstrapServers(), new ReadModel(database.dataSource()))) {
             projector.awaitLive(ProjectorProcess.STARTUP);
             UUID account = UUID.randomUUID();
             events.sendAndAwait(TestEvents.account(account).org("down-at-start").created().structured(accounts));
 
-            assertThat(readModel(database).account(account)).isPresent();
+            assertThat(new ReadModel(database.dataSource()).account(account)).isPresent();
         }
-    }
-
-    private static ReadModel readModel(DatabaseCoordinates database) {
-        PGSimpleDataSource dataSource = new PGSimpleDataSource();
-        dataSource.setUrl(database.jdbcUrl());
-        dataSource.setUser(database.username());
-        dataSource.setPassword(database.password());
-        return new ReadModel(dataSource);
     }
 }

@@ -13,7 +13,6 @@ import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.NewTopic;
 import org.junit.jupiter.api.Test;
-import org.postgresql.ds.PGSimpleDataSource;
 
 import com.accountview.projector.ingestion.Pipelines;
 import com.accountview.projector.support.ConsumerGroups;
@@ -41,11 +40,7 @@ class ConsumerGroupIT {
         String group = TestInfrastructure.uniqueName("group");
         Properties properties = new Properties();
         properties.put(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, TestInfrastructure.kafkaBootstrapServers());
-        PGSimpleDataSource dataSource = new PGSimpleDataSource();
-        dataSource.setUrl(database.jdbcUrl());
-        dataSource.setUser(database.username());
-        dataSource.setPassword(database.password());
-        ReadModel readModel = new ReadModel(dataSource);
+        ReadModel readModel = new ReadModel(database.dataSource());
         Map<String, String> environment = new HashMap<>(ProjectorProcess.environment(database, accounts, contracts, group));
         environment.put("SPRING_KAFKA_LISTENER_CONCURRENCY", String.valueOf(THREADS_PER_INSTANCE));
         RandomHistory history = RandomHistory.of(99, "group", 400, 6);

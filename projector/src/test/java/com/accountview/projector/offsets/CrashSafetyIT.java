@@ -19,7 +19,6 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.postgresql.ds.PGSimpleDataSource;
 
 import com.accountview.projector.ingestion.Pipelines;
 import com.accountview.projector.support.EventStream;
@@ -49,11 +48,7 @@ class CrashSafetyIT {
         Properties properties = new Properties();
         properties.put(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, TestInfrastructure.kafkaBootstrapServers());
         admin = Admin.create(properties);
-        PGSimpleDataSource dataSource = new PGSimpleDataSource();
-        dataSource.setUrl(database.jdbcUrl());
-        dataSource.setUser(database.username());
-        dataSource.setPassword(database.password());
-        readModel = new ReadModel(dataSource);
+        readModel = new ReadModel(database.dataSource());
     }
 
     @AfterAll

@@ -17,7 +17,6 @@ import org.apache.kafka.clients.admin.ConsumerGroupDescription;
 import org.apache.kafka.clients.admin.NewPartitions;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.postgresql.ds.PGSimpleDataSource;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -32,6 +31,7 @@ import com.accountview.projector.support.Projections;
 import com.accountview.projector.support.ProjectorContextTest;
 import com.accountview.projector.support.RandomHistory;
 import com.accountview.projector.support.ReadModel;
+import com.accountview.testinfra.DatabaseCoordinates;
 
 /**
  * The interleaving that once lost records, made deterministic: batches fail while the database is
@@ -71,11 +71,7 @@ class RebalanceDuringOutageIT extends ProjectorContextTest {
     @BeforeEach
     void readPastTheFaults() {
         // the test reads the real database, not through the faults it injects into the projector
-        PGSimpleDataSource direct = new PGSimpleDataSource();
-        direct.setUrl(databaseUrl);
-        direct.setUser(databaseUser);
-        direct.setPassword(databasePassword);
-        readModel = new ReadModel(direct);
+        readModel = new ReadModel(new DatabaseCoordinates(databaseUrl, databaseUser, databasePassword).dataSource());
     }
 
     private int partitionsBefore;

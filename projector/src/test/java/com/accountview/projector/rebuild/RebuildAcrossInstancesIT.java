@@ -8,13 +8,10 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
-import javax.sql.DataSource;
-
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.NewTopic;
 import org.junit.jupiter.api.Test;
-import org.postgresql.ds.PGSimpleDataSource;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 import com.accountview.projector.ingestion.Pipelines;
@@ -51,8 +48,8 @@ class RebuildAcrossInstancesIT {
         String accounts = TestInfrastructure.uniqueName("rebuild-accounts");
         String contracts = TestInfrastructure.uniqueName("rebuild-contracts");
         String group = TestInfrastructure.uniqueName("rebuild-group");
-        ReadModel readModel = new ReadModel(dataSource(database));
-        JdbcTemplate jdbc = new JdbcTemplate(dataSource(database));
+        ReadModel readModel = new ReadModel(database.dataSource());
+        JdbcTemplate jdbc = new JdbcTemplate(database.dataSource());
         Map<String, String> environment = new HashMap<>(ProjectorProcess.environment(database, accounts, contracts, group));
         environment.put("SPRING_KAFKA_LISTENER_CONCURRENCY", String.valueOf(THREADS_PER_INSTANCE));
         environment.put("ACCOUNTVIEW_REBUILD_ADMIN_TOKEN", TOKEN);
@@ -115,13 +112,5 @@ class RebuildAcrossInstancesIT {
         Long sum = jdbc.queryForObject("SELECT coalesce(sum(applied), 0) FROM accountview.consumer_offset"
                 + " WHERE generation = ? AND topic = ?", Long.class, generation, topic);
         return sum == null ? 0 : sum;
-    }
-
-    private static DataSource dataSource(DatabaseCoordinates database) {
-        PGSimpleDataSource dataSource = new PGSimpleDataSource();
-        dataSource.setUrl(database.jdbcUrl());
-        dataSource.setUser(database.username());
-        dataSource.setPassword(database.password());
-        return dataSource;
     }
 }
