@@ -5,14 +5,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Optional;
 import java.util.UUID;
 
 import javax.sql.DataSource;
 
-import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.common.record.TimestampType;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
@@ -65,7 +62,9 @@ class RefusedValueSplitIT {
             sent.set(14, TestEvents.account(UUID.randomUUID()).org(org).sequence(1).externalId(REFUSED).created()
                     .structured(topics.accounts()));
 
-            BatchResult result = projections.forGeneration(1, "split-test").apply(consumed(sent));
+            BatchResult result = projections.forGeneration(1, "split-test")
+                    // far beyond the partitions the property test counts up from 0
+                    .apply(AsConsumed.inPartition(1_000_000, sent));
 
             assertThat(result.outcomes()).filteredOn(outcome -> outcome.outcome() == EventOutcome.DEAD_LETTERED).hasSize(2);
             // apply returns once the broker acknowledged every dead letter it published
@@ -74,17 +73,5 @@ class RefusedValueSplitIT {
         } finally {
             jdbc.execute("ALTER TABLE accountview.account DROP CONSTRAINT test_refuses_in_split");
         }
-    }
-
-    /** As the consumer hands them over: a partition no other test of the context uses, consecutive offsets. */
-    private static List<ConsumerRecord<byte[], byte[]>> consumed(List<ProducerRecord<byte[], byte[]>> sent) {
-        int partition = 1_000_000; // far beyond the partitions the property test counts up from 0
-        List<ConsumerRecord<byte[], byte[]>> records = new ArrayList<>();
-        for (int offset = 0; offset < sent.size(); offset++) {
-            ProducerRecord<byte[], byte[]> record = sent.get(offset);
-            records.add(new ConsumerRecord<>(record.topic(), partition, offset, System.currentTimeMillis(),
-                    TimestampType.CREATE_TIME, -1, -1, record.key(), record.value(), record.headers(), Optional.empty()));
-        }
-        return records;
     }
 }
