@@ -86,6 +86,11 @@ final class EntityRows {
                         c -> c.name() + " = EXCLUDED." + c.name()));
     }
 
+    /** The generation's partition of the table, {@code <table>_g<generation>}. */
+    String partition() {
+        return partition;
+    }
+
     /** Reads the stored versions of the given entities; absent ones are not in the map. */
     Map<UUID, VersionKey> storedVersions(Handle handle, int generation, Collection<UUID> ids) {
         Map<UUID, VersionKey> versions = new HashMap<>();

@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
+import java.util.stream.Collectors;
 
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.common.TopicPartition;
@@ -49,6 +50,15 @@ public class Projection {
     /** Fewer records per thread are decoded on the consumer thread: handing them over would cost more. */
     private static final int MIN_RECORDS_PER_THREAD = 64;
 
+    /**
+     * Every partition the batch may write, locked for writing before it reads any of them, and in the
+     * order the indexing of a rebuilt generation takes them (by name). A rebuild batch that had only
+     * read a partition (its stored versions) when the partition was attached then waited to write
+     * to it behind the attach, which waited for the read, and PostgreSQL aborted one of them as a
+     * deadlock; now the indexing waits for the batch, or the batch for the indexing.
+     */
+    private static final String LOCK_PARTITIONS = "LOCK TABLE {partitions} IN ROW EXCLUSIVE MODE";
+
     private final Jdbi jdbi;
     private final int generation;
     private final String consumerGroup;
@@ -59,6 +69,7 @@ public class Projection {
     private final ProjectionMetrics metrics;
     private final TopicsProperties topics;
     private final Map<EntityKind, EntityRows> tables = new EnumMap<>(EntityKind.class);
+    private final String lockPartitionsSql;
 
     Projection(Jdbi jdbi, int generation, String consumerGroup, EventDecoder decoder, BatchThreads threads,
                StoredOffsets offsets, DeadLetters deadLetters, ProjectionMetrics metrics, TopicsProperties topics) {
@@ -72,6 +83,8 @@ public class Projection {
         this.metrics = metrics;
         this.topics = topics;
         EntityTable.ALL.forEach(table -> tables.put(table.kind(), new EntityRows(table, generation)));
+        this.lockPartitionsSql = LOCK_PARTITIONS.replace("{partitions}",
+                tables.values().stream().map(EntityRows::partition).sorted().collect(Collectors.joining(", ")));
     }
 
     /** Removes this projection's meters, when its generation's consumption ends. */
@@ -144,6 +157,7 @@ public class Projection {
     private BatchResult applyInTransaction(Handle handle, List<ConsumedRecord> consumed) {
         TopicPartition[] partitionOf = partitionsOf(consumed);
         Map<TopicPartition, Long> stored = offsets.lock(handle, generation, new LinkedHashSet<>(Arrays.asList(partitionOf)));
+        handle.execute(lockPartitionsSql);
         FreshRecords fresh = FreshRecords.of(consumed, partitionOf, stored);
 
         Map<EntityKind, EntityFold> folds = new EnumMap<>(EntityKind.class);
