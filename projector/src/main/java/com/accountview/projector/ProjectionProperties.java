@@ -4,6 +4,8 @@ import java.time.Duration;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
+import org.springframework.validation.Errors;
+import org.springframework.validation.Validator;
 
 /**
  * How the projector consumes ({@code accountview.projection.*}). Batch size and concurrency are
@@ -23,22 +25,26 @@ public record ProjectionProperties(
         @DefaultValue("200ms") Duration retryInitialInterval,
         @DefaultValue("10s") Duration retryMaxInterval,
         @DefaultValue("2s") Duration databaseCheckInterval,
-        @DefaultValue("0") int batchThreads) {
+        @DefaultValue("0") int batchThreads) implements Validator {
 
-    public ProjectionProperties {
-        if (readyMaxLag < 0) {
-            throw new IllegalArgumentException("accountview.projection.ready-max-lag must not be negative");
-        }
-        if (retryInitialInterval.isNegative() || retryInitialInterval.isZero()
-                || retryMaxInterval.compareTo(retryInitialInterval) < 0) {
-            throw new IllegalArgumentException(
-                    "accountview.projection.retry-initial-interval must be positive and at most retry-max-interval");
-        }
-        if (batchThreads < 0) {
-            throw new IllegalArgumentException("accountview.projection.batch-threads must not be negative (0: one per processor)");
-        }
-        if (databaseCheckInterval.isNegative() || databaseCheckInterval.isZero()) {
-            throw new IllegalArgumentException("accountview.projection.database-check-interval must be positive");
-        }
+    @Override
+    public boolean supports(Class<?> type) {
+        return ProjectionProperties.class.equals(type);
+    }
+
+    /** Checks the settings once they are bound, and reports every one that is wrong (see {@link Settings}). */
+    @Override
+    public void validate(Object target, Errors errors) {
+        ProjectionProperties settings = (ProjectionProperties) target;
+        Settings.check(errors, "readyMaxLag", settings.readyMaxLag >= 0, "must not be negative");
+        Settings.checkPositive(errors, "retryInitialInterval", settings.retryInitialInterval);
+        Settings.checkPositive(errors, "retryMaxInterval", settings.retryMaxInterval);
+        Settings.check(errors, "retryMaxInterval", errors.hasFieldErrors("retryInitialInterval")
+                        || errors.hasFieldErrors("retryMaxInterval")
+                        || settings.retryMaxInterval.compareTo(settings.retryInitialInterval) >= 0,
+                "must not be shorter than accountview.projection.retry-initial-interval (" + settings.retryInitialInterval
+                        + ")");
+        Settings.checkPositive(errors, "databaseCheckInterval", settings.databaseCheckInterval);
+        Settings.check(errors, "batchThreads", settings.batchThreads >= 0, "must not be negative (0: one per processor)");
     }
 }

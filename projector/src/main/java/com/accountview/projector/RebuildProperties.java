@@ -4,6 +4,8 @@ import java.time.Duration;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
+import org.springframework.validation.Errors;
+import org.springframework.validation.Validator;
 
 /**
  * How rebuilds run ({@code accountview.rebuild.*}); see docs/projector.md.
@@ -38,29 +40,32 @@ public record RebuildProperties(
         @DefaultValue("2s") Duration switchWait,
         @DefaultValue("10m") Duration retiredRetention,
         @DefaultValue("2s") Duration checkInterval,
-        @DefaultValue("10s") Duration progressLogInterval) {
+        @DefaultValue("10s") Duration progressLogInterval) implements Validator {
 
     /** Shorter shared secrets are refused: a rebuild costs the whole history's replay, and the token is all that guards it. */
     public static final int MIN_ADMIN_TOKEN_LENGTH = 16;
 
-    public RebuildProperties {
-        int tokenLength = adminToken == null ? 0 : adminToken.strip().length();
-        if (tokenLength > 0 && tokenLength < MIN_ADMIN_TOKEN_LENGTH) {
-            throw new IllegalArgumentException("accountview.rebuild.admin-token (ACCOUNTVIEW_REBUILD_ADMIN_TOKEN) has "
-                    + tokenLength + " characters; use at least " + MIN_ADMIN_TOKEN_LENGTH
-                    + ", e.g. from `openssl rand -hex 24`, or none to refuse every rebuild request");
-        }
-        if (maxPollRecords < 1 || concurrency < 1 || switchMaxLag < 0) {
-            throw new IllegalArgumentException("accountview.rebuild.max-poll-records and concurrency must be positive and"
-                    + " accountview.rebuild.switch-max-lag not negative");
-        }
-        for (Duration duration : new Duration[] {switchWait, retiredRetention, checkInterval, progressLogInterval}) {
-            if (duration.isNegative() || duration.isZero()) {
-                throw new IllegalArgumentException("accountview.rebuild durations must be positive, was " + duration);
-            }
-        }
-        if (projectionVersion != null && projectionVersion < 1) {
-            throw new IllegalArgumentException("accountview.rebuild.projection-version must be at least 1");
-        }
+    @Override
+    public boolean supports(Class<?> type) {
+        return RebuildProperties.class.equals(type);
+    }
+
+    /** Checks the settings once they are bound, and reports every one that is wrong (see {@link Settings}). */
+    @Override
+    public void validate(Object target, Errors errors) {
+        RebuildProperties settings = (RebuildProperties) target;
+        int tokenLength = settings.adminToken == null ? 0 : settings.adminToken.strip().length();
+        Settings.check(errors, "adminToken", tokenLength == 0 || tokenLength >= MIN_ADMIN_TOKEN_LENGTH,
+                "has " + tokenLength + " characters; use at least " + MIN_ADMIN_TOKEN_LENGTH
+                        + ", e.g. from `openssl rand -hex 24`, or none to refuse every rebuild request");
+        Settings.check(errors, "projectionVersion", settings.projectionVersion == null || settings.projectionVersion >= 1,
+                "must be at least 1");
+        Settings.check(errors, "maxPollRecords", settings.maxPollRecords >= 1, "must be at least 1");
+        Settings.check(errors, "concurrency", settings.concurrency >= 1, "must be at least 1");
+        Settings.check(errors, "switchMaxLag", settings.switchMaxLag >= 0, "must not be negative");
+        Settings.checkPositive(errors, "switchWait", settings.switchWait);
+        Settings.checkPositive(errors, "retiredRetention", settings.retiredRetention);
+        Settings.checkPositive(errors, "checkInterval", settings.checkInterval);
+        Settings.checkPositive(errors, "progressLogInterval", settings.progressLogInterval);
     }
 }
