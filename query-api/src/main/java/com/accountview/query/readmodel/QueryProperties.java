@@ -2,11 +2,15 @@ package com.accountview.query.readmodel;
 
 import java.time.Duration;
 
+import com.accountview.query.Settings;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
+import org.springframework.validation.Errors;
+import org.springframework.validation.Validator;
 
 /**
- * How the query-api reads the read model ({@code accountview.query.*}).
+ * How the query-api reads the read model ({@code accountview.query.*}). Spring Boot validates it
+ * when it binds it, at start-up, and reports every wrong setting at once.
  *
  * @param timeout       how long one query may run before the request is answered 504
  *                      {@code REPOSITORY_TIMEOUT}; enforced by PostgreSQL as the session's
@@ -17,16 +21,17 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 @ConfigurationProperties("accountview.query")
 record QueryProperties(
         @DefaultValue("2s") Duration timeout,
-        @DefaultValue("500ms") Duration healthTimeout) {
+        @DefaultValue("500ms") Duration healthTimeout) implements Validator {
 
-    QueryProperties {
-        requirePositive("accountview.query.timeout", timeout);
-        requirePositive("accountview.query.health-timeout", healthTimeout);
+    @Override
+    public boolean supports(Class<?> type) {
+        return QueryProperties.class.equals(type);
     }
 
-    private static void requirePositive(String name, Duration value) {
-        if (value.isNegative() || value.isZero()) {
-            throw new IllegalArgumentException(name + " must be positive, was " + value);
-        }
+    @Override
+    public void validate(Object target, Errors errors) {
+        QueryProperties properties = (QueryProperties) target;
+        Settings.checkPositive(errors, "timeout", properties.timeout());
+        Settings.checkPositive(errors, "healthTimeout", properties.healthTimeout());
     }
 }

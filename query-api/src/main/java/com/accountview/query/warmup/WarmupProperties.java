@@ -2,11 +2,15 @@ package com.accountview.query.warmup;
 
 import java.time.Duration;
 
+import com.accountview.query.Settings;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
+import org.springframework.validation.Errors;
+import org.springframework.validation.Validator;
 
 /**
- * The start-up warm-up ({@code accountview.warmup.*}), see {@link Warmup}.
+ * The start-up warm-up ({@code accountview.warmup.*}), see {@link Warmup}. Spring Boot validates it
+ * when it binds it, at start-up, and reports every wrong setting at once.
  *
  * @param duration    how long the service calls its own API before it reports ready; {@code 0}
  *                    turns the warm-up off. 20 s by default: on two cores the first 30 s after
@@ -19,18 +23,22 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 @ConfigurationProperties("accountview.warmup")
 record WarmupProperties(
         @DefaultValue("20s") Duration duration,
-        @DefaultValue("4") int connections) {
-
-    WarmupProperties {
-        if (duration.isNegative()) {
-            throw new IllegalArgumentException("accountview.warmup.duration must not be negative, was " + duration);
-        }
-        if (connections < 1) {
-            throw new IllegalArgumentException("accountview.warmup.connections must be at least 1, was " + connections);
-        }
-    }
+        @DefaultValue("4") int connections) implements Validator {
 
     boolean enabled() {
         return !duration.isZero();
+    }
+
+    @Override
+    public boolean supports(Class<?> type) {
+        return WarmupProperties.class.equals(type);
+    }
+
+    @Override
+    public void validate(Object target, Errors errors) {
+        WarmupProperties warmup = (WarmupProperties) target;
+        Settings.check(errors, "duration", warmup.duration() != null && !warmup.duration().isNegative(),
+                "must not be negative; 0 turns the warm-up off");
+        Settings.check(errors, "connections", warmup.connections() >= 1, "must be at least 1");
     }
 }

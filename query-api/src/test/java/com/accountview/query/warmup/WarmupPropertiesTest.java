@@ -1,15 +1,23 @@
 package com.accountview.query.warmup;
 
+import static com.accountview.query.support.BoundSettings.environmentVariables;
+import static com.accountview.query.support.BoundSettings.rejected;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
 
 import java.time.Duration;
+import java.util.Map;
 
+import com.accountview.query.support.BoundSettings;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.validation.FieldError;
 
 class WarmupPropertiesTest {
+
+    private static final String NEGATIVE = "must not be negative; 0 turns the warm-up off";
 
     private final ApplicationContextRunner startUp = new ApplicationContextRunner().withUserConfiguration(Bound.class);
 
@@ -37,12 +45,30 @@ class WarmupPropertiesTest {
     @Test
     void aNegativeDurationDoesNotStart() {
         startUp.withPropertyValues("accountview.warmup.duration=-1s").run(context ->
-                assertThat(context).getFailure().rootCause().hasMessageContaining("accountview.warmup.duration"));
+                assertThat(rejected(context.getStartupFailure()))
+                        .extracting(FieldError::getField, FieldError::getDefaultMessage)
+                        .containsOnly(tuple("duration", NEGATIVE)));
     }
 
     @Test
     void noConnectionDoesNotStart() {
         startUp.withPropertyValues("accountview.warmup.connections=0").run(context ->
-                assertThat(context).getFailure().rootCause().hasMessageContaining("accountview.warmup.connections"));
+                assertThat(rejected(context.getStartupFailure()))
+                        .extracting(FieldError::getField, FieldError::getDefaultMessage)
+                        .containsOnly(tuple("connections", "must be at least 1")));
+    }
+
+    @Test
+    void bothWrongSettingsAreReportedAtOnceWithTheirValuesAndOrigins() {
+        startUp.withInitializer(environmentVariables(Map.of(
+                        "ACCOUNTVIEW_WARMUP_DURATION", "-1s", "ACCOUNTVIEW_WARMUP_CONNECTIONS", "0")))
+                .run(context -> assertThat(rejected(context.getStartupFailure()))
+                        .extracting(FieldError::getField, FieldError::getDefaultMessage,
+                                error -> String.valueOf(error.getRejectedValue()), BoundSettings::origin)
+                        .containsOnly(
+                                tuple("duration", NEGATIVE, "PT-1S",
+                                        "System Environment Property \"ACCOUNTVIEW_WARMUP_DURATION\""),
+                                tuple("connections", "must be at least 1", "0",
+                                        "System Environment Property \"ACCOUNTVIEW_WARMUP_CONNECTIONS\"")));
     }
 }
