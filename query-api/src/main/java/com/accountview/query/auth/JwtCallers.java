@@ -38,7 +38,7 @@ final class JwtCallers {
     private JwtCallers() {
     }
 
-    /** A decoder for {@link AuthProperties.Jwt settings} that passed {@code requireComplete()}. */
+    /** A decoder for {@link AuthProperties.Jwt settings} that {@link AuthProperties} validated in JWT mode. */
     static JwtDecoder decoder(AuthProperties.Jwt settings) {
         NimbusJwtDecoder decoder = settings.jwkSetUri() != null
                 ? NimbusJwtDecoder.withJwkSetUri(settings.jwkSetUri().toString())
