@@ -3,12 +3,13 @@ package com.accountview.query.auth;
 import java.net.URI;
 import java.util.Set;
 
-import com.accountview.query.Settings;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 import org.springframework.core.io.Resource;
 import org.springframework.validation.Errors;
 import org.springframework.validation.Validator;
+
+import com.accountview.query.Settings;
 
 /**
  * Who may call the API ({@code accountview.auth.*}). Immutable; Spring Boot validates it when it

@@ -2,11 +2,12 @@ package com.accountview.query.readmodel;
 
 import java.time.Duration;
 
-import com.accountview.query.Settings;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 import org.springframework.validation.Errors;
 import org.springframework.validation.Validator;
+
+import com.accountview.query.Settings;
 
 /**
  * How the query-api reads the read model ({@code accountview.query.*}). Spring Boot validates it

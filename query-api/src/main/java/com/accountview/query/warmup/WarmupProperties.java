@@ -2,11 +2,12 @@ package com.accountview.query.warmup;
 
 import java.time.Duration;
 
-import com.accountview.query.Settings;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 import org.springframework.validation.Errors;
 import org.springframework.validation.Validator;
+
+import com.accountview.query.Settings;
 
 /**
  * The start-up warm-up ({@code accountview.warmup.*}), see {@link Warmup}. Spring Boot validates it
