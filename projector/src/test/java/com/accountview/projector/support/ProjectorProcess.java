@@ -9,8 +9,8 @@ import java.util.Map;
 import java.util.stream.Stream;
 
 import com.accountview.testinfra.DatabaseCoordinates;
+import com.accountview.testinfra.ProjectorSettings;
 import com.accountview.testinfra.ServiceJar;
-import com.accountview.testinfra.TestInfrastructure;
 
 /** The projector's executable jar, built by this module, as a {@link ServiceJar} of its own. */
 public final class ProjectorProcess {
@@ -25,24 +25,17 @@ public final class ProjectorProcess {
     }
 
     /**
-     * The settings of a projector on the shared broker and the given database, consuming the given
-     * topics in the given consumer group in small batches. A killed member leaves its group after
-     * six seconds (the broker's minimum), so restarts rebalance quickly. The topics need not exist
-     * yet: the tests' broker creates them when they are first used.
+     * The settings of a projector on the shared broker and the given database (see
+     * {@link ProjectorSettings}), consuming the given topics in the given consumer group in small
+     * batches. A killed member leaves its group after six seconds (the broker's minimum), so
+     * restarts rebalance quickly.
      */
     public static Map<String, String> environment(DatabaseCoordinates database, String accounts, String contracts,
                                                   String group) {
-        return Map.ofEntries(
-                Map.entry("SPRING_DATASOURCE_URL", database.jdbcUrl()),
-                Map.entry("SPRING_DATASOURCE_USERNAME", database.username()),
-                Map.entry("SPRING_DATASOURCE_PASSWORD", database.password()),
-                Map.entry("SPRING_KAFKA_BOOTSTRAP_SERVERS", TestInfrastructure.kafkaBootstrapServers()),
-                Map.entry("SPRING_KAFKA_CONSUMER_GROUP_ID", group),
-                Map.entry("SPRING_KAFKA_CONSUMER_MAX_POLL_RECORDS", "20"),
-                Map.entry("ACCOUNTVIEW_TOPICS_ACCOUNTS", accounts),
-                Map.entry("ACCOUNTVIEW_TOPICS_CONTRACTS", contracts),
-                Map.entry("ACCOUNTVIEW_TOPICS_MUST_EXIST", "false"),
-                Map.entry("SPRING_APPLICATION_JSON", "{\"spring.kafka.consumer.properties.session.timeout.ms\": \"6000\"}"));
+        return new ProjectorSettings(database, accounts, contracts).environment(Map.of(
+                "SPRING_KAFKA_CONSUMER_GROUP_ID", group,
+                "SPRING_KAFKA_CONSUMER_MAX_POLL_RECORDS", "20",
+                "SPRING_APPLICATION_JSON", "{\"spring.kafka.consumer.properties.session.timeout.ms\": \"6000\"}"));
     }
 
     /**

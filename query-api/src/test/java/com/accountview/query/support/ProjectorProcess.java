@@ -1,12 +1,11 @@
 package com.accountview.query.support;
 
 import java.time.Duration;
-import java.util.HashMap;
 import java.util.Map;
 
 import com.accountview.testinfra.DatabaseCoordinates;
+import com.accountview.testinfra.ProjectorSettings;
 import com.accountview.testinfra.ServiceJar;
-import com.accountview.testinfra.TestInfrastructure;
 
 /**
  * The real projector, run from its {@link ProjectorJar executable jar} as a {@link ServiceJar} of
@@ -19,21 +18,14 @@ public final class ProjectorProcess {
     }
 
     /**
-     * Starts the projector on the shared broker, writing the given database from the given topics,
-     * with these further settings (environment variables), and waits until it is live.
+     * Starts the projector on the shared broker, writing the given database from the given topics
+     * (see {@link ProjectorSettings}), with these further settings (environment variables), and
+     * waits until it is live.
      */
     public static ServiceJar start(DatabaseCoordinates database, String accountsTopic, String contractsTopic,
             Map<String, String> settings) {
-        Map<String, String> environment = new HashMap<>(Map.of(
-                "SPRING_DATASOURCE_URL", database.jdbcUrl(),
-                "SPRING_DATASOURCE_USERNAME", database.username(),
-                "SPRING_DATASOURCE_PASSWORD", database.password(),
-                "SPRING_KAFKA_BOOTSTRAP_SERVERS", TestInfrastructure.kafkaBootstrapServers(),
-                "ACCOUNTVIEW_TOPICS_ACCOUNTS", accountsTopic,
-                "ACCOUNTVIEW_TOPICS_CONTRACTS", contractsTopic,
-                // the tests' broker creates the topics when they are first used
-                "ACCOUNTVIEW_TOPICS_MUST_EXIST", "false"));
-        environment.putAll(settings);
+        Map<String, String> environment = new ProjectorSettings(database, accountsTopic, contractsTopic)
+                .environment(settings);
         return ServiceJar.start(ProjectorJar.path(), environment,
                 ProjectorJar.path().resolveSibling("projector-for-query-api-it.log")).awaitLive(Duration.ofSeconds(120));
     }
