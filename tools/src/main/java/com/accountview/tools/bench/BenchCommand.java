@@ -11,7 +11,7 @@ import com.accountview.tools.cli.ProjectDirectory;
 import com.accountview.tools.stack.CompilerThreads;
 import com.accountview.tools.stack.Console;
 import com.accountview.tools.stack.DataDirectory;
-import com.accountview.tools.stack.LocalRunException;
+import com.accountview.tools.stack.LocalStackException;
 import com.accountview.tools.stack.StackPorts;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -165,7 +165,7 @@ public final class BenchCommand implements Callable<Integer> {
             String command = "./accountview bench " + String.join(" ", arguments());
             new Benchmark(settings, console, command.strip()).run(data);
             return 0;
-        } catch (LocalRunException e) {
+        } catch (LocalStackException e) {
             console.say("error: " + e.getMessage());
             return 1;
         }

@@ -17,7 +17,7 @@ import java.util.stream.Collectors;
 import com.accountview.tools.publish.TopicNames;
 import com.accountview.tools.rebuild.ProjectorAdmin;
 import com.accountview.tools.stack.Console;
-import com.accountview.tools.stack.LocalRunException;
+import com.accountview.tools.stack.LocalStackException;
 import com.accountview.tools.stack.ProjectionWatch;
 import com.accountview.tools.stack.ServiceProcess;
 
@@ -302,7 +302,7 @@ final class BenchRun {
         ReadModelCheck.Outcome outcome = check.verify(system.postgres().jdbcUrl(database), dataset.expected());
         say("%s's read model against the reference: %s", who, outcome.describe());
         if (!outcome.equal()) {
-            throw new LocalRunException(who + "'s read model differs from the reference: " + outcome.describe());
+            throw new LocalStackException(who + "'s read model differs from the reference: " + outcome.describe());
         }
         return outcome;
     }
@@ -324,7 +324,7 @@ final class BenchRun {
             return measured.withOnTheWire(capture.stop());
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            throw new LocalRunException("interrupted", e);
+            throw new LocalStackException("interrupted", e);
         }
     }
 
@@ -333,7 +333,7 @@ final class BenchRun {
             try {
                 return new HttpLoad(settings.ports().queryApi()).run(load, window, dataset.expected().keys(), choice);
             } catch (IOException e) {
-                throw new LocalRunException("the HTTP load failed: " + e.getMessage(), e);
+                throw new LocalStackException("the HTTP load failed: " + e.getMessage(), e);
             }
         }, ProcessCpu.of(queryApi.pid()), ProcessCpu.self(), this::apiRequestTimes);
     }
@@ -342,10 +342,10 @@ final class BenchRun {
         try {
             return ServiceHistogram.read(scrapes, settings.ports().queryApiManagement(), ServiceHistogram.Series.API_REQUESTS);
         } catch (IOException e) {
-            throw new LocalRunException("could not read the query-api's request times: " + e.getMessage(), e);
+            throw new LocalStackException("could not read the query-api's request times: " + e.getMessage(), e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            throw new LocalRunException("interrupted", e);
+            throw new LocalStackException("interrupted", e);
         }
     }
 
@@ -357,10 +357,10 @@ final class BenchRun {
                     return pgbench.get().run(sql, dataset.expected().keys(), load, settings.queryWindow(),
                             system.postgres().port(), accountViewDatabase(), workDir);
                 } catch (IOException e) {
-                    throw new LocalRunException("pgbench failed: " + e.getMessage(), e);
+                    throw new LocalStackException("pgbench failed: " + e.getMessage(), e);
                 } catch (InterruptedException e) {
                     Thread.currentThread().interrupt();
-                    throw new LocalRunException("interrupted", e);
+                    throw new LocalStackException("interrupted", e);
                 }
             }, null, ProcessCpu.reapedChildrenOfSelf(), () -> ServiceHistogram.NONE);
         }
@@ -370,7 +370,7 @@ final class BenchRun {
                         system.postgres().jdbcUrl(accountViewDatabase()));
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
-                throw new LocalRunException("interrupted", e);
+                throw new LocalStackException("interrupted", e);
             }
         }, null, ProcessCpu.self(), () -> ServiceHistogram.NONE);
     }

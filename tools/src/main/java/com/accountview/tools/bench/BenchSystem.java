@@ -23,7 +23,7 @@ import com.accountview.tools.stack.LauncherLog;
 import com.accountview.tools.stack.Leftovers;
 import com.accountview.tools.stack.LocalKafka;
 import com.accountview.tools.stack.LocalPostgres;
-import com.accountview.tools.stack.LocalRunException;
+import com.accountview.tools.stack.LocalStackException;
 import com.accountview.tools.stack.ProjectorTraining;
 import com.accountview.tools.stack.ServiceEnvironment;
 import com.accountview.tools.stack.ServiceJars;
@@ -214,7 +214,7 @@ final class BenchSystem {
 
     static void requireAlive(ServiceProcess process) {
         if (!process.alive()) {
-            throw new LocalRunException(process.name() + " exited with code " + process.exitValue() + ": see " + process.log());
+            throw new LocalStackException(process.name() + " exited with code " + process.exitValue() + ": see " + process.log());
         }
     }
 }

@@ -14,7 +14,7 @@ import java.util.concurrent.atomic.AtomicReference;
 
 import com.accountview.tools.stack.Console;
 import com.accountview.tools.stack.DataDirectory;
-import com.accountview.tools.stack.LocalRunException;
+import com.accountview.tools.stack.LocalStackException;
 import com.accountview.tools.stack.Shutdown;
 
 /**
@@ -37,7 +37,7 @@ final class Benchmark {
     /** Returns the report's text. */
     String run(DataDirectory data) throws Exception {
         if (!ProcFiles.available()) {
-            throw new LocalRunException("the benchmark reads CPU time and memory from Linux's /proc, which is not here");
+            throw new LocalStackException("the benchmark reads CPU time and memory from Linux's /proc, which is not here");
         }
         MachineInfo machine = MachineInfo.current();
         Shutdown shutdown = new Shutdown(console);
@@ -86,7 +86,7 @@ final class Benchmark {
     /** tcpdump for --wire-latency, once a trial capture showed that it may capture here. */
     private Path tcpdump() throws IOException, InterruptedException {
         Path tcpdump = Executables.onPath("tcpdump").orElseThrow(() ->
-                new LocalRunException("--wire-latency: no tcpdump on the PATH (Debian: apt-get install tcpdump)"));
+                new LocalStackException("--wire-latency: no tcpdump on the PATH (Debian: apt-get install tcpdump)"));
         // capturing at all is the test (start() returns once tcpdump listens): nothing to read, no flush to wait for
         WireCapture.start(tcpdump, settings.ports().queryApi(), settings.dataDir().resolve("wire"), "trial").abandon();
         return tcpdump;
@@ -96,7 +96,7 @@ final class Benchmark {
         return switch (settings.baseline()) {
             case JDBC -> Optional.empty();
             case PGBENCH -> Optional.of(new Pgbench(Pgbench.onPath().orElseThrow(() ->
-                    new LocalRunException("--baseline pgbench: no pgbench on the PATH"))));
+                    new LocalStackException("--baseline pgbench: no pgbench on the PATH"))));
             case AUTO -> Pgbench.onPath().map(Pgbench::new);
         };
     }
@@ -122,7 +122,7 @@ final class Benchmark {
                 .measure(settings.freshnessRate(), length, "soak");
         queries.join();
         if (failure.get() != null) {
-            throw new LocalRunException("the soak's query load failed: " + failure.get().getMessage(), failure.get());
+            throw new LocalStackException("the soak's query load failed: " + failure.get().getMessage(), failure.get());
         }
         Map<String, RssSampler.Trend> trends = new LinkedHashMap<>();
         rss.trend("projector").ifPresent(trend -> trends.put("projector", trend));

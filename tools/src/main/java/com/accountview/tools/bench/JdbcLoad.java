@@ -16,7 +16,7 @@ import java.util.concurrent.atomic.AtomicReference;
 import java.util.concurrent.locks.LockSupport;
 
 import com.accountview.tools.stack.LocalPostgres;
-import com.accountview.tools.stack.LocalRunException;
+import com.accountview.tools.stack.LocalStackException;
 import org.HdrHistogram.Histogram;
 
 /**
@@ -50,7 +50,7 @@ final class JdbcLoad {
         Duration elapsed = Duration.ofNanos(System.nanoTime() - start);
         if (errors.get() > 0) {
             // a client that failed stopped measuring: the window's rate would be a smaller load's, unsaid
-            throw new LocalRunException(String.format(Locale.ROOT, "the JDBC loop's baseline failed on %d of its %d"
+            throw new LocalStackException(String.format(Locale.ROOT, "the JDBC loop's baseline failed on %d of its %d"
                     + " connections, the first with: %s", errors.get(), clients, firstError.get().getMessage()),
                     firstError.get());
         }

@@ -3,7 +3,7 @@ package com.accountview.tools.bench;
 import java.time.Duration;
 import java.time.Instant;
 
-import com.accountview.tools.stack.LocalRunException;
+import com.accountview.tools.stack.LocalStackException;
 import com.accountview.tools.stack.ProjectionWatch;
 import com.accountview.tools.stack.ServiceProcess;
 
@@ -76,7 +76,7 @@ final class ProjectionMeasure {
                 previous = sample;
                 BenchSystem.requireAlive(sink);
                 if (Instant.now().isAfter(deadline)) {
-                    throw new LocalRunException(String.format("%s projected %,d of %,d records in %s: gave up (see --timeout)",
+                    throw new LocalStackException(String.format("%s projected %,d of %,d records in %s: gave up (see --timeout)",
                             sink.name(), progress.projected(), progress.published(), timeout));
                 }
                 Thread.sleep(SAMPLE.toMillis());
@@ -91,7 +91,7 @@ final class ProjectionMeasure {
             while (!watch.progress().caughtUp()) {
                 BenchSystem.requireAlive(sink);
                 if (Instant.now().isAfter(deadline)) {
-                    throw new LocalRunException(sink.name() + " did not catch up in " + timeout);
+                    throw new LocalStackException(sink.name() + " did not catch up in " + timeout);
                 }
                 Thread.sleep(SAMPLE.toMillis());
             }

@@ -12,7 +12,7 @@ import java.util.function.Consumer;
 import com.accountview.tools.rebuild.ProjectorAdmin;
 import com.accountview.tools.rebuild.RebuildFailedException;
 import com.accountview.tools.rebuild.RebuildProgressLine;
-import com.accountview.tools.stack.LocalRunException;
+import com.accountview.tools.stack.LocalStackException;
 import com.accountview.tools.stack.ProjectionWatch;
 
 /**
@@ -74,7 +74,7 @@ final class RebuildMeasure {
                     try {
                         return load.run(Arrivals.closedLoop(connections), timeout, switched::get, keys, HttpLoad.EndpointChoice.inTurn());
                     } catch (IOException e) {
-                        throw new LocalRunException("the HTTP load during the rebuild failed: " + e.getMessage(), e);
+                        throw new LocalStackException("the HTTP load during the rebuild failed: " + e.getMessage(), e);
                     }
                 }, task -> new Thread(task, "rebuild-queries").start());
         try (watch) {
@@ -89,10 +89,10 @@ final class RebuildMeasure {
                         lastLine[0] = Instant.now();
                     }
                 }, why -> progress.accept("no progress from the projector right now (" + why + ")"))
-                        .orElseThrow(() -> new LocalRunException("the rebuild did not go live in " + timeout
+                        .orElseThrow(() -> new LocalStackException("the rebuild did not go live in " + timeout
                                 + " (see --timeout)"));
             } catch (RebuildFailedException e) {
-                throw new LocalRunException("the rebuild failed: " + e.getMessage(), e);
+                throw new LocalStackException("the rebuild failed: " + e.getMessage(), e);
             }
             Duration took = Duration.ofNanos(System.nanoTime() - start);
             switched.set(true);
@@ -106,8 +106,8 @@ final class RebuildMeasure {
         try {
             return queries.get();
         } catch (ExecutionException e) {
-            throw e.getCause() instanceof LocalRunException failure ? failure
-                    : new LocalRunException("the HTTP load during the rebuild failed: " + e.getCause().getMessage(), e);
+            throw e.getCause() instanceof LocalStackException failure ? failure
+                    : new LocalStackException("the HTTP load during the rebuild failed: " + e.getCause().getMessage(), e);
         }
     }
 }

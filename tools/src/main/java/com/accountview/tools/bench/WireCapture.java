@@ -9,7 +9,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-import com.accountview.tools.stack.LocalRunException;
+import com.accountview.tools.stack.LocalStackException;
 
 /**
  * tcpdump capturing one TCP port on the loopback interface for the length of a query window, and
@@ -59,7 +59,7 @@ final class WireCapture {
                 process.destroyForcibly().waitFor();
                 String said = String.join(" ", Files.readAllLines(log)).strip();
                 capture.delete();
-                throw new LocalRunException("tcpdump could not capture on lo (--wire-latency needs root or CAP_NET_RAW): "
+                throw new LocalStackException("tcpdump could not capture on lo (--wire-latency needs root or CAP_NET_RAW): "
                         + said);
             }
             Thread.sleep(20);

@@ -19,7 +19,7 @@ import com.accountview.tools.publish.EventsFile;
 import com.accountview.tools.publish.FileSink;
 import com.accountview.tools.publish.ProgressBar;
 import com.accountview.tools.publish.RecordSizeLimit;
-import com.accountview.tools.stack.LocalRunException;
+import com.accountview.tools.stack.LocalStackException;
 
 /**
  * The demo data set: hand-written edge cases ({@code demo/edge-cases.jsonl}: the API's example
@@ -70,7 +70,7 @@ final class DemoData {
         EventFilePublisher publisher = new EventFilePublisher(contract, RecordSizeLimit.DEFAULT, new PrintWriter(problems));
         try (EventFilePublisher.Validation validation = publisher.validate(file)) {
             if (validation.invalid() > 0) {
-                throw new LocalRunException("the demo file " + file.path() + " breaks the event contract:\n" + problems);
+                throw new LocalStackException("the demo file " + file.path() + " breaks the event contract:\n" + problems);
             }
             return publisher.publish(validation, sink, false);
         }

@@ -27,7 +27,7 @@ import com.accountview.tools.stack.LauncherLog;
 import com.accountview.tools.stack.Leftovers;
 import com.accountview.tools.stack.LocalKafka;
 import com.accountview.tools.stack.LocalPostgres;
-import com.accountview.tools.stack.LocalRunException;
+import com.accountview.tools.stack.LocalStackException;
 import com.accountview.tools.stack.ProjectionWatch;
 import com.accountview.tools.stack.ProjectorTraining;
 import com.accountview.tools.stack.ServiceEnvironment;
@@ -132,7 +132,7 @@ final class LocalSystem {
         console.print(CurlExamples.text(settings, tools, demo.alreadyPublished()));
         console.say("ready");
         return awaitExit(services, ProcessHandle.of(postgres.pid()).orElseThrow(
-                () -> new LocalRunException("PostgreSQL stopped while the run started: see " + postgresLog())));
+                () -> new LocalStackException("PostgreSQL stopped while the run started: see " + postgresLog())));
     }
 
     /** The projector with its collector's goal; on Java 25+ from an AOT cache trained on a projection ({@link AotCache}). */

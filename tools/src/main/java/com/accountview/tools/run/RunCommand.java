@@ -17,7 +17,7 @@ import com.accountview.tools.cli.ProjectDirectory;
 import com.accountview.tools.stack.CompilerThreads;
 import com.accountview.tools.stack.Console;
 import com.accountview.tools.stack.DataDirectory;
-import com.accountview.tools.stack.LocalRunException;
+import com.accountview.tools.stack.LocalStackException;
 import com.accountview.tools.stack.StackPorts;
 
 /** {@code run}: the whole system locally, on embedded Kafka and PostgreSQL, with demo data. */
@@ -100,7 +100,7 @@ public final class RunCommand implements Callable<Integer> {
             // not closed: the lock is held until this process exits, after the shutdown hook stopped everything
             DataDirectory data = DataDirectory.claim(dataDir);
             return new LocalSystem(settings, data, console, Invocation.of(spec)).run();
-        } catch (LocalRunException e) {
+        } catch (LocalStackException e) {
             console.say("error: " + e.getMessage());
             return 1;
         }

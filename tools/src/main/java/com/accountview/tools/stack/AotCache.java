@@ -103,7 +103,7 @@ public final class AotCache {
      * {@link #applies}, made first by {@code training} if it is missing or was made from another jar (the training run's
      * output goes to {@code trainingLog}); otherwise the jar as it is.
      *
-     * @throws LocalRunException when the extraction or the training run fails
+     * @throws LocalStackException when the extraction or the training run fails
      */
     static JarLaunch prepare(JavaRuntime java, String name, Path executableJar, Layout layout, Path directory,
                              List<String> jvmOptions, Path trainingLog, Training training, Console console) throws Exception {
@@ -132,7 +132,7 @@ public final class AotCache {
             trainingOptions.add("-XX:AOTCacheOutput=" + cache);
             training.run(java, trainingOptions, application, trainingLog);
             if (!Files.isRegularFile(cache)) {
-                throw new LocalRunException("the training run made no AOT cache at " + cache + ": see " + trainingLog);
+                throw new LocalStackException("the training run made no AOT cache at " + cache + ": see " + trainingLog);
             }
             // written last: a directory without it is made again
             Files.writeString(stamp, source);
@@ -152,11 +152,11 @@ public final class AotCache {
                 .redirectOutput(Redirect.appendTo(log.toFile())).start();
         if (!process.waitFor(TRAINING_MINUTES, TimeUnit.MINUTES)) {
             process.destroyForcibly();
-            throw new LocalRunException("did not finish in " + TRAINING_MINUTES + " minutes: " + String.join(" ", command)
+            throw new LocalStackException("did not finish in " + TRAINING_MINUTES + " minutes: " + String.join(" ", command)
                     + ": see " + log);
         }
         if (process.exitValue() != 0) {
-            throw new LocalRunException("exit code " + process.exitValue() + " from " + String.join(" ", command)
+            throw new LocalStackException("exit code " + process.exitValue() + " from " + String.join(" ", command)
                     + ": see " + log);
         }
     }

@@ -48,11 +48,11 @@ public final class DataDirectory implements AutoCloseable {
      */
     public static DataDirectory claim(Path directory, String command) throws IOException {
         if (Files.exists(directory) && !Files.isDirectory(directory)) {
-            throw new LocalRunException(directory + " is not a directory: choose another --data-dir");
+            throw new LocalStackException(directory + " is not a directory: choose another --data-dir");
         }
         Path marker = directory.resolve(MARKER);
         if (Files.isDirectory(directory) && !Files.exists(marker) && !isEmpty(directory)) {
-            throw new LocalRunException(directory + " is not empty and is not a data directory of " + command + " (it has no "
+            throw new LocalStackException(directory + " is not empty and is not a data directory of " + command + " (it has no "
                     + MARKER + " file), so it is neither used nor reset: nothing in it was changed. Choose a new or "
                     + "empty directory with --data-dir. If it is the data directory of an earlier version of the "
                     + "launcher, delete it yourself, or create an empty " + MARKER + " file in it to keep its data.");
@@ -61,7 +61,7 @@ public final class DataDirectory implements AutoCloseable {
         FileChannel channel = FileChannel.open(marker, StandardOpenOption.CREATE, StandardOpenOption.WRITE);
         try {
             if (lock(channel) == null) {
-                throw new LocalRunException("another " + command + " is using " + directory
+                throw new LocalStackException("another " + command + " is using " + directory
                         + ": stop it first, or choose another --data-dir");
             }
             String text = "The data directory of " + command + ": PostgreSQL, Kafka, logs and its own files.\n"

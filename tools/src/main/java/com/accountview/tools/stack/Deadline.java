@@ -33,10 +33,10 @@ public record Deadline(Instant at, String limit) {
     public void await(String what, BooleanSupplier stillWorthWaiting, BooleanSupplier condition) throws InterruptedException {
         while (!condition.getAsBoolean()) {
             if (!stillWorthWaiting.getAsBoolean()) {
-                throw new LocalRunException("gave up waiting for " + what + ": a process it waited on has ended");
+                throw new LocalStackException("gave up waiting for " + what + ": a process it waited on has ended");
             }
             if (Instant.now().isAfter(at)) {
-                throw new LocalRunException("timed out waiting for " + what + " " + limit);
+                throw new LocalStackException("timed out waiting for " + what + " " + limit);
             }
             Thread.sleep(POLL_INTERVAL.toMillis());
         }

@@ -33,7 +33,7 @@ public final class FreePorts {
             busy.append(String.format("%n  every port must differ: %s", wanted));
         }
         if (!busy.isEmpty()) {
-            throw new LocalRunException("cannot start:" + busy);
+            throw new LocalStackException("cannot start:" + busy);
         }
     }
 

@@ -205,10 +205,10 @@ public final class LocalKafka {
             if (e.getCause() instanceof UnknownTopicOrPartitionException) {
                 return false;
             }
-            throw new LocalRunException("could not ask the new topics' leaders for their offsets", e.getCause());
+            throw new LocalStackException("could not ask the new topics' leaders for their offsets", e.getCause());
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            throw new LocalRunException("interrupted while asking the new topics' leaders for their offsets", e);
+            throw new LocalStackException("interrupted while asking the new topics' leaders for their offsets", e);
         }
     }
 
@@ -217,9 +217,9 @@ public final class LocalKafka {
             return admin.listTopics().names().get();
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            throw new LocalRunException("interrupted while listing the broker's topics", e);
+            throw new LocalStackException("interrupted while listing the broker's topics", e);
         } catch (ExecutionException e) {
-            throw new LocalRunException("could not list the broker's topics", e.getCause());
+            throw new LocalStackException("could not list the broker's topics", e.getCause());
         }
     }
 

@@ -97,7 +97,7 @@ public final class ProjectionWatch implements AutoCloseable {
         }, () -> { });
     }
 
-    /** @throws LocalRunException when Kafka or the database cannot tell */
+    /** @throws LocalStackException when Kafka or the database cannot tell */
     public Progress progress() {
         try {
             Map<TopicPartition, OffsetSpec> latest = new HashMap<>();
@@ -114,11 +114,11 @@ public final class ProjectionWatch implements AutoCloseable {
             return new Progress(projected, published);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            throw new LocalRunException("interrupted", e);
+            throw new LocalStackException("interrupted", e);
         } catch (ExecutionException e) {
-            throw new LocalRunException("could not read the progress from Kafka: " + e.getCause().getMessage(), e);
+            throw new LocalStackException("could not read the progress from Kafka: " + e.getCause().getMessage(), e);
         } catch (Exception e) {
-            throw new LocalRunException("could not read the progress: " + e.getMessage(), e);
+            throw new LocalStackException("could not read the progress: " + e.getMessage(), e);
         }
     }
 

@@ -18,7 +18,7 @@ public record ServiceJars(Path projector, Path queryApi) {
     public static Path tools(Path projectDir) {
         Path jar = projectDir.resolve("tools").resolve("target").resolve("accountview-tools.jar");
         if (!Files.isRegularFile(jar)) {
-            throw new LocalRunException("no tools jar at " + jar + ": build it first with ./mvnw -B package -DskipTests");
+            throw new LocalStackException("no tools jar at " + jar + ": build it first with ./mvnw -B package -DskipTests");
         }
         return jar;
     }
@@ -39,7 +39,7 @@ public record ServiceJars(Path projector, Path queryApi) {
                 throw new UncheckedIOException(e);
             }
         }
-        throw new LocalRunException("no " + module + " jar in " + target
+        throw new LocalStackException("no " + module + " jar in " + target
                 + ": build it first with ./mvnw -B package -DskipTests (./accountview run does)");
     }
 

@@ -10,7 +10,7 @@
  * <p>Every server listens on 127.0.0.1 only. A data directory is claimed by one launcher at a time, and
  * only one that is new, empty or marked as the launcher's is used or reset. What a launcher starts is
  * stopped in reverse order, exactly once; what a killed launcher left running the next one stops before
- * it starts anything. A failure the user can act on is a {@link LocalRunException} whose message says
+ * it starts anything. A failure the user can act on is a {@link LocalStackException} whose message says
  * what to do. Each type says whether it is thread-safe; those a launcher shares with its shutdown hook
  * ({@link Console}, {@link Shutdown}, {@link ServiceProcess}, {@link LocalPostgres}, {@link LocalKafka})
  * are.

@@ -7,7 +7,7 @@ import java.time.Duration;
 
 import org.junit.jupiter.api.Test;
 
-import com.accountview.tools.stack.LocalRunException;
+import com.accountview.tools.stack.LocalStackException;
 import com.accountview.tools.stack.LoopbackPorts;
 
 class JdbcLoadTest {
@@ -18,7 +18,7 @@ class JdbcLoadTest {
 
         assertThatThrownBy(() -> new JdbcLoad().run(LookupSql.ACCOUNTS_BY_EXTERNAL_ID, new KeyRange("telco", 1, 100),
                 Arrivals.closedLoop(3), Duration.ofMillis(200), nobodyListens))
-                .isInstanceOf(LocalRunException.class)
+                .isInstanceOf(LocalStackException.class)
                 .hasMessageStartingWith("the JDBC loop's baseline failed on 3 of its 3 connections, the first with:")
                 .hasMessageContaining("Connection to 127.0.0.1:");
     }

@@ -93,7 +93,7 @@ class AotCacheIT {
                     trainedWith.addAll(options);
                     trainedWith.add(application.toString());
                 }, new Console(new PrintWriter(new StringWriter(), true))))
-                .isInstanceOf(LocalRunException.class).hasMessageContaining("made no AOT cache");
+                .isInstanceOf(LocalStackException.class).hasMessageContaining("made no AOT cache");
         assertThat(trainedWith).containsExactly("-Xmx256m", "-XX:AOTCacheOutput=" + lastCache.toAbsolutePath(),
                 cacheDirectory.resolve("application.jar").toAbsolutePath().toString());
         assertThat(cacheDirectory.resolve("source.txt")).doesNotExist();

@@ -78,7 +78,7 @@ class DataDirectoryTest {
         Path directory = temp.resolve("data");
         try (DataDirectory ignored = DataDirectory.claim(directory)) {
             assertThatThrownBy(() -> DataDirectory.claim(directory))
-                    .isInstanceOf(LocalRunException.class)
+                    .isInstanceOf(LocalStackException.class)
                     .hasMessage("another ./accountview run is using " + directory + ": stop it first, or choose another --data-dir");
         }
     }
@@ -89,7 +89,7 @@ class DataDirectoryTest {
         Files.writeString(directory.resolve("notes.txt"), "keep me");
 
         assertThatThrownBy(() -> DataDirectory.claim(directory))
-                .isInstanceOf(LocalRunException.class)
+                .isInstanceOf(LocalStackException.class)
                 .hasMessageStartingWith(directory + " is not empty and is not a data directory of ./accountview run");
         try (Stream<Path> left = Files.list(directory)) {
             assertThat(left).containsExactly(directory.resolve("notes.txt"));

@@ -14,7 +14,7 @@ class DeadlineTest {
     void aWaitThatTimesOutNamesTheLimitThatSetItsDeadline() {
         assertThatThrownBy(() -> Deadline.after(Duration.ZERO, "--timeout")
                 .await("the projector to catch up", () -> true, () -> false))
-                .isInstanceOf(LocalRunException.class)
+                .isInstanceOf(LocalStackException.class)
                 .hasMessage("timed out waiting for the projector to catch up after 0s (--timeout)");
     }
 
@@ -28,7 +28,7 @@ class DeadlineTest {
     void aServiceThatDiedEndsTheWaitBeforeItsDeadline() {
         assertThatThrownBy(() -> Deadline.after(Duration.ofMinutes(5), "--startup-timeout")
                 .await("the projector's readiness", () -> false, () -> false))
-                .isInstanceOf(LocalRunException.class)
+                .isInstanceOf(LocalStackException.class)
                 .hasMessage("gave up waiting for the projector's readiness: a process it waited on has ended");
     }
 }
