@@ -6,11 +6,11 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
+import com.accountview.tools.cli.ProgressBar;
 import com.accountview.tools.generate.HistoryGenerator;
 import com.accountview.tools.generate.HistorySettings;
 import com.accountview.tools.generate.ReferenceFile;
 import com.accountview.tools.publish.KafkaSink;
-import com.accountview.tools.publish.ProgressBar;
 import com.accountview.tools.publish.TopicNames;
 
 /**

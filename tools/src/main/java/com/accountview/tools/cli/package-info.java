@@ -1,7 +1,10 @@
 /**
- * What every command of the command line shares: how people call it, for the commands a command
+ * What the commands of the command line share: how people call it, for the commands a command
  * suggests ({@link Invocation}), where the repository is, for the options whose defaults lie in it
- * ({@link ProjectDirectory}), and how durations are written in options and messages
- * ({@link DurationConverter}). Stateless and thread-safe; depends on no other package of the tools.
+ * ({@link ProjectDirectory}), how durations are written in options and messages
+ * ({@link DurationConverter}), and the progress line of long runs ({@link ProgressBar}: publishing,
+ * generating, the local run's demo data and projection, the benchmark's history). All but the
+ * progress line, which belongs to one run, are stateless and thread-safe; depends on no other
+ * package of the tools.
  */
 package com.accountview.tools.cli;

@@ -12,10 +12,10 @@ import java.util.Optional;
 import java.util.concurrent.Callable;
 
 import com.accountview.contract.EntityKind;
+import com.accountview.tools.cli.ProgressBar;
 import com.accountview.tools.publish.EventSink;
 import com.accountview.tools.publish.FileSink;
 import com.accountview.tools.publish.KafkaOptions;
-import com.accountview.tools.publish.ProgressBar;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;

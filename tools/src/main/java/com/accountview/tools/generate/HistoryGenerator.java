@@ -7,9 +7,9 @@ import java.util.Deque;
 import java.util.List;
 import java.util.Optional;
 
+import com.accountview.tools.cli.ProgressBar;
 import com.accountview.tools.contract.OutgoingRecord;
 import com.accountview.tools.publish.EventSink;
-import com.accountview.tools.publish.ProgressBar;
 
 /**
  * Generates a synthetic event history from {@link HistorySettings}: the story of the accounts is

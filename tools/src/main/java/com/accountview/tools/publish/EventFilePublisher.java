@@ -14,6 +14,7 @@ import java.util.Optional;
 import java.util.Set;
 
 import com.accountview.contract.EntityKind;
+import com.accountview.tools.cli.ProgressBar;
 import com.accountview.tools.contract.EventContract;
 import com.accountview.tools.contract.LineVerdict;
 import com.accountview.tools.contract.OutgoingRecord;

@@ -10,6 +10,7 @@ import java.nio.file.StandardCopyOption;
 import java.util.List;
 import java.util.Optional;
 
+import com.accountview.tools.cli.ProgressBar;
 import com.accountview.tools.contract.EventContract;
 import com.accountview.tools.generate.HistoryGenerator;
 import com.accountview.tools.generate.HistorySettings;
@@ -17,7 +18,6 @@ import com.accountview.tools.publish.EventFilePublisher;
 import com.accountview.tools.publish.EventSink;
 import com.accountview.tools.publish.EventsFile;
 import com.accountview.tools.publish.FileSink;
-import com.accountview.tools.publish.ProgressBar;
 import com.accountview.tools.publish.RecordSizeLimit;
 import com.accountview.tools.stack.LocalStackException;
 

@@ -11,8 +11,8 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 
 import com.accountview.tools.cli.Invocation;
+import com.accountview.tools.cli.ProgressBar;
 import com.accountview.tools.publish.KafkaSink;
-import com.accountview.tools.publish.ProgressBar;
 import com.accountview.tools.publish.TopicNames;
 import com.accountview.tools.stack.AdminToken;
 import com.accountview.tools.stack.AotCache;

@@ -16,11 +16,11 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
+import com.accountview.tools.cli.ProgressBar;
 import com.accountview.tools.contract.EventContract;
 import com.accountview.tools.contract.OutgoingRecord;
 import com.accountview.tools.publish.EventSink;
 import com.accountview.tools.publish.FileSink;
-import com.accountview.tools.publish.ProgressBar;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;

@@ -1,4 +1,4 @@
-package com.accountview.tools.publish;
+package com.accountview.tools.cli;
 
 import java.io.PrintStream;
 import java.time.Duration;
