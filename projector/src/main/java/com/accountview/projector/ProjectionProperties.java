@@ -5,7 +5,6 @@ import java.time.Duration;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 import org.springframework.validation.Errors;
-import org.springframework.validation.Validator;
 
 /**
  * How the projector consumes ({@code accountview.projection.*}). Batch size and concurrency are
@@ -25,26 +24,20 @@ public record ProjectionProperties(
         @DefaultValue("200ms") Duration retryInitialInterval,
         @DefaultValue("10s") Duration retryMaxInterval,
         @DefaultValue("2s") Duration databaseCheckInterval,
-        @DefaultValue("0") int batchThreads) implements Validator {
+        @DefaultValue("0") int batchThreads) implements Settings {
 
+    /** Rejects every wrong setting at once (see {@link Settings}). */
     @Override
-    public boolean supports(Class<?> type) {
-        return ProjectionProperties.class.equals(type);
-    }
-
-    /** Checks the settings once they are bound, and reports every one that is wrong (see {@link Settings}). */
-    @Override
-    public void validate(Object target, Errors errors) {
-        ProjectionProperties settings = (ProjectionProperties) target;
-        Settings.check(errors, "readyMaxLag", settings.readyMaxLag >= 0, "must not be negative");
-        Settings.checkPositive(errors, "retryInitialInterval", settings.retryInitialInterval);
-        Settings.checkPositive(errors, "retryMaxInterval", settings.retryMaxInterval);
-        Settings.check(errors, "retryMaxInterval", errors.hasFieldErrors("retryInitialInterval")
+    public void check(Errors errors) {
+        Settings.require(errors, "readyMaxLag", readyMaxLag >= 0, "must not be negative");
+        Settings.requirePositive(errors, "retryInitialInterval", retryInitialInterval);
+        Settings.requirePositive(errors, "retryMaxInterval", retryMaxInterval);
+        Settings.require(errors, "retryMaxInterval", errors.hasFieldErrors("retryInitialInterval")
                         || errors.hasFieldErrors("retryMaxInterval")
-                        || settings.retryMaxInterval.compareTo(settings.retryInitialInterval) >= 0,
-                "must not be shorter than accountview.projection.retry-initial-interval (" + settings.retryInitialInterval
+                        || retryMaxInterval.compareTo(retryInitialInterval) >= 0,
+                "must not be shorter than accountview.projection.retry-initial-interval (" + retryInitialInterval
                         + ")");
-        Settings.checkPositive(errors, "databaseCheckInterval", settings.databaseCheckInterval);
-        Settings.check(errors, "batchThreads", settings.batchThreads >= 0, "must not be negative (0: one per processor)");
+        Settings.requirePositive(errors, "databaseCheckInterval", databaseCheckInterval);
+        Settings.require(errors, "batchThreads", batchThreads >= 0, "must not be negative (0: one per processor)");
     }
 }

@@ -5,7 +5,6 @@ import java.time.Duration;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 import org.springframework.validation.Errors;
-import org.springframework.validation.Validator;
 
 /**
  * How rebuilds run ({@code accountview.rebuild.*}); see docs/projector.md.
@@ -40,32 +39,26 @@ public record RebuildProperties(
         @DefaultValue("2s") Duration switchWait,
         @DefaultValue("10m") Duration retiredRetention,
         @DefaultValue("2s") Duration checkInterval,
-        @DefaultValue("10s") Duration progressLogInterval) implements Validator {
+        @DefaultValue("10s") Duration progressLogInterval) implements Settings {
 
     /** Shorter shared secrets are refused: a rebuild costs the whole history's replay, and the token is all that guards it. */
     public static final int MIN_ADMIN_TOKEN_LENGTH = 16;
 
+    /** Rejects every wrong setting at once (see {@link Settings}). */
     @Override
-    public boolean supports(Class<?> type) {
-        return RebuildProperties.class.equals(type);
-    }
-
-    /** Checks the settings once they are bound, and reports every one that is wrong (see {@link Settings}). */
-    @Override
-    public void validate(Object target, Errors errors) {
-        RebuildProperties settings = (RebuildProperties) target;
-        int tokenLength = settings.adminToken == null ? 0 : settings.adminToken.strip().length();
-        Settings.check(errors, "adminToken", tokenLength == 0 || tokenLength >= MIN_ADMIN_TOKEN_LENGTH,
+    public void check(Errors errors) {
+        int tokenLength = adminToken == null ? 0 : adminToken.strip().length();
+        Settings.require(errors, "adminToken", tokenLength == 0 || tokenLength >= MIN_ADMIN_TOKEN_LENGTH,
                 "has " + tokenLength + " characters; use at least " + MIN_ADMIN_TOKEN_LENGTH
                         + ", e.g. from `openssl rand -hex 24`, or none to refuse every rebuild request");
-        Settings.check(errors, "projectionVersion", settings.projectionVersion == null || settings.projectionVersion >= 1,
+        Settings.require(errors, "projectionVersion", projectionVersion == null || projectionVersion >= 1,
                 "must be at least 1");
-        Settings.check(errors, "maxPollRecords", settings.maxPollRecords >= 1, "must be at least 1");
-        Settings.check(errors, "concurrency", settings.concurrency >= 1, "must be at least 1");
-        Settings.check(errors, "switchMaxLag", settings.switchMaxLag >= 0, "must not be negative");
-        Settings.checkPositive(errors, "switchWait", settings.switchWait);
-        Settings.checkPositive(errors, "retiredRetention", settings.retiredRetention);
-        Settings.checkPositive(errors, "checkInterval", settings.checkInterval);
-        Settings.checkPositive(errors, "progressLogInterval", settings.progressLogInterval);
+        Settings.require(errors, "maxPollRecords", maxPollRecords >= 1, "must be at least 1");
+        Settings.require(errors, "concurrency", concurrency >= 1, "must be at least 1");
+        Settings.require(errors, "switchMaxLag", switchMaxLag >= 0, "must not be negative");
+        Settings.requirePositive(errors, "switchWait", switchWait);
+        Settings.requirePositive(errors, "retiredRetention", retiredRetention);
+        Settings.requirePositive(errors, "checkInterval", checkInterval);
+        Settings.requirePositive(errors, "progressLogInterval", progressLogInterval);
     }
 }

@@ -3,27 +3,39 @@ package com.accountview.projector;
 import java.time.Duration;
 
 import org.springframework.validation.Errors;
+import org.springframework.validation.Validator;
 
 /**
- * The checks of the projector's settings records, which validate themselves: Spring Boot applies a
- * {@code @ConfigurationProperties} type that is a {@link org.springframework.validation.Validator}
- * to its bound instance and, when some check fails, stops the start with every failed setting at
- * once, each with its value and where it came from (an environment variable, say), where a
- * constructor that threw could only name the first.
+ * A {@code @ConfigurationProperties} record that checks itself: Spring Boot applies such a type,
+ * a {@link Validator}, to its bound instance and, when a check fails, stops the start with every
+ * rejected setting of the record at once, each with its value and where it came from (an
+ * environment variable, say), where a constructor that threw could only name the first.
  */
-final class Settings {
+interface Settings extends Validator {
 
-    private Settings() {
+    /** Rejects every wrong setting, by its field in the record (e.g. {@code switchWait}). */
+    void check(Errors errors);
+
+    @Override
+    default boolean supports(Class<?> type) {
+        return getClass().equals(type);
     }
 
-    /** Rejects the setting (its field in the record, e.g. {@code switchWait}) unless it is valid. */
-    static void check(Errors errors, String field, boolean valid, String reason) {
+    /** Boot hands each record itself as the target. */
+    @Override
+    default void validate(Object target, Errors errors) {
+        ((Settings) target).check(errors);
+    }
+
+    /** Rejects the setting with the reason (what is wrong and how to fix it; Boot names the setting) unless it is valid. */
+    static void require(Errors errors, String field, boolean valid, String reason) {
         if (!valid) {
             errors.rejectValue(field, "invalid", reason);
         }
     }
 
-    static void checkPositive(Errors errors, String field, Duration value) {
-        check(errors, field, value != null && !value.isNegative() && !value.isZero(), "must be positive");
+    /** Rejects a duration that is not longer than zero; an empty setting binds {@code null}. */
+    static void requirePositive(Errors errors, String field, Duration value) {
+        require(errors, field, value != null && !value.isNegative() && !value.isZero(), "must be positive");
     }
 }

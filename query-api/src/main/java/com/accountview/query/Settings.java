@@ -3,28 +3,39 @@ package com.accountview.query;
 import java.time.Duration;
 
 import org.springframework.validation.Errors;
+import org.springframework.validation.Validator;
 
 /**
- * The checks the {@code @ConfigurationProperties} records of the packages below apply to
- * themselves as {@link org.springframework.validation.Validator Validators}: Spring Boot validates
- * a bound record that is one, and reports every rejected value of its group at once, each with
- * the property, its value and where it was set (e.g. the environment variable). A reason says what
- * is wrong and how to fix it, not which property: Spring Boot names that.
+ * A {@code @ConfigurationProperties} record of the packages below that checks itself: Spring Boot
+ * applies such a type, a {@link Validator}, to its bound instance and, when a check fails, stops
+ * the start with every rejected setting of the record at once, each with its value and where it was
+ * set (e.g. the environment variable), where a constructor that threw could only name the first.
  */
-public final class Settings {
+public interface Settings extends Validator {
 
-    private Settings() {
+    /** Rejects every wrong setting, by its field in the record (e.g. {@code healthTimeout}). */
+    void check(Errors errors);
+
+    @Override
+    default boolean supports(Class<?> type) {
+        return getClass().equals(type);
     }
 
-    /** Rejects {@code field} with {@code reason} unless {@code valid}. */
-    public static void check(Errors errors, String field, boolean valid, String reason) {
+    /** Boot hands each record itself as the target. */
+    @Override
+    default void validate(Object target, Errors errors) {
+        ((Settings) target).check(errors);
+    }
+
+    /** Rejects the setting with the reason (what is wrong and how to fix it; Boot names the setting) unless it is valid. */
+    static void require(Errors errors, String field, boolean valid, String reason) {
         if (!valid) {
             errors.rejectValue(field, "invalid", reason);
         }
     }
 
-    /** Rejects {@code field} unless {@code value} is longer than zero; an empty setting binds {@code null}. */
-    public static void checkPositive(Errors errors, String field, Duration value) {
-        check(errors, field, value != null && !value.isNegative() && !value.isZero(), "must be positive");
+    /** Rejects a duration that is not longer than zero; an empty setting binds {@code null}. */
+    static void requirePositive(Errors errors, String field, Duration value) {
+        require(errors, field, value != null && !value.isNegative() && !value.isZero(), "must be positive");
     }
 }

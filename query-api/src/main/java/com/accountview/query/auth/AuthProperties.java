@@ -7,7 +7,6 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 import org.springframework.core.io.Resource;
 import org.springframework.validation.Errors;
-import org.springframework.validation.Validator;
 
 import com.accountview.query.Settings;
 
@@ -24,25 +23,20 @@ import com.accountview.query.Settings;
 record AuthProperties(
         @DefaultValue("GATEWAY") AuthMode mode,
         @DefaultValue("API_KEY") Set<String> allowedRoles,
-        @DefaultValue Jwt jwt) implements Validator {
+        @DefaultValue Jwt jwt) implements Settings {
 
+    /** Rejects every wrong setting at once (see {@link Settings}). */
     @Override
-    public boolean supports(Class<?> type) {
-        return AuthProperties.class.equals(type);
-    }
-
-    @Override
-    public void validate(Object target, Errors errors) {
-        AuthProperties auth = (AuthProperties) target;
+    public void check(Errors errors) {
         // without a role every request is refused 403, by a service that reports ready
-        Settings.check(errors, "allowedRoles",
-                auth.allowedRoles() != null && auth.allowedRoles().stream().anyMatch(role -> !role.isBlank()),
+        Settings.require(errors, "allowedRoles",
+                allowedRoles != null && allowedRoles.stream().anyMatch(role -> !role.isBlank()),
                 "names no role: every request would be refused; name the roles of which a caller needs one");
-        if (auth.mode() == AuthMode.JWT) {
+        if (mode == AuthMode.JWT) {
             // rejected as jwt.issuer etc.: Spring Boot names the property and shows its value, but
             // finds the origin of a direct member of accountview.auth only (docs/api.md, Configuration)
             errors.pushNestedPath("jwt");
-            (auth.jwt() != null ? auth.jwt() : Jwt.NONE).validate(errors);
+            (jwt != null ? jwt : Jwt.NONE).check(errors);
             errors.popNestedPath();
         }
     }
@@ -76,25 +70,25 @@ record AuthProperties(
          * Rejects each setting that keeps JWT mode from running, by its component's name relative to
          * {@code errors}' nested path ({@code jwt}).
          */
-        void validate(Errors errors) {
-            Settings.check(errors, "jwkSetUri", jwkSetUri != null || publicKeyLocation != null,
+        void check(Errors errors) {
+            Settings.require(errors, "jwkSetUri", jwkSetUri != null || publicKeyLocation != null,
                     "JWT mode needs the URI of the issuer's JWK set, or else a PEM public key at "
                             + PREFIX + "public-key-location");
             boolean twoKeys = jwkSetUri != null && publicKeyLocation != null;
-            Settings.check(errors, "jwkSetUri", !twoKeys,
+            Settings.require(errors, "jwkSetUri", !twoKeys,
                     "JWT mode takes exactly one key source: unset this or " + PREFIX + "public-key-location");
-            Settings.check(errors, "publicKeyLocation", !twoKeys,
+            Settings.require(errors, "publicKeyLocation", !twoKeys,
                     "JWT mode takes exactly one key source: unset this or " + PREFIX + "jwk-set-uri");
             boolean hasIssuer = issuer != null && !issuer.isBlank();
-            Settings.check(errors, "issuer", hasIssuer || !checkIssuer, "JWT mode needs the iss claim every token"
+            Settings.require(errors, "issuer", hasIssuer || !checkIssuer, "JWT mode needs the iss claim every token"
                     + " must carry (" + PREFIX + "check-issuer=false accepts any issuer)");
-            Settings.check(errors, "issuer", !hasIssuer || checkIssuer,
+            Settings.require(errors, "issuer", !hasIssuer || checkIssuer,
                     "is set but " + PREFIX + "check-issuer=false: keep one of the two");
             boolean hasAudiences = audiences != null && audiences.stream().anyMatch(audience -> !audience.isBlank());
-            Settings.check(errors, "audiences", hasAudiences || !checkAudience, "JWT mode needs the audiences of"
+            Settings.require(errors, "audiences", hasAudiences || !checkAudience, "JWT mode needs the audiences of"
                     + " which a token's aud claim must name one (" + PREFIX + "check-audience=false accepts any"
                     + " audience)");
-            Settings.check(errors, "audiences", !hasAudiences || checkAudience,
+            Settings.require(errors, "audiences", !hasAudiences || checkAudience,
                     "are set but " + PREFIX + "check-audience=false: keep one of the two");
         }
     }

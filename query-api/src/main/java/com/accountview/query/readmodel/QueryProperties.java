@@ -5,7 +5,6 @@ import java.time.Duration;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 import org.springframework.validation.Errors;
-import org.springframework.validation.Validator;
 
 import com.accountview.query.Settings;
 
@@ -22,17 +21,12 @@ import com.accountview.query.Settings;
 @ConfigurationProperties("accountview.query")
 record QueryProperties(
         @DefaultValue("2s") Duration timeout,
-        @DefaultValue("500ms") Duration healthTimeout) implements Validator {
+        @DefaultValue("500ms") Duration healthTimeout) implements Settings {
 
+    /** Rejects every wrong setting at once (see {@link Settings}). */
     @Override
-    public boolean supports(Class<?> type) {
-        return QueryProperties.class.equals(type);
-    }
-
-    @Override
-    public void validate(Object target, Errors errors) {
-        QueryProperties properties = (QueryProperties) target;
-        Settings.checkPositive(errors, "timeout", properties.timeout());
-        Settings.checkPositive(errors, "healthTimeout", properties.healthTimeout());
+    public void check(Errors errors) {
+        Settings.requirePositive(errors, "timeout", timeout);
+        Settings.requirePositive(errors, "healthTimeout", healthTimeout);
     }
 }

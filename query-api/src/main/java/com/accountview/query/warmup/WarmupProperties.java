@@ -5,7 +5,6 @@ import java.time.Duration;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 import org.springframework.validation.Errors;
-import org.springframework.validation.Validator;
 
 import com.accountview.query.Settings;
 
@@ -24,22 +23,17 @@ import com.accountview.query.Settings;
 @ConfigurationProperties("accountview.warmup")
 record WarmupProperties(
         @DefaultValue("20s") Duration duration,
-        @DefaultValue("4") int connections) implements Validator {
+        @DefaultValue("4") int connections) implements Settings {
 
     boolean enabled() {
         return !duration.isZero();
     }
 
+    /** Rejects every wrong setting at once (see {@link Settings}). */
     @Override
-    public boolean supports(Class<?> type) {
-        return WarmupProperties.class.equals(type);
-    }
-
-    @Override
-    public void validate(Object target, Errors errors) {
-        WarmupProperties warmup = (WarmupProperties) target;
-        Settings.check(errors, "duration", warmup.duration() != null && !warmup.duration().isNegative(),
+    public void check(Errors errors) {
+        Settings.require(errors, "duration", duration != null && !duration.isNegative(),
                 "must not be negative; 0 turns the warm-up off");
-        Settings.check(errors, "connections", warmup.connections() >= 1, "must be at least 1");
+        Settings.require(errors, "connections", connections >= 1, "must be at least 1");
     }
 }
