@@ -3,24 +3,22 @@ package com.accountview.projector;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.HashMap;
-import java.util.List;
 import java.util.Map;
-import java.util.stream.Collectors;
 
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
-import org.springframework.boot.context.properties.bind.validation.BindValidationException;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
-import org.springframework.validation.FieldError;
+
+import com.accountview.testinfra.BoundSettings;
 
 /** The projector's own settings, bound and checked as at start-up. */
 class SettingsTest {
 
     private final ApplicationContextRunner context = new ApplicationContextRunner()
-            .withUserConfiguration(BoundSettings.class);
+            .withUserConfiguration(Bound.class);
 
     @EnableConfigurationProperties({RebuildProperties.class, ProjectionProperties.class})
-    static class BoundSettings {
+    static class Bound {
     }
 
     @Test
@@ -87,14 +85,8 @@ class SettingsTest {
         Map<String, String> reasons = new HashMap<>();
         context.withPropertyValues(settings).run(started -> {
             assertThat(started).hasFailed();
-            Throwable cause = started.getStartupFailure();
-            while (cause != null && !(cause instanceof BindValidationException)) {
-                cause = cause.getCause();
-            }
-            assertThat(cause).as("a failed check of the bound settings").isNotNull();
-            List<FieldError> errors = ((BindValidationException) cause).getValidationErrors().getAllErrors().stream()
-                    .map(FieldError.class::cast).toList();
-            reasons.putAll(errors.stream().collect(Collectors.toMap(FieldError::getField, FieldError::getDefaultMessage)));
+            BoundSettings.rejected(started.getStartupFailure())
+                    .forEach(error -> reasons.put(error.getField(), error.getDefaultMessage()));
         });
         return reasons;
     }

@@ -1,7 +1,7 @@
 package com.accountview.query.auth;
 
-import static com.accountview.query.support.BoundSettings.environmentVariables;
-import static com.accountview.query.support.BoundSettings.rejected;
+import static com.accountview.testinfra.BoundSettings.environmentVariables;
+import static com.accountview.testinfra.BoundSettings.rejected;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.tuple;
 import static org.junit.jupiter.params.provider.Arguments.arguments;
@@ -10,7 +10,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
 
-import com.accountview.query.support.BoundSettings;
+import com.accountview.testinfra.BoundSettings;
 import org.assertj.core.groups.Tuple;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;

@@ -1,14 +1,14 @@
 package com.accountview.query.readmodel;
 
-import static com.accountview.query.support.BoundSettings.environmentVariables;
-import static com.accountview.query.support.BoundSettings.rejected;
+import static com.accountview.testinfra.BoundSettings.environmentVariables;
+import static com.accountview.testinfra.BoundSettings.rejected;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.tuple;
 
 import java.time.Duration;
 import java.util.Map;
 
-import com.accountview.query.support.BoundSettings;
+import com.accountview.testinfra.BoundSettings;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;

@@ -1,4 +1,4 @@
-package com.accountview.query.support;
+package com.accountview.testinfra;
 
 import java.util.List;
 import java.util.Map;
