@@ -36,7 +36,7 @@ record AuthProperties(
             // rejected as jwt.issuer etc.: Spring Boot names the property and shows its value, but
             // finds the origin of a direct member of accountview.auth only (docs/api.md, Configuration)
             errors.pushNestedPath("jwt");
-            (jwt != null ? jwt : Jwt.NONE).check(errors);
+            jwt.check(errors);
             errors.popNestedPath();
         }
     }
@@ -61,8 +61,6 @@ record AuthProperties(
             @DefaultValue Set<String> audiences,
             @DefaultValue("true") boolean checkIssuer,
             @DefaultValue("true") boolean checkAudience) {
-
-        private static final Jwt NONE = new Jwt(null, null, null, Set.of(), true, true);
 
         private static final String PREFIX = "accountview.auth.jwt.";
 
