@@ -47,6 +47,9 @@ record ConsumerSettings(int concurrency, int maxPollRecords) {
         container.setConcurrency(concurrency);
         Properties overrides = new Properties();
         overrides.setProperty(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, String.valueOf(maxPollRecords));
+        // whatever spring.kafka.consumer.auto-offset-reset says: every position comes from the stored
+        // offsets, and one the broker no longer has must be seen, not reset past (PositionsOutOfRange)
+        overrides.setProperty(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "none");
         container.getContainerProperties().setKafkaConsumerProperties(overrides);
     }
 

@@ -69,6 +69,7 @@ public final class AssignedPartitions implements ConsumerAwareRebalanceListener 
     private final Map<TopicPartition, Gauge> gauges = new ConcurrentHashMap<>();
     private final Counter batchFailures;
     private final Counter positioningFailures;
+    private final PositionsOutOfRange outOfRange;
 
     /** Why batches or positioning currently fail, and since when. */
     public record Failure(String reason, Instant since) {
@@ -112,6 +113,7 @@ public final class AssignedPartitions implements ConsumerAwareRebalanceListener 
                 .description("Attempts to read the stored offsets that failed; the partitions stay paused meanwhile")
                 .tag("generation", String.valueOf(generation))
                 .register(registry);
+        this.outOfRange = new PositionsOutOfRange(offsets, generation, registry);
     }
 
     @Override
@@ -126,6 +128,10 @@ public final class AssignedPartitions implements ConsumerAwareRebalanceListener 
             // during a recovery, the recovery positions everything at its end. Measured now, readiness
             // need not wait for the first batch or idle poll (seconds, on caught-up topics)
             measureLagIfBrokerAnswers(consumer, state);
+        } else {
+            // a provisional position, never fetched from (the partition is paused until positioned):
+            // without a reset policy, the next poll would fail a partition that has no committed offset
+            consumer.seekToBeginning(state.unpositionedIn(Set.copyOf(partitions)));
         }
     }
 
@@ -228,6 +234,24 @@ public final class AssignedPartitions implements ConsumerAwareRebalanceListener 
         }
     }
 
+    /**
+     * After the broker found positions out of range, on the consumer's thread (the container's
+     * error handler): records what was lost or sets the stored offset back, and seeks on (see
+     * {@link PositionsOutOfRange}); if the broker or the database does not answer, recovers as
+     * after a failed batch, which seeks to the stored offsets again.
+     */
+    public void outOfRange(Consumer<?, ?> consumer, BooleanSupplier running, Map<TopicPartition, Long> positions) {
+        try {
+            outOfRange.reposition(consumer, positions);
+        } catch (WakeupException | InterruptException e) {
+            throw e; // the container stopping: not ours to swallow
+        } catch (RuntimeException e) {
+            log.warn("Could not find where {} can go on from the positions {} out of range; recovering: {}",
+                    positions.keySet(), positions, e.toString());
+            recover(consumer, running, e);
+        }
+    }
+
     private void pollWhilePaused(Consumer<?, ?> consumer, long millis, BooleanSupplier running) {
         long until = clock.millis() + millis;
         do {
@@ -322,6 +346,7 @@ public final class AssignedPartitions implements ConsumerAwareRebalanceListener 
         gauges.clear();
         registry.remove(positioningFailures);
         registry.remove(batchFailures);
+        outOfRange.close();
     }
 
     /** The lag of a partition as last measured by whichever consumer owns it; NaN if none has. */

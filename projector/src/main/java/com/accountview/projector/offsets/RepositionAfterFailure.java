@@ -3,6 +3,7 @@ package com.accountview.projector.offsets;
 import org.apache.kafka.clients.consumer.Consumer;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.ConsumerRecords;
+import org.apache.kafka.clients.consumer.OffsetOutOfRangeException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.kafka.listener.CommonErrorHandler;
@@ -33,6 +34,21 @@ final class RepositionAfterFailure implements CommonErrorHandler {
                 first == null ? null : first.topic(), first == null ? null : first.partition(),
                 first == null ? null : first.offset(), rootCause(thrown));
         partitions.recover(consumer, container::isRunning, thrown);
+    }
+
+    /**
+     * A poll that failed outside the listener. A position out of range (the projector's consumers
+     * have no reset policy) goes to {@link AssignedPartitions#outOfRange}; anything else is logged,
+     * as spring-kafka does, and the next poll tries again.
+     */
+    @Override
+    public void handleOtherException(Exception thrown, Consumer<?, ?> consumer, MessageListenerContainer container,
+                                     boolean batchListener) {
+        if (thrown instanceof OffsetOutOfRangeException outOfRange) {
+            partitions.outOfRange(consumer, container::isRunning, outOfRange.offsetOutOfRangePartitions());
+        } else {
+            log.error("Consumer failed outside a batch; polling again: {}", thrown.toString(), thrown);
+        }
     }
 
     /** The stored offsets, not the container, decide where consumption goes on. */

@@ -40,6 +40,13 @@ public class StoredOffsets {
             WHERE o.generation = :generation AND o.topic = p.topic AND o.partition = p.partition
             """;
 
+    // only while still past the end: a consumer that has applied the partition's new records since has moved it on
+    private static final String REWIND = """
+            UPDATE consumer_offset
+            SET next_offset = :start, updated_at = now()
+            WHERE generation = :generation AND topic = :topic AND partition = :partition AND next_offset > :end
+            """;
+
     private static final String READ = """
             SELECT topic, partition, next_offset
             FROM consumer_offset
@@ -86,6 +93,22 @@ public class StoredOffsets {
                 .bindArray("next_offsets", String.class, entries.stream().map(e -> String.valueOf(e.getValue().nextOffset())).toList())
                 .bindArray("applied", String.class, entries.stream().map(e -> String.valueOf(e.getValue().applied())).toList())
                 .execute();
+    }
+
+    /**
+     * Sets a partition's stored offset back to {@code start} if it is past {@code end}: the topic
+     * was created again or truncated, and the records it counted as applied are not the ones there now.
+     *
+     * @return whether the stored offset was set back
+     */
+    boolean rewind(int generation, TopicPartition partition, long end, long start) {
+        return jdbi.withHandle(handle -> handle.createUpdate(REWIND)
+                .bind("generation", generation)
+                .bind("topic", partition.topic())
+                .bind("partition", partition.partition())
+                .bind("end", end)
+                .bind("start", start)
+                .execute()) > 0;
     }
 
     /** The stored next offsets of the given topics, for seeking on partition assignment. */

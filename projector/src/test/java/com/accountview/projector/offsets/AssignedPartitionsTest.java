@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatCode;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
@@ -31,8 +32,9 @@ class AssignedPartitionsTest {
     private final TopicPartition fresh = new TopicPartition("accounts", 1);
     private final TopicPartition added = new TopicPartition("accounts", 2);
     private final DatabaseOffsets database = new DatabaseOffsets();
-    private final AssignedPartitions partitions = new AssignedPartitions(database, 1, new FixedBackOff(0),
-            new SimpleMeterRegistry(), Clock.systemUTC());
+    private final SimpleMeterRegistry meters = new SimpleMeterRegistry();
+    private final AssignedPartitions partitions = new AssignedPartitions(database, 1, new FixedBackOff(0), meters,
+            Clock.systemUTC());
     private final MockConsumer<byte[], byte[]> consumer = new MockConsumer<>("latest");
 
     @BeforeEach
@@ -90,6 +92,77 @@ class AssignedPartitionsTest {
         assertThat(consumer.paused()).isEmpty();
         assertThat(consumer.position(stored)).isEqualTo(42);
         assertThat(partitions.status().lag()).containsEntry(stored, 58L);
+    }
+
+    @Test
+    void partitionsAssignedWhileTheDatabaseIsDownDoNotFailTheNextPollOfAConsumerWithoutResetPolicy() {
+        MockConsumer<byte[], byte[]> withoutReset = new MockConsumer<>("none");
+        withoutReset.assign(List.of(stored, fresh));
+        withoutReset.updateBeginningOffsets(Map.of(stored, 0L, fresh, 0L));
+        database.down = true;
+
+        partitions.onPartitionsAssigned(withoutReset, List.of(stored, fresh));
+
+        assertThatCode(() -> withoutReset.poll(Duration.ZERO)).doesNotThrowAnyException();
+        assertThat(withoutReset.paused()).containsExactlyInAnyOrder(stored, fresh);
+        database.down = false;
+        partitions.idle(withoutReset);
+        assertThat(withoutReset.position(stored)).isEqualTo(42);
+    }
+
+    @Test
+    void aPositionBeforeTheFirstRecordGoesOnFromItAndCountsTheOffsetsLost() {
+        partitions.onPartitionsAssigned(consumer, List.of(stored, fresh));
+        consumer.updateBeginningOffsets(Map.of(stored, 50L));
+
+        partitions.outOfRange(consumer, () -> true, Map.of(stored, 42L));
+
+        assertThat(consumer.position(stored)).isEqualTo(50);
+        assertThat(database.offsets).as("nothing to set back: the next batch applies from 50").containsEntry(stored, 42L);
+        assertThat(meters.get("accountview.projector.records.lost").counter().count()).isEqualTo(8);
+        assertThat(meters.get("accountview.projector.offsets.rewound").counter().count()).isZero();
+    }
+
+    @Test
+    void aStoredOffsetPastThePartitionsEndIsSetBackAndThePartitionConsumedFromItsBeginning() {
+        database.offsets.put(stored, 120L);
+        partitions.onPartitionsAssigned(consumer, List.of(stored, fresh));
+        consumer.updateBeginningOffsets(Map.of(stored, 3L));
+
+        partitions.outOfRange(consumer, () -> true, Map.of(stored, 120L));
+
+        assertThat(consumer.position(stored)).isEqualTo(3);
+        assertThat(database.offsets).containsEntry(stored, 3L);
+        assertThat(meters.get("accountview.projector.offsets.rewound").counter().count()).isEqualTo(1);
+        assertThat(meters.get("accountview.projector.records.lost").counter().count()).isZero();
+    }
+
+    @Test
+    void aPositionInRangeAgainByTheTimeItIsCheckedIsFetchedAgain() {
+        partitions.onPartitionsAssigned(consumer, List.of(stored, fresh));
+
+        partitions.outOfRange(consumer, () -> true, Map.of(stored, 42L));
+
+        assertThat(consumer.position(stored)).isEqualTo(42);
+        assertThat(database.offsets).containsEntry(stored, 42L);
+        assertThat(meters.get("accountview.projector.records.lost").counter().count()).isZero();
+        assertThat(meters.get("accountview.projector.offsets.rewound").counter().count()).isZero();
+    }
+
+    @Test
+    void aStoredOffsetTheDatabaseCannotSetBackIsRecoveredFromLikeAFailedBatch() {
+        database.offsets.put(stored, 120L);
+        partitions.onPartitionsAssigned(consumer, List.of(stored, fresh));
+        database.down = true;
+        database.upAfterReads = 1;
+
+        partitions.outOfRange(consumer, () -> true, Map.of(stored, 120L));
+
+        // sought back to the stored offset, still past the end: the next poll finds it out of range again
+        assertThat(consumer.position(stored)).isEqualTo(120);
+        assertThat(consumer.paused()).isEmpty();
+        assertThat(meters.get("accountview.projector.batch.failures").counter().count()).isEqualTo(1);
+        assertThat(meters.get("accountview.projector.offsets.rewound").counter().count()).isZero();
     }
 
     @Test
@@ -272,6 +345,18 @@ class AssignedPartitionsTest {
                 throw new IllegalStateException("Connection refused");
             }
             return Map.copyOf(offsets);
+        }
+
+        @Override
+        boolean rewind(int generation, TopicPartition partition, long end, long start) {
+            if (down) {
+                throw new IllegalStateException("Connection refused");
+            }
+            if (offsets.getOrDefault(partition, 0L) <= end) {
+                return false;
+            }
+            offsets.put(partition, start);
+            return true;
         }
     }
 }
