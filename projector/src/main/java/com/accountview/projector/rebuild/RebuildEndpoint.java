@@ -20,7 +20,8 @@ import com.accountview.projector.generations.RebuildAlreadyRunningException;
 /**
  * {@code /actuator/rebuild} on the projector's management port, behind the admin token
  * ({@link AdminToken}): {@code GET} the live generation and the rebuild's progress; {@code POST}
- * to start a rebuild (202; 409 while one runs); {@code DELETE} to cancel it (200; 404 when none
+ * to start a rebuild (202; 409 while one runs, or when the topics lost their first records and the
+ * request does not allow an incomplete history; 503 when the broker does not say); {@code DELETE} to cancel it (200; 404 when none
  * runs). Each answers 503 when the database cannot be reached (a rebuild goes on by itself meanwhile,
  * and asking again shortly is the remedy), never a bare 500. See docs/operations.md.
  */
@@ -41,13 +42,25 @@ class RebuildEndpoint {
         return unlessUnreachable("GET", () -> new WebEndpointResponse<>(rebuilds.status(), 200));
     }
 
-    /** @param reason a note kept with the generation, e.g. who asked and why */
+    /**
+     * @param reason                   a note kept with the generation, e.g. who asked and why
+     * @param allowIncompleteHistory   true to rebuild even from topics that lost their first records
+     */
     @WriteOperation
-    WebEndpointResponse<Object> start(@Nullable String reason) {
+    WebEndpointResponse<Object> start(@Nullable String reason, @Nullable Boolean allowIncompleteHistory) {
         return unlessUnreachable("POST", () -> {
             try {
-                rebuilds.start(reason == null || reason.isBlank() ? "an operator (POST /actuator/rebuild)" : reason);
+                rebuilds.start(reason == null || reason.isBlank() ? "an operator (POST /actuator/rebuild)" : reason,
+                        Boolean.TRUE.equals(allowIncompleteHistory) ? Rebuilds.History.ALLOW_INCOMPLETE
+                                : Rebuilds.History.REQUIRE_COMPLETE);
                 return new WebEndpointResponse<>(rebuilds.status(), 202);
+            } catch (IncompleteHistoryException incomplete) {
+                return new WebEndpointResponse<>(Map.of("error", "incomplete history",
+                        "message", incomplete.getMessage(), "status", rebuilds.status()), 409);
+            } catch (UnableToReadTopicsException unanswered) {
+                log.warn("POST /actuator/rebuild answered 503: {}", unanswered.getMessage());
+                return new WebEndpointResponse<>(Map.of("error", "broker unavailable",
+                        "message", unanswered.getMessage()), 503);
             } catch (RebuildAlreadyRunningException running) {
                 return new WebEndpointResponse<>(Map.of("error", "rebuild already running",
                         "message", running.getMessage(), "status", rebuilds.status()), 409);

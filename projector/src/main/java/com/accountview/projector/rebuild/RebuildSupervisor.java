@@ -107,9 +107,15 @@ class RebuildSupervisor implements SmartLifecycle {
                 && generations.building().isEmpty()) {
             try {
                 rebuilds.start("projection version " + pipelines.projectionVersion() + " (live generation "
-                        + live.get().id() + " has version " + live.get().projectionVersion() + ")");
+                        + live.get().id() + " has version " + live.get().projectionVersion() + ")",
+                        Rebuilds.History.REQUIRE_COMPLETE);
             } catch (RebuildAlreadyRunningException raced) {
                 log.info("Another instance started the rebuild for the new projection version first");
+            } catch (IncompleteHistoryException incomplete) {
+                // not retried: the history will not come back; an operator decides
+                log.error("Projection version {} needs a rebuild, and the live generation {} (version {}) keeps"
+                                + " serving until one goes live: {}", pipelines.projectionVersion(), live.get().id(),
+                        live.get().projectionVersion(), incomplete.getMessage());
             }
         }
         versionChecked = true;

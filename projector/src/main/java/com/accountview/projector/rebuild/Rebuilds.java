@@ -1,6 +1,9 @@
 package com.accountview.projector.rebuild;
 
+import java.util.Map;
 import java.util.Optional;
+
+import org.apache.kafka.common.TopicPartition;
 
 import org.springframework.stereotype.Component;
 
@@ -18,25 +21,43 @@ import com.accountview.projector.ingestion.Pipelines;
 @Component
 public class Rebuilds {
 
+    /** Whether a rebuild needs the topics' whole history, or may go on from what retention left. */
+    public enum History {
+        REQUIRE_COMPLETE,
+        ALLOW_INCOMPLETE
+    }
+
     private final Generations generations;
     private final Pipelines pipelines;
+    private final TopicBeginnings beginnings;
     private volatile RebuildProgress lastProgress;
 
-    Rebuilds(Generations generations, Pipelines pipelines) {
+    Rebuilds(Generations generations, Pipelines pipelines, TopicBeginnings beginnings) {
         this.generations = generations;
         this.pipelines = pipelines;
+        this.beginnings = beginnings;
     }
 
     /**
      * Starts a rebuild into a new generation, from the beginning of the topics.
      *
+     * @param history whether the topics must still hold every record (they must, unless the caller
+     *                accepts a generation without what deleted records said)
      * @throws RebuildAlreadyRunningException if one runs already
      * @throws OlderProjectionVersionException if this projector's projection is older than the live generation's
+     * @throws IncompleteHistoryException if the history is required and a partition no longer begins at offset 0
+     * @throws UnableToReadTopicsException if the history is required and the broker did not say where they begin
      */
-    public Generation start(String requestedBy) {
+    public Generation start(String requestedBy, History history) {
         Optional<Generation> live = generations.live();
         if (live.isPresent() && live.get().projectionVersion() > pipelines.projectionVersion()) {
             throw new OlderProjectionVersionException(pipelines.projectionVersion(), live.get());
+        }
+        if (history == History.REQUIRE_COMPLETE) {
+            Map<TopicPartition, Long> pastZero = beginnings.pastZero();
+            if (!pastZero.isEmpty()) {
+                throw new IncompleteHistoryException(pastZero);
+            }
         }
         Generation started = generations.startBuilding(pipelines.projectionVersion(), requestedBy);
         pipelines.reconcile();

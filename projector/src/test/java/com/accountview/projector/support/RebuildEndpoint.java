@@ -49,6 +49,12 @@ public final class RebuildEndpoint {
                 .POST(HttpRequest.BodyPublishers.ofString("{\"reason\":\"" + reason + "\"}")));
     }
 
+    /** Starts a rebuild that may go on from topics whose first records were deleted. */
+    public Answer startAllowingIncompleteHistory(String reason) {
+        return send(request().header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(
+                "{\"reason\":\"" + reason + "\",\"allowIncompleteHistory\":true}")));
+    }
+
     public Answer cancel() {
         return send(request().DELETE());
     }

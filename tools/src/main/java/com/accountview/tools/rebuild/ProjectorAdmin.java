@@ -92,14 +92,31 @@ public final class ProjectorAdmin {
     }
 
     /**
-     * Starts a rebuild.
+     * Starts a rebuild that needs the topics' whole history.
      *
      * @param reason a note kept with the new generation
      * @return the projector's status, with the new generation as {@link Answer#rebuild()}
-     * @throws RebuildFailedException when it was refused (one runs already, a wrong token)
+     * @throws RebuildFailedException when it was refused (one runs already, a wrong token, topics that lost records)
      */
     public Answer start(String reason) throws IOException, InterruptedException, RebuildFailedException {
+        return start(reason, false);
+    }
+
+    /**
+     * Starts a rebuild.
+     *
+     * @param reason                 a note kept with the new generation
+     * @param allowIncompleteHistory whether to rebuild even from topics whose first records were deleted
+     * @return the projector's status, with the new generation as {@link Answer#rebuild()}
+     * @throws RebuildFailedException when it was refused (one runs already, a wrong token, topics that lost records
+     *                                while they were not allowed to)
+     */
+    public Answer start(String reason, boolean allowIncompleteHistory)
+            throws IOException, InterruptedException, RebuildFailedException {
         ObjectNode body = JSON.createObjectNode().put("reason", reason);
+        if (allowIncompleteHistory) {
+            body.put("allowIncompleteHistory", true);
+        }
         return send(request().header("Content-Type", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(body)))).require(202);
     }

@@ -56,6 +56,11 @@ public final class RebuildCommand implements Callable<Integer> {
             description = "A note kept with the new generation (default: ${DEFAULT-VALUE}).")
     String reason;
 
+    @Option(names = "--allow-incomplete-history",
+            description = "Rebuild even if the topics lost their first records (retention): the new generation lacks"
+                    + " what they said. Without it, the projector refuses such a rebuild and names the partitions.")
+    boolean allowIncompleteHistory;
+
     @Option(names = "--detach", description = "Start the rebuild and return; do not follow it.")
     boolean detach;
 
@@ -74,6 +79,10 @@ public final class RebuildCommand implements Callable<Integer> {
         long modes = Stream.of(status, cancel, detach).filter(Boolean::booleanValue).count();
         if (modes > 1) {
             throw new ParameterException(spec.commandLine(), "--status, --cancel and --detach exclude each other");
+        }
+        if (allowIncompleteHistory && (status || cancel)) {
+            throw new ParameterException(spec.commandLine(),
+                    "--allow-incomplete-history goes with starting a rebuild, not with --status or --cancel");
         }
         String scheme = projector.getScheme();
         if (!"http".equalsIgnoreCase(scheme) && !"https".equalsIgnoreCase(scheme) || projector.getHost() == null) {
@@ -138,7 +147,7 @@ public final class RebuildCommand implements Callable<Integer> {
                         + " stays live");
                 return 0;
             }
-            ProjectorAdmin.Answer started = admin.start(reason);
+            ProjectorAdmin.Answer started = admin.start(reason, allowIncompleteHistory);
             int generation = started.rebuild().path("generation").asInt();
             out.println("rebuild started: generation " + generation + " is being built from the beginning of the topics;"
                     + " generation " + started.liveGeneration() + " keeps serving");

@@ -71,6 +71,37 @@ class ProjectorAdminTest {
     }
 
     @Test
+    void aRebuildAllowedAnIncompleteHistorySaysSoAndOneWithoutItDoesNot() throws Exception {
+        List<String> bodies = new CopyOnWriteArrayList<>();
+        server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 16);
+        server.createContext("/actuator/rebuild", exchange -> {
+            bodies.add(new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8));
+            byte[] body = BUILDING.getBytes(StandardCharsets.UTF_8);
+            exchange.sendResponseHeaders(202, body.length);
+            exchange.getResponseBody().write(body);
+            exchange.close();
+        });
+        server.start();
+        ProjectorAdmin admin = new ProjectorAdmin(URI.create("http://127.0.0.1:" + server.getAddress().getPort()),
+                "token", Duration.ofMinutes(1));
+
+        admin.start("complete");
+        admin.start("what is left", true);
+
+        assertThat(bodies).containsExactly("{\"reason\":\"complete\"}",
+                "{\"reason\":\"what is left\",\"allowIncompleteHistory\":true}");
+    }
+
+    @Test
+    void aRebuildRefusedForAnIncompleteHistoryFailsWithTheProjectorsReason() throws Exception {
+        ProjectorAdmin admin = projector(Duration.ofMinutes(1), new Scripted(409, "{\"error\":\"incomplete history\","
+                + "\"message\":\"The topics no longer hold their whole history: accounts-0 begins at offset 4.\"}"));
+
+        assertThatThrownBy(() -> admin.start("complete")).isInstanceOf(RebuildFailedException.class)
+                .hasMessageContaining("accounts-0 begins at offset 4");
+    }
+
+    @Test
     void aProjectorWithoutItsDatabaseForAWhileDoesNotEndTheFollowing() throws Exception {
         ProjectorAdmin admin = projector(Duration.ofMinutes(1), new Scripted(200, BUILDING),
                 new Scripted(503, DATABASE_UNAVAILABLE), new Scripted(503, DATABASE_UNAVAILABLE),

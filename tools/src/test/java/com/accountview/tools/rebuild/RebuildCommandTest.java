@@ -50,6 +50,13 @@ class RebuildCommandTest {
     }
 
     @Test
+    void anIncompleteHistoryIsAllowedOnlyWhenARebuildIsStarted() {
+        assertThat(rebuild("--status", "--allow-incomplete-history", "--token", "t")).isEqualTo(2);
+
+        assertThat(out.toString()).contains("--allow-incomplete-history goes with starting a rebuild");
+    }
+
+    @Test
     void aProjectorAddressWithoutHttpIsInvalidInput() {
         assertThat(rebuild("--status", "--token", "t", "--projector", "localhost:8081")).isEqualTo(2);
 
