@@ -72,10 +72,11 @@ final class PositionsOutOfRange {
             long start = starts.get(partition);
             long end = ends.get(partition);
             if (position < start) {
-                log.error("The records at offsets {} to {} of {} were deleted from the topic (retention or deleteRecords) before"
-                                + " generation {} applied them: {} offsets lost, consumption goes on from offset {}."
-                                + " What they carried is missing from the read model until later events of the same"
-                                + " entities arrive", position, start - 1, partition, generation, start - position, start);
+                log.error("The records at offsets {} to {} of {} were deleted from the topic (retention or"
+                                + " deleteRecords) before generation {} applied them: {} offsets lost, consumption"
+                                + " goes on from offset {}. What they carried is missing from the read model until"
+                                + " later events of the same entities arrive",
+                        position, start - 1, partition, generation, start - position, start);
                 lost.increment(start - position);
                 consumer.seek(partition, start);
             } else if (position > end) {

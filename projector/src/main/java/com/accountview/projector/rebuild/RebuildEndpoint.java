@@ -21,9 +21,10 @@ import com.accountview.projector.generations.RebuildAlreadyRunningException;
  * {@code /actuator/rebuild} on the projector's management port, behind the admin token
  * ({@link AdminToken}): {@code GET} the live generation and the rebuild's progress; {@code POST}
  * to start a rebuild (202; 409 while one runs, or when the topics lost their first records and the
- * request does not allow an incomplete history; 503 when the broker does not say); {@code DELETE} to cancel it (200; 404 when none
- * runs). Each answers 503 when the database cannot be reached (a rebuild goes on by itself meanwhile,
- * and asking again shortly is the remedy), never a bare 500. See docs/operations.md.
+ * request does not allow an incomplete history; 503 when the broker does not say where they begin);
+ * {@code DELETE} to cancel it (200; 404 when none runs). Each answers 503 when the database cannot
+ * be reached (a rebuild goes on by itself meanwhile, and asking again shortly is the remedy), never
+ * a bare 500. See docs/operations.md.
  */
 @Component
 @Endpoint(id = "rebuild")
@@ -43,8 +44,8 @@ class RebuildEndpoint {
     }
 
     /**
-     * @param reason                   a note kept with the generation, e.g. who asked and why
-     * @param allowIncompleteHistory   true to rebuild even from topics that lost their first records
+     * @param reason                 a note kept with the generation, e.g. who asked and why
+     * @param allowIncompleteHistory true to rebuild even from topics that lost their first records
      */
     @WriteOperation
     WebEndpointResponse<Object> start(@Nullable String reason, @Nullable Boolean allowIncompleteHistory) {

@@ -4,7 +4,6 @@ import java.util.Map;
 import java.util.Optional;
 
 import org.apache.kafka.common.TopicPartition;
-
 import org.springframework.stereotype.Component;
 
 import com.accountview.projector.generations.Generation;

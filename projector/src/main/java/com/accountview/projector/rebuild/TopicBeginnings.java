@@ -1,6 +1,7 @@
 package com.accountview.projector.rebuild;
 
 import java.time.Duration;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -21,7 +22,8 @@ import com.accountview.projector.TopicsProperties;
  * Where the consumed topics' partitions begin now. A rebuild reads them from there: a partition
  * that no longer begins at offset 0 has lost records to retention or {@code deleteRecords}, and a
  * generation rebuilt from it would lack what they said (compaction does not move a partition's
- * first offset: only retention and {@code deleteRecords} do). Asks the broker each time, with a short-lived client: rebuilds are rare. Thread-safe.
+ * first offset: only retention and {@code deleteRecords} do). Asks the broker each time, with a
+ * short-lived client: rebuilds are rare. Thread-safe.
  */
 @Component
 class TopicBeginnings {
@@ -48,8 +50,8 @@ class TopicBeginnings {
                     .get(TIMEOUT.toMillis(), TimeUnit.MILLISECONDS).values()
                     .forEach(topic -> topic.partitions().forEach(partition -> earliest.put(
                             new TopicPartition(topic.name(), partition.partition()), OffsetSpec.earliest())));
-            Map<TopicPartition, Long> pastZero = new TreeMap<>((a, b) -> a.topic().equals(b.topic())
-                    ? Integer.compare(a.partition(), b.partition()) : a.topic().compareTo(b.topic()));
+            Map<TopicPartition, Long> pastZero = new TreeMap<>(
+                    Comparator.comparing(TopicPartition::topic).thenComparingInt(TopicPartition::partition));
             admin.listOffsets(earliest).all().get(TIMEOUT.toMillis(), TimeUnit.MILLISECONDS)
                     .forEach((partition, start) -> {
                         if (start.offset() > 0) {
