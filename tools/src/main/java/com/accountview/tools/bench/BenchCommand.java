@@ -52,7 +52,8 @@ public final class BenchCommand implements Callable<Integer> {
             description = "Mean contracts per account (default: ${DEFAULT-VALUE}).")
     int contractsPerAccount;
 
-    @Option(names = "--seed", defaultValue = "1", description = "The generator's seed (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--seed", defaultValue = "1", paramLabel = "N",
+            description = "The generator's seed (default: ${DEFAULT-VALUE}).")
     long seed;
 
     @Option(names = "--partitions", defaultValue = "3", paramLabel = "N", description = "Partitions per topic (default: ${DEFAULT-VALUE}).")

@@ -36,7 +36,8 @@ import picocli.CommandLine.Spec;
                 ""})
 public final class GenerateCommand implements Callable<Integer> {
 
-    @Option(names = "--seed", defaultValue = "1", description = "Seed of all chance (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--seed", defaultValue = "1", paramLabel = "N",
+            description = "Seed of all chance (default: ${DEFAULT-VALUE}).")
     long seed;
 
     @Option(names = "--accounts", required = true, paramLabel = "N", description = "How many accounts.")
@@ -55,7 +56,7 @@ public final class GenerateCommand implements Callable<Integer> {
                     + "non-monotonic (default: ${DEFAULT-VALUE}).")
     double outOfOrder;
 
-    @Option(names = "--orgs", defaultValue = "telco", split = ",", paramLabel = "ORG[,ORG...]",
+    @Option(names = "--orgs", defaultValue = "telco", split = ",", paramLabel = "ORG",
             description = "Organizations to spread accounts over (default: ${DEFAULT-VALUE}).")
     List<String> orgs;
 

@@ -55,6 +55,15 @@ class GenerateCommandTest {
         assertThat(err.toString()).startsWith(message).contains("See 'accountview-tools generate --help'.");
     }
 
+    @Test
+    void theHelpNamesEveryValueOnce() {
+        assertThat(execute("generate", "--help")).isZero();
+
+        // picocli adds a split option's own "[,...]" to its label: a label of "ORG[,ORG...]" showed it twice
+        assertThat(out.toString()).contains("[--orgs=ORG[,ORG...]]...", "--seed=N").doesNotContain("<seed>",
+                "[,ORG[,ORG...]...]");
+    }
+
     private int execute(String... args) {
         CommandLine commandLine = AccountViewTools.commandLine();
         commandLine.setOut(new PrintWriter(out, true));
