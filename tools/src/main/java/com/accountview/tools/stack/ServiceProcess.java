@@ -2,7 +2,12 @@ package com.accountview.tools.stack;
 
 import java.io.IOException;
 import java.lang.ProcessBuilder.Redirect;
+import java.nio.file.FileVisitResult;
+import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
+import java.nio.file.SimpleFileVisitor;
+import java.nio.file.attribute.BasicFileAttributes;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -15,8 +20,10 @@ import java.util.concurrent.TimeoutException;
 /**
  * One service (projector or query-api, or a command of the tools jar such as the broker) as a child
  * JVM running an executable jar, configured by environment variables exactly as it would be in
- * production, its output appended to a log file. Its standard input stays an open pipe: a child that
- * reads it sees its end when this JVM exits, however it exits. Thread-safe.
+ * production, its output appended to a log file. Its temporary files (Tomcat's base directory,
+ * lz4-java's native library) go to a directory of its own beside the log, {@code <name>.tmp}, emptied
+ * at each start, not to /tmp. Its standard input stays an open pipe: a child that reads it sees its end
+ * when this JVM exits, however it exits. Thread-safe.
  */
 public final class ServiceProcess {
 
@@ -50,6 +57,8 @@ public final class ServiceProcess {
                                 List<String> jvmOptions, List<String> arguments, Path log) throws IOException {
         List<String> command = new ArrayList<>();
         command.add(java.executable());
+        // before the caller's options, so that one of theirs naming another directory wins
+        command.add("-Djava.io.tmpdir=" + temporaryDirectory(name, log));
         command.addAll(jvmOptions);
         command.add("-jar");
         command.add(jar.toAbsolutePath().toString());
@@ -59,6 +68,36 @@ public final class ServiceProcess {
                 .redirectOutput(Redirect.appendTo(log.toFile()));
         builder.environment().putAll(environment);
         return new ServiceProcess(name, jar, builder.start(), log);
+    }
+
+    /**
+     * {@code <name>.tmp} beside {@code log}, emptied. Not /tmp, where the files stayed: Spring Boot deletes
+     * Tomcat's base directory on exit only if it is empty, which it never is, and a killed JVM leaves
+     * lz4-java's library too. Nothing in it outlives its process, and the last process of this name has
+     * ended by now (a launcher stops what a killed one left before it starts anything).
+     */
+    static Path temporaryDirectory(String name, Path log) throws IOException {
+        Path directory = log.toAbsolutePath().resolveSibling(name + ".tmp");
+        if (Files.exists(directory, LinkOption.NOFOLLOW_LINKS)) {
+            // not following links: a link's target, wherever it is, is left alone
+            Files.walkFileTree(directory, new SimpleFileVisitor<>() {
+                @Override
+                public FileVisitResult visitFile(Path file, BasicFileAttributes attributes) throws IOException {
+                    Files.delete(file);
+                    return FileVisitResult.CONTINUE;
+                }
+
+                @Override
+                public FileVisitResult postVisitDirectory(Path dir, IOException failure) throws IOException {
+                    if (failure != null) {
+                        throw failure;
+                    }
+                    Files.delete(dir);
+                    return FileVisitResult.CONTINUE;
+                }
+            });
+        }
+        return Files.createDirectories(directory);
     }
 
     public String name() {

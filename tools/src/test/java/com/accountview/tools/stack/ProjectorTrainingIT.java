@@ -89,8 +89,13 @@ class ProjectorTrainingIT {
         assertThat(Files.readString(trainingLog)).contains("AOTCache creation is complete");
         assertThat(databaseExists(ProjectorTraining.DATABASE)).isFalse();
         assertThat(topics()).doesNotContain(ProjectorTraining.TOPICS.accounts(), ProjectorTraining.TOPICS.contracts());
+        // the training projector's Tomcat made its base directory beside the run's log, not in /tmp
+        assertThat(directory.resolve("projector-aot-training.tmp").toFile().list())
+                .anySatisfy(file -> assertThat(file).startsWith("tomcat."));
 
+        // with another java.io.tmpdir than the training run's: a -D option, which the JVM does not check against the cache
         awaitReadyFromTheCacheAlone(launch);
+        assertThat(directory.resolve("projector.tmp").toFile().list()).anySatisfy(file -> assertThat(file).startsWith("tomcat."));
     }
 
     /**
