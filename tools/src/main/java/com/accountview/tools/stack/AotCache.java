@@ -6,6 +6,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -55,12 +56,17 @@ public final class AotCache {
         void run(JavaRuntime java, List<String> jvmOptions, Path application, Path log) throws Exception;
     }
 
-    /** The query-api's training: the application context starts, and the JVM exits (Spring Boot's documented way). */
+    /**
+     * The query-api's training: the application context starts, and the JVM exits (Spring Boot's documented way).
+     * A {@link ServiceProcess}, as the query-api's own start: its Tomcat's base directory goes to a temporary
+     * directory of its own, not to /tmp, where it stayed.
+     */
     static final Training START_AND_EXIT = (java, jvmOptions, application, log) -> {
-        List<String> command = new ArrayList<>(List.of(java.executable()));
-        command.addAll(jvmOptions);
-        command.addAll(List.of("-Dspring.context.exit=onRefresh", "-jar", application.toString()));
-        run(log, command);
+        List<String> options = new ArrayList<>(jvmOptions);
+        options.add("-Dspring.context.exit=onRefresh");
+        ServiceProcess training = ServiceProcess.start(java, "query-api-aot-training", application, Map.of(), options,
+                List.of(), log);
+        await(training.process(), java.executable() + " " + String.join(" ", options) + " -jar " + application, log);
     };
 
     private AotCache() {
@@ -150,14 +156,17 @@ public final class AotCache {
     private static void run(Path log, List<String> command) throws IOException, InterruptedException {
         Process process = new ProcessBuilder(command).redirectErrorStream(true)
                 .redirectOutput(Redirect.appendTo(log.toFile())).start();
+        await(process, String.join(" ", command), log);
+    }
+
+    /** Waits until {@code process} has exited with 0; ends it forcibly after {@value #TRAINING_MINUTES} minutes. */
+    private static void await(Process process, String what, Path log) throws InterruptedException {
         if (!process.waitFor(TRAINING_MINUTES, TimeUnit.MINUTES)) {
             process.destroyForcibly();
-            throw new LocalStackException("did not finish in " + TRAINING_MINUTES + " minutes: " + String.join(" ", command)
-                    + ": see " + log);
+            throw new LocalStackException("did not finish in " + TRAINING_MINUTES + " minutes: " + what + ": see " + log);
         }
         if (process.exitValue() != 0) {
-            throw new LocalStackException("exit code " + process.exitValue() + " from " + String.join(" ", command)
-                    + ": see " + log);
+            throw new LocalStackException("exit code " + process.exitValue() + " from " + what + ": see " + log);
         }
     }
 }

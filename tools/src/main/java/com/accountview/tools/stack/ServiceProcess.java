@@ -108,6 +108,11 @@ public final class ServiceProcess {
         return jar;
     }
 
+    /** For a run that is awaited to its end, as the query-api's AOT training ({@link AotCache#START_AND_EXIT}). */
+    Process process() {
+        return process;
+    }
+
     public long pid() {
         return process.pid();
     }

@@ -55,6 +55,9 @@ class AotCacheIT {
         assertThat(launch.jvmOptions()).containsExactly("-Xmx256m",
                 "-XX:AOTCache=" + cacheDirectory.resolve("application.aot").toAbsolutePath());
         assertThat(said.toString()).contains("making the query-api's AOT cache");
+        // the training run's Tomcat made its base directory beside the run's log, not in /tmp
+        assertThat(directory.resolve("query-api-aot-training.tmp").toFile().list())
+                .anySatisfy(file -> assertThat(file).startsWith("tomcat."));
         assertThat(startsOnlyFromTheCache(launch)).isZero();
 
         FileTime made = Files.getLastModifiedTime(cacheDirectory.resolve("application.aot"));
@@ -108,7 +111,10 @@ class AotCacheIT {
     private int startsOnlyFromTheCache(JarLaunch launch) throws Exception {
         List<String> command = new ArrayList<>(List.of(java.executable()));
         command.addAll(launch.jvmOptions());
-        command.addAll(List.of("-XX:AOTMode=on", "-Dspring.context.exit=onRefresh", "-jar", launch.jar().toString()));
+        // not /tmp, where its Tomcat's base directory would stay; another than the training run's, as in a launcher's run
+        Path temporary = Files.createDirectories(directory.resolve("start.tmp"));
+        command.addAll(List.of("-XX:AOTMode=on", "-Dspring.context.exit=onRefresh", "-Djava.io.tmpdir=" + temporary,
+                "-jar", launch.jar().toString()));
         Process process = new ProcessBuilder(command).redirectErrorStream(true)
                 .redirectOutput(Redirect.appendTo(directory.resolve("start.log").toFile())).start();
         assertThat(process.waitFor(3, TimeUnit.MINUTES)).as("started within 3 minutes").isTrue();
