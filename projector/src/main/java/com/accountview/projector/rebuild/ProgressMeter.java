@@ -8,11 +8,9 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ExecutionException;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 
 import org.apache.kafka.clients.admin.Admin;
-import org.apache.kafka.clients.admin.ListOffsetsResult.ListOffsetsResultInfo;
 import org.apache.kafka.clients.admin.OffsetSpec;
 import org.apache.kafka.common.TopicPartition;
 import org.jdbi.v3.core.Jdbi;
@@ -29,20 +27,17 @@ final class ProgressMeter {
     private static final String STORED = """
             SELECT topic, partition, next_offset, applied FROM consumer_offset WHERE generation = :generation
             """;
-    private static final Duration ADMIN_TIMEOUT = Duration.ofSeconds(10);
     /** The rate is taken over about this long, smoothing the batches' rhythm. */
     private static final Duration RATE_WINDOW = Duration.ofSeconds(30);
 
     private final Jdbi jdbi;
-    private final Admin admin;
-    private final TopicsProperties topics;
+    private final TopicOffsets offsets;
     private final Clock clock;
     private final List<RebuildProgress> recent = new ArrayList<>();
 
     ProgressMeter(Jdbi jdbi, Admin admin, TopicsProperties topics, Clock clock) {
         this.jdbi = jdbi;
-        this.admin = admin;
-        this.topics = topics;
+        this.offsets = new TopicOffsets(admin, topics);
         this.clock = clock;
     }
 
@@ -52,25 +47,16 @@ final class ProgressMeter {
                 .map((rs, ctx) -> Map.entry(new TopicPartition(rs.getString("topic"), rs.getInt("partition")),
                         new long[] {rs.getLong("next_offset"), rs.getLong("applied")}))
                 .forEach(entry -> stored.put(entry.getKey(), entry.getValue())));
-        Map<TopicPartition, OffsetSpec> partitions = new HashMap<>();
-        for (var description : admin.describeTopics(List.of(topics.accounts(), topics.contracts())).allTopicNames()
-                .get(ADMIN_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS).values()) {
-            description.partitions().forEach(info ->
-                    partitions.put(new TopicPartition(description.name(), info.partition()), OffsetSpec.latest()));
-        }
-        Map<TopicPartition, ListOffsetsResultInfo> ends = admin.listOffsets(partitions).all()
-                .get(ADMIN_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
-        Map<TopicPartition, OffsetSpec> earliest = new HashMap<>();
-        partitions.keySet().forEach(partition -> earliest.put(partition, OffsetSpec.earliest()));
-        Map<TopicPartition, ListOffsetsResultInfo> starts = admin.listOffsets(earliest).all()
-                .get(ADMIN_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
+        List<TopicPartition> partitions = offsets.partitions();
+        Map<TopicPartition, Long> ends = offsets.at(partitions, OffsetSpec.latest());
+        Map<TopicPartition, Long> starts = offsets.at(partitions, OffsetSpec.earliest());
 
         Map<String, Long> lag = new HashMap<>();
         long consumed = 0;
         long applied = 0;
-        for (TopicPartition partition : partitions.keySet()) {
-            long start = starts.get(partition).offset();
-            long end = ends.get(partition).offset();
+        for (TopicPartition partition : partitions) {
+            long start = starts.get(partition);
+            long end = ends.get(partition);
             long[] row = stored.get(partition);
             long next = row == null ? start : Math.max(start, row[0]);
             lag.merge(partition.topic(), Math.max(0, end - next), Long::sum);

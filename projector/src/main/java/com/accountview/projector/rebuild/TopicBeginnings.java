@@ -1,13 +1,9 @@
 package com.accountview.projector.rebuild;
 
-import java.time.Duration;
 import java.util.Comparator;
-import java.util.HashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.concurrent.ExecutionException;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 
 import org.apache.kafka.clients.admin.Admin;
@@ -28,8 +24,6 @@ import com.accountview.projector.TopicsProperties;
 @Component
 class TopicBeginnings {
 
-    private static final Duration TIMEOUT = Duration.ofSeconds(10);
-
     private final KafkaAdmin kafkaAdmin;
     private final TopicsProperties topics;
 
@@ -45,19 +39,14 @@ class TopicBeginnings {
      */
     Map<TopicPartition, Long> pastZero() {
         try (Admin admin = Admin.create(kafkaAdmin.getConfigurationProperties())) {
-            Map<TopicPartition, OffsetSpec> earliest = new HashMap<>();
-            admin.describeTopics(List.of(topics.accounts(), topics.contracts())).allTopicNames()
-                    .get(TIMEOUT.toMillis(), TimeUnit.MILLISECONDS).values()
-                    .forEach(topic -> topic.partitions().forEach(partition -> earliest.put(
-                            new TopicPartition(topic.name(), partition.partition()), OffsetSpec.earliest())));
+            TopicOffsets offsets = new TopicOffsets(admin, topics);
             Map<TopicPartition, Long> pastZero = new TreeMap<>(
                     Comparator.comparing(TopicPartition::topic).thenComparingInt(TopicPartition::partition));
-            admin.listOffsets(earliest).all().get(TIMEOUT.toMillis(), TimeUnit.MILLISECONDS)
-                    .forEach((partition, start) -> {
-                        if (start.offset() > 0) {
-                            pastZero.put(partition, start.offset());
-                        }
-                    });
+            offsets.at(offsets.partitions(), OffsetSpec.earliest()).forEach((partition, start) -> {
+                if (start > 0) {
+                    pastZero.put(partition, start);
+                }
+            });
             return pastZero;
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
