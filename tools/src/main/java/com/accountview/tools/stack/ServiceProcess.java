@@ -2,12 +2,9 @@ package com.accountview.tools.stack;
 
 import java.io.IOException;
 import java.lang.ProcessBuilder.Redirect;
-import java.nio.file.FileVisitResult;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
-import java.nio.file.SimpleFileVisitor;
-import java.nio.file.attribute.BasicFileAttributes;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -80,22 +77,7 @@ public final class ServiceProcess {
         Path directory = log.toAbsolutePath().resolveSibling(name + ".tmp");
         if (Files.exists(directory, LinkOption.NOFOLLOW_LINKS)) {
             // not following links: a link's target, wherever it is, is left alone
-            Files.walkFileTree(directory, new SimpleFileVisitor<>() {
-                @Override
-                public FileVisitResult visitFile(Path file, BasicFileAttributes attributes) throws IOException {
-                    Files.delete(file);
-                    return FileVisitResult.CONTINUE;
-                }
-
-                @Override
-                public FileVisitResult postVisitDirectory(Path dir, IOException failure) throws IOException {
-                    if (failure != null) {
-                        throw failure;
-                    }
-                    Files.delete(dir);
-                    return FileVisitResult.CONTINUE;
-                }
-            });
+            DirectoryContents.delete(directory, file -> false);
         }
         return Files.createDirectories(directory);
     }
