@@ -1,9 +1,7 @@
 package com.accountview.projector.rebuild;
 
 import java.time.Clock;
-import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -19,7 +17,7 @@ import com.accountview.projector.TopicsProperties;
 
 /**
  * Measures a rebuild's {@link RebuildProgress}: the generation's stored offsets against the
- * topics' beginnings and ends, and the rate between two measurements. Not thread-safe: one
+ * topics' beginnings and ends, and the {@link ConsumptionRate} between measurements. Not thread-safe: one
  * instance, used by the rebuild's supervision thread.
  */
 final class ProgressMeter {
@@ -27,13 +25,11 @@ final class ProgressMeter {
     private static final String STORED = """
             SELECT topic, partition, next_offset, applied FROM consumer_offset WHERE generation = :generation
             """;
-    /** The rate is taken over about this long, smoothing the batches' rhythm. */
-    private static final Duration RATE_WINDOW = Duration.ofSeconds(30);
 
     private final Jdbi jdbi;
     private final TopicOffsets offsets;
     private final Clock clock;
-    private final List<RebuildProgress> recent = new ArrayList<>();
+    private final ConsumptionRate rate = new ConsumptionRate();
 
     ProgressMeter(Jdbi jdbi, Admin admin, TopicsProperties topics, Clock clock) {
         this.jdbi = jdbi;
@@ -63,24 +59,7 @@ final class ProgressMeter {
             consumed += next - start;
             applied += row == null ? 0 : row[1];
         }
-        return remember(new RebuildProgress(generation, clock.instant(), applied, consumed, lag,
-                rate(generation, consumed)));
-    }
-
-    private double rate(int generation, long consumed) {
         Instant now = clock.instant();
-        recent.removeIf(earlier -> earlier.generation() != generation
-                || Duration.between(earlier.measuredAt(), now).compareTo(RATE_WINDOW) > 0);
-        if (recent.isEmpty()) {
-            return 0;
-        }
-        RebuildProgress oldest = recent.get(0);
-        double seconds = Duration.between(oldest.measuredAt(), now).toMillis() / 1000.0;
-        return seconds <= 0 ? 0 : (consumed - oldest.recordsConsumed()) / seconds;
-    }
-
-    private RebuildProgress remember(RebuildProgress progress) {
-        recent.add(progress);
-        return progress;
+        return new RebuildProgress(generation, now, applied, consumed, lag, rate.measured(generation, now, consumed));
     }
 }
