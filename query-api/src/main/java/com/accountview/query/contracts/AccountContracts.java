@@ -1,11 +1,6 @@
 package com.accountview.query.contracts;
 
-import java.sql.ResultSet;
-import java.sql.SQLException;
-import java.time.Instant;
-import java.time.OffsetDateTime;
 import java.util.List;
-import java.util.UUID;
 import java.util.function.BiFunction;
 import java.util.function.Function;
 
@@ -34,17 +29,7 @@ class AccountContracts {
                    ON c.account_id = account.account_id AND c.org_id = account.org_id
             """;
 
-    private static final LiveLookup<ContractRow> CONTRACT_ROWS = LiveLookup.of(CONTRACTS_BY_EXTERNAL_ID,
-            row -> new ContractRow(
-                    row.getObject("account_id", UUID.class),
-                    row.getObject("contract_id", UUID.class),
-                    row.getString("status"),
-                    row.getString("product_id"),
-                    row.getString("product_name"),
-                    instant(row, "start_date"),
-                    instant(row, "end_date"),
-                    instant(row, "created_at"),
-                    instant(row, "updated_at")));
+    private static final LiveLookup<ContractRow> CONTRACT_ROWS = LiveLookup.of(CONTRACTS_BY_EXTERNAL_ID, ContractRow.ROWS);
 
     private final ReadModel readModel;
 
@@ -61,27 +46,10 @@ class AccountContracts {
         List<ContractRow> rows = readModel.readLive(CONTRACT_ROWS, ExternalIdLookup.arguments(ref));
         return AccountMatches.of(ref, rows.stream().map(ContractRow::accountId).toList()).answer(
                 account -> found.apply(rows.stream()
-                        .filter(row -> row.contractId() != null)
+                        .filter(ContractRow::hasContract)
                         .map(ContractRow::toContract)
                         .sorted(Contract.NEWEST_FIRST)
                         .toList()),
                 otherwise);
-    }
-
-    /** A {@code timestamptz} column as an instant, whatever the session's time zone. */
-    private static Instant instant(ResultSet row, String column) throws SQLException {
-        OffsetDateTime value = row.getObject(column, OffsetDateTime.class);
-        return value == null ? null : value.toInstant();
-    }
-
-    /** One row of {@link #CONTRACTS_BY_EXTERNAL_ID}: an account and one of its contracts, if any. */
-    record ContractRow(UUID accountId, UUID contractId, String status, String productId, String productName,
-                       Instant startDate, Instant endDate, Instant createdAt, Instant updatedAt) {
-
-        Contract toContract() {
-            Contract.Product product = productId == null && productName == null
-                    ? null : new Contract.Product(productId, productName);
-            return new Contract(contractId, accountId, status, product, startDate, endDate, createdAt, updatedAt);
-        }
     }
 }

@@ -1,9 +1,6 @@
 package com.accountview.query.contracts;
 
-import java.util.function.BiFunction;
-
 import com.accountview.query.accounts.ExternalAccountRef;
-import com.accountview.query.errors.ErrorCode;
 import com.accountview.query.errors.ErrorResponses;
 import com.accountview.query.web.ConditionalResponses;
 import jakarta.servlet.http.HttpServletRequest;
@@ -39,8 +36,6 @@ class ContractController {
 
     @GetMapping("/active")
     ResponseEntity<byte[]> activeContract(ExternalAccountRef ref, HttpServletRequest request) {
-        BiFunction<ErrorCode, String, ResponseEntity<byte[]>> error =
-                (code, message) -> errors.answer(request, code, message);
-        return contracts.of(ref, all -> active.answer(ref, all, responses::ok, error), error);
+        return active.answer(ref, responses::ok, (code, message) -> errors.answer(request, code, message));
     }
 }

@@ -4,8 +4,12 @@ import static com.accountview.query.support.Api.json;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
+import java.util.Random;
 import java.util.UUID;
 
 import com.accountview.query.support.Api;
@@ -17,6 +21,7 @@ import com.accountview.query.support.RawHttp;
 import com.accountview.query.support.TestAccount;
 import com.accountview.query.support.TestClock;
 import com.accountview.testinfra.events.ContractEventBuilder;
+import com.accountview.testinfra.events.TestEvent;
 import com.accountview.testinfra.events.TestEvents;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -279,5 +284,69 @@ class ContractsIT {
                 contract(low).startDate(T.minusSeconds(5)).updatedAt(T.minusSeconds(1)).created(),
                 contract(high).startDate(T.minusSeconds(5)).updatedAt(T.minusSeconds(1)).created());
         assertThat(json(activeContract()).path("id").asString()).isEqualTo(high.toString());
+    }
+
+    /** The request's instant has nanoseconds, the read model microseconds: it is not rounded up to the next one. */
+    @Test
+    void contractStartingWithinTheNextMicrosecondIsNotActiveYet() {
+        readModel.contracts(contract(UUID.randomUUID()).startDate(T.plusNanos(1_000)).created());
+        clock.set(T.plusNanos(600));
+
+        assertThat(json(activeContract()).path("code").asString()).isEqualTo("NO_ACTIVE_CONTRACT");
+    }
+
+    @Test
+    void contractEndingWithinTheNextMicrosecondIsStillActive() {
+        UUID contractId = UUID.randomUUID();
+        readModel.contracts(contract(contractId).startDate(T.minusSeconds(60)).endDate(T.plusNanos(1_000)).created());
+        clock.set(T.plusNanos(600));
+
+        assertThat(json(activeContract()).path("id").asString()).isEqualTo(contractId.toString());
+    }
+
+    /**
+     * PostgreSQL picks the active contract; here the rule of docs/design.md picks it from the events
+     * as published (seeded), among contracts that tie on every sort key but the id, at instants that
+     * fall on their start and end dates and between them.
+     */
+    @Test
+    void theActiveContractIsTheOneTheRulePicksAmongManyAtEveryInstant() {
+        Random random = new Random(17);
+        String[] statuses = {"ACTIVE", "ACTIVE", "ACTIVE", "PENDING", "SUSPENDED", "TERMINATED", "CANCELLED"};
+        List<Contract> published = new ArrayList<>();
+        List<TestEvent> events = new ArrayList<>();
+        for (int i = 0; i < 150; i++) {
+            // ids spread over the whole range, so that their order as text and as signed numbers differ
+            UUID id = UUID.nameUUIDFromBytes((accountId + "/" + i).getBytes(StandardCharsets.UTF_8));
+            String status = statuses[random.nextInt(statuses.length)];
+            Instant start = T.plusSeconds(60L * (random.nextInt(21) - 10));
+            Instant end = random.nextInt(3) == 0 ? null : start.plusSeconds(60L * (1 + random.nextInt(15)));
+            Instant updated = T.minusSeconds(random.nextInt(4));
+            events.add(contract(id).status(status).startDate(start).endDate(end).updatedAt(updated).created());
+            published.add(new Contract(id, accountId, status, null, start, end, null, updated));
+        }
+        readModel.contracts(events.toArray(TestEvent[]::new));
+
+        for (int minute = -11; minute <= 26; minute++) {
+            Instant now = T.plusSeconds(60L * minute);
+            Optional<Contract> expected = published.stream().filter(contract -> isActiveAt(contract, now))
+                    .min(Contract.NEWEST_FIRST);
+            clock.set(now);
+
+            HttpResponse<String> response = activeContract();
+
+            if (expected.isPresent()) {
+                assertThat(response.statusCode()).as("at %s", now).isEqualTo(200);
+                assertThat(json(response).path("id").asString()).as("at %s", now).isEqualTo(expected.get().id().toString());
+            } else {
+                assertThat(json(response).path("code").asString()).as("at %s", now).isEqualTo("NO_ACTIVE_CONTRACT");
+            }
+        }
+    }
+
+    /** The rule of docs/design.md, section 2, as the reference. */
+    private static boolean isActiveAt(Contract contract, Instant now) {
+        return contract.status().equals("ACTIVE") && !contract.startDate().isAfter(now)
+                && (contract.endDate() == null || now.isBefore(contract.endDate()));
     }
 }

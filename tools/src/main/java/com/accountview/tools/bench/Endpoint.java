@@ -1,13 +1,10 @@
 package com.accountview.tools.bench;
 
-/**
- * The query-api's three GET endpoints, each with the statement it runs (the active contract is
- * chosen in the service from the same rows as the contracts).
- */
+/** The query-api's three GET endpoints, each with the statement it runs. */
 enum Endpoint {
     ACCOUNT("GET …/{id}", "", LookupSql.ACCOUNTS_BY_EXTERNAL_ID),
     CONTRACTS("GET …/{id}/contracts", "/contracts", LookupSql.CONTRACTS_BY_EXTERNAL_ID),
-    ACTIVE_CONTRACT("GET …/{id}/contracts/active", "/contracts/active", LookupSql.CONTRACTS_BY_EXTERNAL_ID);
+    ACTIVE_CONTRACT("GET …/{id}/contracts/active", "/contracts/active", LookupSql.ACTIVE_CONTRACT_BY_EXTERNAL_ID);
 
     private final String label;
     private final String suffix;

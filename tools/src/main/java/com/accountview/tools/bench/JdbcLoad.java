@@ -5,7 +5,9 @@ import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Types;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -31,6 +33,7 @@ final class JdbcLoad {
             throws InterruptedException {
         int clients = arrivals.clients();
         long deadline = System.nanoTime() + duration.toNanos();
+        Map<String, String> fixed = sql.fixedArguments(Instant.now());
         List<Histogram> histograms = new ArrayList<>();
         AtomicLong errors = new AtomicLong();
         AtomicReference<SQLException> firstError = new AtomicReference<>();
@@ -39,7 +42,8 @@ final class JdbcLoad {
             Histogram histogram = Latencies.microsecondsHistogram();
             histograms.add(histogram);
             SplittableRandom random = new SplittableRandom(i);
-            Thread thread = new Thread(() -> loop(sql, keys, arrivals, jdbcUrl, deadline, random, histogram, errors, firstError), "jdbc-load-" + i);
+            Thread thread = new Thread(() -> loop(sql, fixed, keys, arrivals, jdbcUrl, deadline, random, histogram, errors,
+                    firstError), "jdbc-load-" + i);
             threads.add(thread);
         }
         long start = System.nanoTime();
@@ -59,19 +63,20 @@ final class JdbcLoad {
         return new LoadWindow("JDBC loop", elapsed, all.getTotalCount(), 0, Map.of(), Latencies.of(all));
     }
 
-    private static void loop(LookupSql sql, KeyRange keys, Arrivals arrivals, String jdbcUrl, long deadline,
+    private static void loop(LookupSql sql, Map<String, String> fixed, KeyRange keys, Arrivals arrivals, String jdbcUrl,
+                             long deadline,
                              SplittableRandom random, Histogram histogram, AtomicLong errors,
                              AtomicReference<SQLException> firstError) {
         try (Connection connection = DriverManager.getConnection(jdbcUrl, LocalPostgres.USER, LocalPostgres.PASSWORD);
              PreparedStatement statement = connection.prepareStatement(sql.jdbc())) {
+            List<String> parameters = sql.parameters();
             long due = arrivals.open() ? arrivals.nextDue(System.nanoTime(), random) : System.nanoTime();
             while (due < deadline) {
                 while (System.nanoTime() < due) {
                     LockSupport.parkNanos(due - System.nanoTime());
                 }
                 long start = arrivals.open() ? due : System.nanoTime();
-                statement.setString(1, keys.orgId());
-                statement.setString(2, keys.draw(random));
+                bind(statement, parameters, fixed, keys.orgId(), keys.draw(random));
                 try (ResultSet rows = statement.executeQuery()) {
                     while (rows.next()) {
                         rows.getObject(1);
@@ -84,6 +89,18 @@ final class JdbcLoad {
         } catch (SQLException e) {
             errors.incrementAndGet();
             firstError.compareAndSet(null, e);
+        }
+    }
+
+    /** The fixed values go untyped, as pgbench sends its variables: PostgreSQL infers their types. */
+    private static void bind(PreparedStatement statement, List<String> parameters, Map<String, String> fixed,
+                             String orgId, String externalId) throws SQLException {
+        for (int i = 0; i < parameters.size(); i++) {
+            switch (parameters.get(i)) {
+                case LookupSql.ORG_ID -> statement.setString(i + 1, orgId);
+                case LookupSql.EXTERNAL_ID -> statement.setString(i + 1, externalId);
+                default -> statement.setObject(i + 1, fixed.get(parameters.get(i)), Types.OTHER);
+            }
         }
     }
 }

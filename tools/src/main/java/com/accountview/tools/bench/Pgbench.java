@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -52,9 +53,19 @@ final class Pgbench {
         return executable;
     }
 
-    /** The script: draw an external id, run the statement. pgbench turns {@code :orgId} and {@code :externalId} into parameters. */
+    /**
+     * The script: draw an external id, run the statement. pgbench turns {@code :externalId} and the
+     * variables of {@link #definitions} into parameters.
+     */
     static String script(LookupSql sql, KeyRange keys) {
         return "\\set externalId random(" + keys.first() + ", " + keys.last() + ")\n" + sql.sql().strip() + ";\n";
+    }
+
+    /** pgbench's {@code --define} of the organization and of each fixed argument of {@code sql}. */
+    static List<String> definitions(LookupSql sql, KeyRange keys, Instant now) {
+        List<String> definitions = new ArrayList<>(List.of("--define=" + LookupSql.ORG_ID + "=" + keys.orgId()));
+        sql.fixedArguments(now).forEach((name, value) -> definitions.add("--define=" + name + "=" + value));
+        return definitions;
     }
 
     /**
@@ -70,8 +81,9 @@ final class Pgbench {
         List<String> command = new ArrayList<>(List.of(executable.toString(), "--no-vacuum", "--protocol=prepared",
                 "--client=" + clients, "--jobs=" + Math.min(clients, Runtime.getRuntime().availableProcessors()),
                 "--time=" + Math.max(1, duration.plus(arrivals.open() ? SETTLING : Duration.ZERO).toSeconds()),
-                "--file=" + script, "--define=orgId=" + keys.orgId(),
-                "--log", "--log-prefix=" + directory.resolve("tx"),
+                "--file=" + script));
+        command.addAll(definitions(sql, keys, Instant.now()));
+        command.addAll(List.of("--log", "--log-prefix=" + directory.resolve("tx"),
                 "--host=127.0.0.1", "--port=" + port, "--username=" + LocalPostgres.USER));
         if (arrivals.open()) {
             command.add(String.format(Locale.ROOT, "--rate=%.1f", arrivals.perSecond()));

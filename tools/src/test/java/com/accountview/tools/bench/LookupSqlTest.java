@@ -1,10 +1,12 @@
 package com.accountview.tools.bench;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.entry;
 
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Matcher;
@@ -36,6 +38,12 @@ class LookupSqlTest {
     }
 
     @Test
+    void theActiveContractLookupIsTheQueryApisStatement() throws IOException {
+        assertThat(normalized(LookupSql.ACTIVE_CONTRACT_BY_EXTERNAL_ID.sql()))
+                .isEqualTo(normalized(asTheQueryApiRunsIt(LookupSql.ACTIVE_CONTRACT_BY_EXTERNAL_ID)));
+    }
+
+    @Test
     void aChangedStatementIsNoticed() throws IOException {
         String changed = asTheQueryApiRunsIt(LookupSql.ACCOUNTS_BY_EXTERNAL_ID).replace("org_id = :orgId", "org_id <> :orgId");
 
@@ -46,8 +54,19 @@ class LookupSqlTest {
     void jdbcGetsPositionalParametersInTheirOrder() {
         assertThat(LookupSql.ACCOUNTS_BY_EXTERNAL_ID.jdbc()).contains("org_id = ? AND external_id = ?")
                 .doesNotContain(":orgId", ":externalId");
-        assertThat(LookupSql.CONTRACTS_BY_EXTERNAL_ID.jdbc()).contains("org_id = ? AND external_id = ?")
-                .doesNotContain(":orgId", ":externalId");
+        assertThat(LookupSql.CONTRACTS_BY_EXTERNAL_ID.parameters()).containsExactly("orgId", "externalId");
+        assertThat(LookupSql.ACTIVE_CONTRACT_BY_EXTERNAL_ID.jdbc())
+                .contains("active.status = ? AND active.start_date <= ?", "(active.end_date IS NULL OR ? < active.end_date)")
+                .doesNotContain(":now", ":activeStatus");
+        assertThat(LookupSql.ACTIVE_CONTRACT_BY_EXTERNAL_ID.parameters())
+                .containsExactly("orgId", "externalId", "activeStatus", "now", "now");
+    }
+
+    @Test
+    void theActiveContractIsAskedForAtTheInstantGivenInWholeMicroseconds() {
+        assertThat(LookupSql.ACTIVE_CONTRACT_BY_EXTERNAL_ID.fixedArguments(Instant.parse("2026-12-07T03:04:05.123456789Z")))
+                .containsExactly(entry("activeStatus", "ACTIVE"), entry("now", "2026-12-07T03:04:05.123456Z"));
+        assertThat(LookupSql.ACCOUNTS_BY_EXTERNAL_ID.fixedArguments(Instant.EPOCH)).isEmpty();
     }
 
     /** The lookup {@link LookupSql#source()} names, in the statement ReadModel puts it in. */

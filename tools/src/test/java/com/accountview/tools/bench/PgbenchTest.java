@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.io.IOException;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 
 import org.junit.jupiter.api.Test;
@@ -18,6 +19,16 @@ class PgbenchTest {
         assertThat(script).startsWith("\\set externalId random(100000000, 100249999)\nSELECT lookup.*\n")
                 .contains("WHERE org_id = :orgId AND external_id = :externalId\n")
                 .endsWith(") found) lookup ON true;\n");
+    }
+
+    @Test
+    void theOrganizationAndTheActiveContractsFixedArgumentsAreDefined() {
+        KeyRange keys = new KeyRange("telco", 100_000_000, 100_249_999);
+        Instant now = Instant.parse("2026-12-07T03:04:05Z");
+
+        assertThat(Pgbench.definitions(LookupSql.ACTIVE_CONTRACT_BY_EXTERNAL_ID, keys, now))
+                .containsExactly("--define=orgId=telco", "--define=activeStatus=ACTIVE", "--define=now=2026-12-07T03:04:05Z");
+        assertThat(Pgbench.definitions(LookupSql.CONTRACTS_BY_EXTERNAL_ID, keys, now)).containsExactly("--define=orgId=telco");
     }
 
     @Test
