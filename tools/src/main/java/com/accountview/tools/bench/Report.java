@@ -86,8 +86,7 @@ final class Report {
                                 + " generator's own delay in sending (requests whose connection was free): p50 %s, p99 %s ms; ",
                                 ResultTable.millis(spread(runs, r -> api.apply(r).window().lateness().p50()).median()),
                                 ResultTable.millis(spread(runs, r -> api.apply(r).window().lateness().p99()).median())) : "")
-                        + (endpoint == Endpoint.ACCOUNT ? "baseline: " + endpoint.sql().name() + " (" + endpoint.sql().source() + ")"
-                                : "baseline: " + endpoint.sql().name() + " (the same SQL serves both contract endpoints)")
+                        + "baseline: " + endpoint.sql().name() + " (" + endpoint.sql().source() + ")"
                                 + inQueryApi(runs, api) + (settings.wireLatency() ? onTheWire(runs, api) : ""));
             }
         }
