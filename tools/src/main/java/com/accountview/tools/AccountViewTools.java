@@ -10,6 +10,7 @@ import picocli.CommandLine.UnmatchedArgumentException;
 import com.accountview.tools.bench.BenchCommand;
 import com.accountview.tools.bench.CeilingCommand;
 import com.accountview.tools.cli.Invocation;
+import com.accountview.tools.cli.UsageHelp;
 import com.accountview.tools.generate.GenerateCommand;
 import com.accountview.tools.publish.PublishCommand;
 import com.accountview.tools.rebuild.RebuildCommand;
@@ -45,14 +46,15 @@ public final class AccountViewTools {
 
     /**
      * The command line, named as people call it, with failures reported as one line instead of a stack
-     * trace, and invalid input as its message and where to find help instead of the whole usage, which
-     * would bury the message.
+     * trace, invalid input as its message and where to find help instead of the whole usage, which
+     * would bury the message, and help whose lines break between words only ({@link UsageHelp}).
      */
     public static CommandLine commandLine(String commandName) {
         CommandLine commandLine = new CommandLine(new AccountViewTools());
         if (!commandName.isBlank()) {
             commandLine.setCommandName(commandName);
         }
+        commandLine.setHelpFactory(UsageHelp::new); // every subcommand's too: they are all added by now
         commandLine.setExecutionExceptionHandler((exception, cmd, parseResult) -> {
             cmd.getErr().println(cmd.getColorScheme().errorText("error: " + describe(exception)));
             return 1;
