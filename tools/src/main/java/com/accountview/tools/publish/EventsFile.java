@@ -8,10 +8,13 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.function.Consumer;
 
+import com.accountview.tools.cli.CommandLineFiles;
+
 /**
  * An events file: JSON lines in UTF-8 ({@link Utf8Lines}: LF or CRLF line endings, an optional byte
  * order mark), one structured-mode CloudEvent or tombstone line per line, numbered from 1; blank
- * lines are skipped (their numbers still count).
+ * lines are skipped (their numbers still count). The file {@code -} is standard input
+ * ({@link CommandLineFiles}).
  */
 public record EventsFile(Path path) {
 
@@ -19,6 +22,11 @@ public record EventsFile(Path path) {
     @FunctionalInterface
     public interface LineHandler {
         void handle(int number, String line);
+    }
+
+    /** Whether the lines come from standard input, which is there to be read, never missing. */
+    public boolean readsStandardInput() {
+        return CommandLineFiles.isStandardStream(path);
     }
 
     public void forEachLine(LineHandler handler) {
@@ -51,7 +59,7 @@ public record EventsFile(Path path) {
     }
 
     private void read(LineHandler handler, Consumer<String> copy) {
-        try (InputStream in = Files.newInputStream(path)) {
+        try (InputStream in = CommandLineFiles.open(path)) {
             Utf8Lines lines = new Utf8Lines(in);
             for (String line = lines.next(); line != null; line = lines.next()) {
                 copy.accept(line);
@@ -60,7 +68,8 @@ public record EventsFile(Path path) {
                 }
             }
         } catch (IOException e) {
-            throw new PublishFailedException("could not read " + path + ": " + e.getMessage(), e);
+            throw new PublishFailedException("could not read " + (readsStandardInput() ? "standard input" : path)
+                    + ": " + e.getMessage(), e);
         }
     }
 }

@@ -24,14 +24,16 @@ import picocli.CommandLine.Spec;
                         + "{\"tombstone\": true, \"topic\": \"accounts\", \"key\": \"<uuid>\"} "
                         + "(topic: accounts or contracts).",
                 "An invalid line is reported as 'line N: <what is wrong>', and then nothing is published.",
-                "The file is read once (a pipe such as /dev/stdin works): what is published is what was validated.",
+                "The file is read once (a pipe works, and - is standard input): what is published is what was "
+                        + "validated.",
                 ""},
         exitCodeListHeading = "Exit codes:%n",
         exitCodeList = {"0:published (or valid, with --dry-run)", "1:invalid lines, nothing published; or Kafka failed",
                 "2:wrong usage"})
 public final class PublishCommand implements Callable<Integer> {
 
-    @Option(names = {"-f", "--file"}, required = true, paramLabel = "EVENTS.jsonl", description = "The events file.")
+    @Option(names = {"-f", "--file"}, required = true, paramLabel = "EVENTS.jsonl",
+            description = "The events file; - reads standard input.")
     Path file;
 
     @Option(names = "--allow-invalid",
@@ -51,15 +53,15 @@ public final class PublishCommand implements Callable<Integer> {
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
+        EventsFile events = new EventsFile(file);
         // not only regular files: the file is read once, so a named pipe or /dev/stdin works too
-        if (Files.isDirectory(file)) {
+        if (!events.readsStandardInput() && Files.isDirectory(file)) {
             throw new PublishFailedException(file + " is a directory, not a file");
         }
-        if (!Files.exists(file)) {
+        if (!events.readsStandardInput() && !Files.exists(file)) {
             throw new PublishFailedException("no such file: " + file);
         }
         EventFilePublisher publisher = new EventFilePublisher(EventContract.load(), kafka.recordSizeLimit(), err);
-        EventsFile events = new EventsFile(file);
         try (EventFilePublisher.Validation validation = publisher.validate(events)) {
             if (validation.invalid() > 0 && !allowInvalid) {
                 err.printf("%,d of %,d lines are invalid: nothing published%s%n", validation.invalid(), validation.lines(),

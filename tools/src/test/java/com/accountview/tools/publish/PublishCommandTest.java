@@ -2,7 +2,9 @@ package com.accountview.tools.publish;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.io.ByteArrayInputStream;
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
@@ -46,6 +48,25 @@ class PublishCommandTest {
 
         assertThat(exitCode).isZero();
         assertThat(out.toString()).contains("1 lines, 0 invalid: nothing published (--dry-run)");
+    }
+
+    @Test
+    void aDashReadsStandardInputWithItsLineNumbers() {
+        String events = EventFilePublisherTest.VALID + "\n\n{\"specversion\": \"1.0\"}\n";
+
+        int exitCode = executeReading(events, "publish", "--file", "-", "--dry-run");
+
+        assertThat(exitCode).as(err.toString()).isEqualTo(1);
+        assertThat(err.toString()).contains("line 3: required property 'id' not found")
+                .contains("1 of 2 lines are invalid: nothing published");
+    }
+
+    @Test
+    void aDashReadsStandardInputToTheEnd() {
+        String events = EventFilePublisherTest.VALID + "\n" + EventFilePublisherTest.VALID + "\n";
+
+        assertThat(executeReading(events, "publish", "-f", "-", "--dry-run")).as(err.toString()).isZero();
+        assertThat(out.toString()).contains("2 lines, 0 invalid: nothing published (--dry-run)");
     }
 
     @Test
@@ -149,6 +170,17 @@ class PublishCommandTest {
         commandLine.setOut(new PrintWriter(out, true));
         commandLine.setErr(new PrintWriter(err, true));
         return commandLine.execute(args);
+    }
+
+    /** The command with {@code input} as standard input, the process's own put back afterwards. */
+    private int executeReading(String input, String... args) {
+        InputStream standardInput = System.in;
+        System.setIn(new ByteArrayInputStream(input.getBytes(StandardCharsets.UTF_8)));
+        try {
+            return execute(args);
+        } finally {
+            System.setIn(standardInput);
+        }
     }
 
     private Path fileOfOneValidEvent() throws IOException {

@@ -3,7 +3,9 @@ package com.accountview.tools.publish;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.groups.Tuple.tuple;
 
+import java.io.ByteArrayInputStream;
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
@@ -85,6 +87,34 @@ class PublishIT {
         int exitCode = commandLine.execute("publish", "--file", pipe.toString(),
                 "--bootstrap-servers", TestInfrastructure.kafkaBootstrapServers(),
                 "--accounts-topic", accounts, "--contracts-topic", contracts);
+
+        assertThat(exitCode).as(err.toString()).isZero();
+        assertThat(PublishedRecords.consume(List.of(accounts, contracts), 2))
+                .extracting(ConsumerRecord::topic, ConsumerRecord::key, ConsumerRecord::value)
+                .containsExactlyInAnyOrder(tuple(accounts, ACCOUNT, null), tuple(contracts, CONTRACT, contractEvent));
+    }
+
+    @Test
+    void aDashPublishesStandardInput() throws Exception {
+        String accounts = TestTopics.create("accounts");
+        String contracts = TestTopics.create("contracts");
+        String contractEvent = event("customers.contract.deleted", CONTRACT, "\"contract_id\":\"" + CONTRACT + "\"");
+        String lines = TombstoneLine.format(EntityKind.ACCOUNT, ACCOUNT) + "\n" + contractEvent + "\n";
+
+        StringWriter err = new StringWriter();
+        var commandLine = AccountViewTools.commandLine();
+        commandLine.setErr(new PrintWriter(err, true));
+        commandLine.setOut(new PrintWriter(new StringWriter(), true));
+        InputStream standardInput = System.in;
+        System.setIn(new ByteArrayInputStream(lines.getBytes(StandardCharsets.UTF_8)));
+        int exitCode;
+        try {
+            exitCode = commandLine.execute("publish", "--file", "-",
+                    "--bootstrap-servers", TestInfrastructure.kafkaBootstrapServers(),
+                    "--accounts-topic", accounts, "--contracts-topic", contracts);
+        } finally {
+            System.setIn(standardInput);
+        }
 
         assertThat(exitCode).as(err.toString()).isZero();
         assertThat(PublishedRecords.consume(List.of(accounts, contracts), 2))
