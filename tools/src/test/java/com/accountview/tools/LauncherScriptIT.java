@@ -5,6 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -47,5 +49,26 @@ class LauncherScriptIT {
         assertThat(generate.exitValue()).as(Files.readString(output)).isZero();
         assertThat(temp.resolve("relative-events.jsonl")).isNotEmptyFile();
         assertThat(SCRIPT.getParent().resolve("relative-events.jsonl")).doesNotExist();
+    }
+
+    /**
+     * {@code -} as people pipe it, between two real processes: generate's standard output carries the
+     * events and nothing else (publish finds every line valid), what it says goes to standard error.
+     */
+    @Test
+    void generateWritesToAPipeThatPublishReads() throws Exception {
+        Path output = temp.resolve("publish.out");
+        Path said = temp.resolve("generate.err");
+        Process pipeline = new ProcessBuilder("bash", "-c", "set -o pipefail; \"$0\" generate --no-build --accounts 3 "
+                + "-o - 2>generate.err | \"$0\" publish --no-build -f - --dry-run", SCRIPT.toString())
+                .directory(temp.toFile()).redirectErrorStream(true).redirectOutput(output.toFile()).start();
+
+        assertThat(pipeline.waitFor(1, TimeUnit.MINUTES)).as("the commands end").isTrue();
+        assertThat(pipeline.exitValue()).as(Files.readString(output) + Files.readString(said)).isZero();
+        Matcher generated = Pattern.compile("^generated ([0-9,]+) records .* to standard output$", Pattern.MULTILINE)
+                .matcher(Files.readString(said));
+        assertThat(generated.find()).as(Files.readString(said)).isTrue();
+        assertThat(Files.readString(output)).contains(generated.group(1) + " lines, 0 invalid: nothing published");
+        assertThat(temp.resolve("-")).as("a file named -").doesNotExist();
     }
 }

@@ -12,6 +12,7 @@ import java.util.Optional;
 import java.util.concurrent.Callable;
 
 import com.accountview.contract.EntityKind;
+import com.accountview.tools.cli.CommandLineFiles;
 import com.accountview.tools.cli.ProgressBar;
 import com.accountview.tools.publish.EventSink;
 import com.accountview.tools.publish.FileSink;
@@ -33,6 +34,8 @@ import picocli.CommandLine.Spec;
                         + "moving between accounts, contracts moving to other accounts, deletes (by event and by "
                         + "Kafka tombstone), deleted entities coming back, and a share of duplicate and out-of-order "
                         + "deliveries. The same options always give the same records.",
+                "-o - writes the events to standard output, --reference - the state; what the command says then "
+                        + "goes to standard error.",
                 ""})
 public final class GenerateCommand implements Callable<Integer> {
 
@@ -67,7 +70,8 @@ public final class GenerateCommand implements Callable<Integer> {
     Instant start;
 
     @Option(names = "--reference", paramLabel = "STATE.jsonl",
-            description = "Also write the final state a correct projector must reach, one entity per line.")
+            description = "Also write the final state a correct projector must reach, one entity per line; "
+                    + "- writes it to standard output.")
     Path reference;
 
     @ArgGroup(exclusive = true, multiplicity = "1")
@@ -75,7 +79,7 @@ public final class GenerateCommand implements Callable<Integer> {
 
     static final class Target {
         @Option(names = {"-o", "--out"}, required = true, paramLabel = "EVENTS.jsonl",
-                description = "Write the events file here.")
+                description = "Write the events file here; - writes the events to standard output.")
         Path out;
 
         @Option(names = "--publish", required = true, description = "Publish straight to Kafka.")
@@ -96,11 +100,19 @@ public final class GenerateCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         HistorySettings settings = settings();
+        boolean eventsToStandardOutput = !target.publish && CommandLineFiles.isStandardStream(target.out);
+        boolean stateToStandardOutput = reference != null && CommandLineFiles.isStandardStream(reference);
+        if (eventsToStandardOutput && stateToStandardOutput) {
+            throw new ParameterException(spec.commandLine(), "--out and --reference are both - (standard output): "
+                    + "the events and the state would mix; write one of them to a file");
+        }
         if (reference != null && !target.publish && sameFile(reference, target.out)) {
             throw new ParameterException(spec.commandLine(),
                     "--out and --reference name the same file (" + target.out + "): the events and the state would mix");
         }
-        PrintWriter out = spec.commandLine().getOut();
+        // standard output carries the records then: what the command says would end up among them
+        PrintWriter report = eventsToStandardOutput || stateToStandardOutput
+                ? spec.commandLine().getErr() : spec.commandLine().getOut();
         ProgressBar progress = new ProgressBar("accounts", accounts, 20_000);
         Optional<ReferenceFile> fold = Optional.ofNullable(reference).map(ReferenceFile::new);
         HistoryGenerator.Summary summary;
@@ -109,10 +121,11 @@ public final class GenerateCommand implements Callable<Integer> {
         } finally {
             fold.ifPresent(ReferenceFile::close);
         }
-        out.printf("generated %,d records (%,d accounts, %,d contracts; %,d duplicates, %,d out of order, "
+        report.printf("generated %,d records (%,d accounts, %,d contracts; %,d duplicates, %,d out of order, "
                         + "%,d tombstones) %s%n", summary.records(), summary.accounts(), summary.contracts(),
                 summary.duplicates(), summary.outOfOrder(), summary.tombstones(),
-                target.publish ? "published to " + kafka.bootstrapServers() : "into " + target.out);
+                target.publish ? "published to " + kafka.bootstrapServers()
+                        : eventsToStandardOutput ? "to standard output" : "into " + target.out);
         return 0;
     }
 
@@ -126,7 +139,11 @@ public final class GenerateCommand implements Callable<Integer> {
         }
     }
 
+    /** Whether both name one file; standard output is none (both - is refused before). */
     private static boolean sameFile(Path a, Path b) {
+        if (CommandLineFiles.isStandardStream(a) || CommandLineFiles.isStandardStream(b)) {
+            return false; // ./- is a file, - is not
+        }
         try {
             return a.toAbsolutePath().normalize().equals(b.toAbsolutePath().normalize())
                     || (Files.exists(a) && Files.exists(b) && Files.isSameFile(a, b));

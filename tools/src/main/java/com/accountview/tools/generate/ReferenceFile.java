@@ -4,8 +4,6 @@ import java.io.BufferedWriter;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.math.BigInteger;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Locale;
 import java.util.Map;
@@ -20,6 +18,7 @@ import com.accountview.contract.ReferenceFold;
 import com.accountview.contract.ReferenceFold.Key;
 import com.accountview.contract.ReferenceFold.Stored;
 import com.accountview.contract.VersionKey;
+import com.accountview.tools.cli.CommandLineFiles;
 import com.accountview.tools.contract.OutgoingRecord;
 
 /**
@@ -27,7 +26,8 @@ import com.accountview.tools.contract.OutgoingRecord;
  * {@link ReferenceFold} (docs/events.md's rules applied one record at a
  * time, in delivery order), written as JSON lines, one per entity:
  * {@code {"entity":"account","id":…,"orgid":…,"version":"7","deleted":false,"data":{…}}}.
- * Entities are held until {@link #flush()}. Not thread-safe.
+ * Entities are held until {@link #flush()}. The file {@code -} is standard output
+ * ({@link CommandLineFiles}). Not thread-safe.
  */
 public final class ReferenceFile implements AutoCloseable {
 
@@ -38,10 +38,10 @@ public final class ReferenceFile implements AutoCloseable {
 
     public ReferenceFile(Path output) {
         try {
-            Files.createDirectories(output.toAbsolutePath().getParent());
-            this.writer = Files.newBufferedWriter(output, StandardCharsets.UTF_8);
+            this.writer = CommandLineFiles.create(output);
         } catch (IOException e) {
-            throw new UncheckedIOException("Could not write " + output, e);
+            throw new UncheckedIOException("Could not write "
+                    + (CommandLineFiles.isStandardStream(output) ? "standard output" : output), e);
         }
     }
 

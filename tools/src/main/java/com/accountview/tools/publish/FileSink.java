@@ -3,27 +3,28 @@ package com.accountview.tools.publish;
 import java.io.BufferedWriter;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 
+import com.accountview.tools.cli.CommandLineFiles;
 import com.accountview.tools.contract.OutgoingRecord;
 import com.accountview.tools.contract.TombstoneLine;
 
-/** Writes records as an events file that {@code publish} reads back. Not thread-safe. */
+/**
+ * Writes records as an events file that {@code publish} reads back; the file {@code -} is standard
+ * output ({@link CommandLineFiles}). Not thread-safe.
+ */
 public final class FileSink implements EventSink {
 
-    private final Path path;
+    /** The file, or standard output, as messages name it. */
+    private final String name;
     private final BufferedWriter writer;
 
     public FileSink(Path path) {
-        this.path = path;
+        this.name = CommandLineFiles.isStandardStream(path) ? "standard output" : path.toString();
         try {
-            Path parent = path.toAbsolutePath().getParent();
-            Files.createDirectories(parent);
-            this.writer = Files.newBufferedWriter(path, StandardCharsets.UTF_8);
+            this.writer = CommandLineFiles.create(path);
         } catch (IOException e) {
-            throw new UncheckedIOException("Could not write " + path, e);
+            throw new UncheckedIOException("Could not write " + name, e);
         }
     }
 
@@ -34,7 +35,7 @@ public final class FileSink implements EventSink {
             writer.write(line);
             writer.write('\n');
         } catch (IOException e) {
-            throw new UncheckedIOException("Could not write " + path, e);
+            throw new UncheckedIOException("Could not write " + name, e);
         }
     }
 
@@ -43,7 +44,7 @@ public final class FileSink implements EventSink {
         try {
             writer.close();
         } catch (IOException e) {
-            throw new UncheckedIOException("Could not write " + path, e);
+            throw new UncheckedIOException("Could not write " + name, e);
         }
     }
 }
