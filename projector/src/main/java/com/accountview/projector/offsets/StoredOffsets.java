@@ -23,6 +23,7 @@ public class StoredOffsets {
 
     // DO UPDATE (not DO NOTHING) so that existing rows are locked too and returned in one round trip;
     // nothing at all is returned once the generation is neither live nor being built (retired, cancelled)
+    // as the statement begins; one that ends while the statement waits for the rows is STILL_FED's
     private static final String LOCK = """
             INSERT INTO consumer_offset AS o (generation, topic, partition, next_offset)
             SELECT :generation, p.topic, p.partition, 0
@@ -30,6 +31,17 @@ public class StoredOffsets {
             WHERE EXISTS (SELECT 1 FROM generation WHERE id = :generation AND state IN ('LIVE', 'BUILDING'))
             ON CONFLICT (generation, topic, partition) DO UPDATE SET next_offset = o.next_offset
             RETURNING topic, partition, next_offset
+            """;
+
+    /**
+     * Whether the generation is still fed, asked once its offsets are locked, in a statement of its
+     * own: the lock's check sees the generations as they were when its statement began, and it may
+     * then have waited for the rows behind a switch (which holds the live generation's offsets) or a
+     * cancel (which deletes the rebuild's); only a statement begun after that wait sees them retired
+     * or cancelled.
+     */
+    private static final String STILL_FED = """
+            SELECT EXISTS (SELECT 1 FROM generation WHERE id = :generation AND state IN ('LIVE', 'BUILDING'))
             """;
 
     private static final String ADVANCE = """
@@ -77,7 +89,8 @@ public class StoredOffsets {
                 .map((rs, ctx) -> Map.entry(new TopicPartition(rs.getString("topic"), rs.getInt("partition")),
                         rs.getLong("next_offset")))
                 .forEach(entry -> offsets.put(entry.getKey(), entry.getValue()));
-        if (offsets.size() < ordered.size()) {
+        if (offsets.size() < ordered.size()
+                || !handle.createQuery(STILL_FED).bind("generation", generation).mapTo(Boolean.class).one()) {
             throw new GenerationEndedException(generation);
         }
         return offsets;
