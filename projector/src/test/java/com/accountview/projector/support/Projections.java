@@ -3,6 +3,7 @@ package com.accountview.projector.support;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.math.BigInteger;
+import java.util.HashMap;
 import java.util.Map;
 import java.util.UUID;
 
@@ -23,5 +24,19 @@ public final class Projections {
                 assertThat(row.externalId()).as("external id of %s", id).isEqualTo(expected.externalId());
             }
         });
+    }
+
+    /**
+     * The query side's view of the organization ({@code live_account}, which the query-api reads)
+     * holds exactly the accounts the reference leaves not deleted, each with its external id.
+     */
+    public static void assertServes(ReadModel readModel, String org, RandomHistory history) {
+        Map<UUID, String> served = new HashMap<>();
+        history.expected().forEach((id, expected) -> {
+            if (!expected.deleted()) {
+                served.put(id, expected.externalId());
+            }
+        });
+        assertThat(readModel.liveAccounts(org)).as("live accounts of %s", org).isEqualTo(served);
     }
 }

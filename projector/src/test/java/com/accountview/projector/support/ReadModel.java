@@ -61,6 +61,15 @@ public final class ReadModel {
                 """, UUID.class, orgId, externalId);
     }
 
+    /** The external id of every live account of an organization, by id, as the query side reads them ({@code live_account}). */
+    public Map<UUID, String> liveAccounts(String orgId) {
+        Map<UUID, String> accounts = new java.util.HashMap<>();
+        jdbc.query("SELECT account_id, external_id FROM accountview.live_account WHERE org_id = ?", rs -> {
+            accounts.put(rs.getObject("account_id", UUID.class), rs.getString("external_id"));
+        }, orgId);
+        return accounts;
+    }
+
     /** The live contracts of an account. */
     public List<UUID> contractsOf(String orgId, UUID accountId) {
         return jdbc.queryForList("""
