@@ -29,10 +29,19 @@ final class RepositionAfterFailure implements CommonErrorHandler {
     public void handleBatch(Exception thrown, ConsumerRecords<?, ?> data, Consumer<?, ?> consumer,
                             MessageListenerContainer container, Runnable invokeListener) {
         ConsumerRecord<?, ?> first = data.iterator().hasNext() ? data.iterator().next() : null;
-        log.warn("Batch of {} records from topic={} partition={} offset={} failed; it is consumed again from the"
-                        + " stored offsets once the database answers: {}", data.count(),
-                first == null ? null : first.topic(), first == null ? null : first.partition(),
-                first == null ? null : first.offset(), rootCause(thrown));
+        Throwable cause = rootCause(thrown);
+        if (cause instanceof GenerationEndedException ended) {
+            // a switch or a cancel came while the batch waited for its offsets: expected, not an outage
+            log.info("Batch of {} records from topic={} partition={} offset={} was not written: generation {} was"
+                            + " retired or its rebuild cancelled meanwhile; its consumption stops at the next check",
+                    data.count(), first == null ? null : first.topic(), first == null ? null : first.partition(),
+                    first == null ? null : first.offset(), ended.generation());
+        } else {
+            log.warn("Batch of {} records from topic={} partition={} offset={} failed; it is consumed again from the"
+                            + " stored offsets once the database answers: {}", data.count(),
+                    first == null ? null : first.topic(), first == null ? null : first.partition(),
+                    first == null ? null : first.offset(), cause.toString());
+        }
         partitions.recover(consumer, container::isRunning, thrown);
     }
 
@@ -62,11 +71,11 @@ final class RepositionAfterFailure implements CommonErrorHandler {
         return false;
     }
 
-    private static String rootCause(Throwable failure) {
+    private static Throwable rootCause(Throwable failure) {
         Throwable cause = failure;
         while (cause.getCause() != null && cause.getCause() != cause) {
             cause = cause.getCause();
         }
-        return cause.toString();
+        return cause;
     }
 }

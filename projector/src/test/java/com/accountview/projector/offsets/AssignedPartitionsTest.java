@@ -17,15 +17,23 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.ConsumerRecords;
 import org.apache.kafka.clients.consumer.MockConsumer;
 import org.apache.kafka.clients.consumer.OffsetAndMetadata;
+import org.apache.kafka.common.Metric;
+import org.apache.kafka.common.MetricName;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.errors.TimeoutException;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
+import org.springframework.kafka.listener.MessageListenerContainer;
 import org.springframework.util.backoff.FixedBackOff;
 
 /** The one owner of positions: the stored offsets decide where every partition is consumed from. */
+@ExtendWith(OutputCaptureExtension.class)
 class AssignedPartitionsTest {
 
     private final TopicPartition stored = new TopicPartition("accounts", 0);
@@ -325,6 +333,58 @@ class AssignedPartitionsTest {
     }
 
     /** The stored offsets as the database would answer, or not. */
+    /**
+     * A batch that waited for its offsets behind a switch or a cancel finds its generation ended: that
+     * is told as what it is, at INFO, where a failure of the database is a WARN.
+     */
+    @Test
+    void aBatchOfAGenerationThatEndedMeanwhileIsToldAtInfoAndAFailureAtWarn(CapturedOutput output) {
+        partitions.onPartitionsAssigned(consumer, List.of(stored, fresh));
+        ConsumerRecords<byte[], byte[]> batch = new ConsumerRecords<>(
+                Map.of(stored, List.of(new ConsumerRecord<>("accounts", 0, 42, new byte[0], new byte[0]))), Map.of());
+
+        partitions.errorHandler().handleBatch(new IllegalStateException("listener failed",
+                new GenerationEndedException(1)), batch, consumer, new StoppedContainer(), () -> { });
+        partitions.errorHandler().handleBatch(new IllegalStateException("listener failed",
+                new IllegalStateException("Connection refused")), batch, consumer, new StoppedContainer(), () -> { });
+
+        assertThat(lineWith(output, "was not written: generation 1 was retired or its rebuild cancelled meanwhile"))
+                .contains("INFO").doesNotContain("WARN");
+        assertThat(lineWith(output, "failed; it is consumed again from the stored offsets once the database answers:"
+                + " java.lang.IllegalStateException: Connection refused")).contains("WARN");
+    }
+
+    private static String lineWith(CapturedOutput output, String text) {
+        return output.getAll().lines().filter(line -> line.contains(text)).findFirst()
+                .orElseThrow(() -> new AssertionError("no line with \"" + text + "\" in:\n" + output.getAll()));
+    }
+
+    /** The container of a consumer that is stopping: recovery does not wait for the database. */
+    private static final class StoppedContainer implements MessageListenerContainer {
+
+        @Override
+        public void setupMessageListener(Object messageListener) {
+        }
+
+        @Override
+        public Map<String, Map<MetricName, ? extends Metric>> metrics() {
+            return Map.of();
+        }
+
+        @Override
+        public void start() {
+        }
+
+        @Override
+        public void stop() {
+        }
+
+        @Override
+        public boolean isRunning() {
+            return false;
+        }
+    }
+
     private static final class DatabaseOffsets extends StoredOffsets {
 
         final Map<TopicPartition, Long> offsets = new HashMap<>();
