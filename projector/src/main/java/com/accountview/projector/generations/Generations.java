@@ -44,6 +44,7 @@ public class Generations {
     private static final String FORGET_OFFSETS = "DELETE FROM consumer_offset WHERE generation = :id";
 
     private static final String INDEXED = "UPDATE generation SET indexed_at = now() WHERE id = :id";
+    private static final String STATE = "SELECT state FROM generation WHERE id = :id";
 
     /**
      * Holds a cancel of the generation back until the transaction ends, or finds it cancelled already.
@@ -174,7 +175,10 @@ public class Generations {
         if (attached) {
             log.info("Generation {} indexed and attached; it can go live", id);
         } else {
-            log.info("Generation {} is no longer being built (cancelled): not indexed, not attached", id);
+            // LIVE when another instance indexed it and switched to it first; CANCELLED after a cancel
+            String state = jdbi.withHandle(handle -> handle.createQuery(STATE).bind("id", id).mapTo(String.class)
+                    .findOne().orElse("gone"));
+            log.info("Generation {} is no longer being built ({}): not indexed, not attached here", id, state);
         }
         return attached;
     }

@@ -10,9 +10,12 @@ import java.util.UUID;
 
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.JdbcTemplate;
 
@@ -107,12 +110,14 @@ class RebuildRequestsIT extends ProjectorContextTest {
      * generation's partitions could only be dropped by locking their parent, which queries hold.
      */
     @Test
-    void aGenerationCancelledBeforeItIsAttachedIsNeverAttached() {
+    @ExtendWith(OutputCaptureExtension.class)
+    void aGenerationCancelledBeforeItIsAttachedIsNeverAttached(CapturedOutput output) {
         RebuildEndpoint endpoint = new RebuildEndpoint(port, TOKEN);
         int building = endpoint.start("cancelled before attaching").rebuildGeneration();
         assertThat(endpoint.cancel().status()).isEqualTo(200);
 
         assertThat(generations.indexAndAttach(building)).isFalse();
+        assertThat(output.getAll()).contains("Generation " + building + " is no longer being built (CANCELLED)");
 
         assertThat(jdbc().queryForObject("SELECT count(*) FROM pg_inherits i JOIN pg_class c ON c.oid = i.inhrelid"
                 + " WHERE c.relname LIKE ?", Integer.class, "%_g" + building)).isZero();
