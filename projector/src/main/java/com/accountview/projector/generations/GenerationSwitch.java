@@ -11,8 +11,8 @@ import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 
 /**
- * Makes a rebuilt generation live, in one transaction that never goes back in time: it locks the
- * live generation's stored offsets (the live projection waits meanwhile), waits a bounded time
+ * Makes a rebuilt generation live, in one transaction that never goes back in time: it takes the
+ * live generation's {@link GenerationLock} (the live projection waits meanwhile), waits a bounded time
  * until the new generation has applied, in every topic partition, at least as far as the live
  * one, and only then retires the live generation and makes the new one live. A reader sees one or
  * the other (the {@code live_*} views resolve the live generation in the query's own snapshot),
@@ -27,6 +27,7 @@ public class GenerationSwitch {
     /** Serializes switchers of all instances; the number is arbitrary but fixed. */
     private static final long SWITCH_LOCK = 7_311_001L;
 
+    // the generation lock holds the batches back; these rows also a rewind (PositionsOutOfRange), which takes none
     private static final String LOCK_LIVE_OFFSETS = """
             SELECT topic, partition, next_offset FROM consumer_offset
             WHERE generation = :live ORDER BY topic, partition FOR UPDATE
@@ -74,7 +75,7 @@ public class GenerationSwitch {
     /**
      * Tries the switch from {@code live} to {@code rebuilt}.
      *
-     * @param wait how long to hold the live offsets waiting for the rebuilt generation to catch up
+     * @param wait how long to hold the live generation waiting for the rebuilt generation to catch up
      */
     public Outcome trySwitch(int live, int rebuilt, Duration wait) throws InterruptedException {
         return jdbi.inTransaction(handle -> {
@@ -82,6 +83,8 @@ public class GenerationSwitch {
                     .mapTo(Boolean.class).one()) {
                 return Outcome.NOT_NOW;
             }
+            // before its offsets are read: a batch in flight may be storing a partition's first one, a row not there yet
+            GenerationLock.beforeEnding(handle, live);
             handle.createQuery(LOCK_LIVE_OFFSETS).bind("live", live).mapToMap().list();
             long deadline = System.nanoTime() + wait.toNanos();
             long behind;

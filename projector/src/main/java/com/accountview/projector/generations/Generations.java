@@ -137,6 +137,8 @@ public class Generations {
      */
     public boolean cancel(int id) {
         boolean cancelled = jdbi.inTransaction(handle -> {
+            // its batches in flight commit first; later ones find it cancelled, and insert no offsets again
+            GenerationLock.beforeEnding(handle, id);
             boolean changed = handle.createUpdate(CANCEL).bind("id", id).execute() == 1;
             if (changed) {
                 handle.createUpdate(FORGET_OFFSETS).bind("id", id).execute();

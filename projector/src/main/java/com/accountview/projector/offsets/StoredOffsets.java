@@ -12,6 +12,8 @@ import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
 import org.springframework.stereotype.Component;
 
+import com.accountview.projector.generations.GenerationLock;
+
 /**
  * The consumed positions of a generation of the read model, kept in PostgreSQL in the same
  * transaction as the writes they produced. That is what makes the effect exactly-once: a batch
@@ -22,8 +24,8 @@ import org.springframework.stereotype.Component;
 public class StoredOffsets {
 
     // DO UPDATE (not DO NOTHING) so that existing rows are locked too and returned in one round trip;
-    // nothing at all is returned once the generation is neither live nor being built (retired, cancelled)
-    // as the statement begins; one that ends while the statement waits for the rows is STILL_FED's
+    // nothing at all is returned once the generation is neither live nor being built (retired, cancelled),
+    // which the generation lock taken before this statement keeps true to the end of the transaction
     private static final String LOCK = """
             INSERT INTO consumer_offset AS o (generation, topic, partition, next_offset)
             SELECT :generation, p.topic, p.partition, 0
@@ -31,17 +33,6 @@ public class StoredOffsets {
             WHERE EXISTS (SELECT 1 FROM generation WHERE id = :generation AND state IN ('LIVE', 'BUILDING'))
             ON CONFLICT (generation, topic, partition) DO UPDATE SET next_offset = o.next_offset
             RETURNING topic, partition, next_offset
-            """;
-
-    /**
-     * Whether the generation is still fed, asked once its offsets are locked, in a statement of its
-     * own: the lock's check sees the generations as they were when its statement began, and it may
-     * then have waited for the rows behind a switch (which holds the live generation's offsets) or a
-     * cancel (which deletes the rebuild's); only a statement begun after that wait sees them retired
-     * or cancelled.
-     */
-    private static final String STILL_FED = """
-            SELECT EXISTS (SELECT 1 FROM generation WHERE id = :generation AND state IN ('LIVE', 'BUILDING'))
             """;
 
     private static final String ADVANCE = """
@@ -74,13 +65,16 @@ public class StoredOffsets {
     /**
      * Locks the rows of the given partitions for the rest of the transaction (creating missing ones
      * at offset 0) and returns the next offset to apply in each. Locks in a fixed order, so two
-     * consumers that overlap for a moment wait for each other instead of deadlocking.
+     * consumers that overlap for a moment wait for each other instead of deadlocking. Takes the
+     * {@link GenerationLock} first: a switch or a cancel in progress is waited for, and then seen
+     * (the statement after the wait takes a snapshot of its own).
      *
      * @throws GenerationEndedException if the generation is no longer live or being built
      */
     public Map<TopicPartition, Long> lock(Handle handle, int generation, Collection<TopicPartition> partitions) {
         List<TopicPartition> ordered = new ArrayList<>(partitions);
         ordered.sort(Comparator.comparing(TopicPartition::topic).thenComparingInt(TopicPartition::partition));
+        GenerationLock.whileFeeding(handle, generation);
         Map<TopicPartition, Long> offsets = new HashMap<>();
         handle.createQuery(LOCK)
                 .bind("generation", generation)
@@ -89,8 +83,7 @@ public class StoredOffsets {
                 .map((rs, ctx) -> Map.entry(new TopicPartition(rs.getString("topic"), rs.getInt("partition")),
                         rs.getLong("next_offset")))
                 .forEach(entry -> offsets.put(entry.getKey(), entry.getValue()));
-        if (offsets.size() < ordered.size()
-                || !handle.createQuery(STILL_FED).bind("generation", generation).mapTo(Boolean.class).one()) {
+        if (offsets.size() < ordered.size()) {
             throw new GenerationEndedException(generation);
         }
         return offsets;
