@@ -215,8 +215,21 @@ public final class AssignedPartitions implements ConsumerAwareRebalanceListener 
      */
     public void recover(Consumer<?, ?> consumer, BooleanSupplier running, Exception failure) {
         batchFailures.increment();
+        stateOf(consumer).failed(failure, clock.instant());
+        reposition(consumer, running);
+    }
+
+    /**
+     * After a batch whose generation was retired or cancelled while it waited: as {@link #recover},
+     * but nothing failed (it is not counted, and health does not report it); the consumption stops
+     * at the next check of the generations.
+     */
+    void recoverAfterGenerationEnded(Consumer<?, ?> consumer, BooleanSupplier running) {
+        reposition(consumer, running);
+    }
+
+    private void reposition(Consumer<?, ?> consumer, BooleanSupplier running) {
         ConsumerPartitions state = stateOf(consumer);
-        state.failed(failure, clock.instant());
         state.recovering(true);
         try {
             Set<TopicPartition> assignment = consumer.assignment();

@@ -31,18 +31,19 @@ final class RepositionAfterFailure implements CommonErrorHandler {
         ConsumerRecord<?, ?> first = data.iterator().hasNext() ? data.iterator().next() : null;
         Throwable cause = rootCause(thrown);
         if (cause instanceof GenerationEndedException ended) {
-            // a switch or a cancel came while the batch waited for its offsets: expected, not an outage
+            // a switch or a cancel came while the batch waited for its generation: expected, not an outage
             log.info("Batch of {} records from topic={} partition={} offset={} was not written: generation {} was"
                             + " retired or its rebuild cancelled meanwhile; its consumption stops at the next check",
                     data.count(), first == null ? null : first.topic(), first == null ? null : first.partition(),
                     first == null ? null : first.offset(), ended.generation());
+            partitions.recoverAfterGenerationEnded(consumer, container::isRunning);
         } else {
             log.warn("Batch of {} records from topic={} partition={} offset={} failed; it is consumed again from the"
                             + " stored offsets once the database answers: {}", data.count(),
                     first == null ? null : first.topic(), first == null ? null : first.partition(),
                     first == null ? null : first.offset(), cause.toString());
+            partitions.recover(consumer, container::isRunning, thrown);
         }
-        partitions.recover(consumer, container::isRunning, thrown);
     }
 
     /**

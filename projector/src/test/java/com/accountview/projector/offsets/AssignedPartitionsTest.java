@@ -334,17 +334,20 @@ class AssignedPartitionsTest {
 
     /** The stored offsets as the database would answer, or not. */
     /**
-     * A batch that waited for its offsets behind a switch or a cancel finds its generation ended: that
-     * is told as what it is, at INFO, where a failure of the database is a WARN.
+     * A batch that waited behind a switch or a cancel finds its generation ended: that is told as what
+     * it is, at INFO, and neither counted as a failed batch nor reported by health; a failure of the
+     * database is a WARN, and is both.
      */
     @Test
-    void aBatchOfAGenerationThatEndedMeanwhileIsToldAtInfoAndAFailureAtWarn(CapturedOutput output) {
+    void aBatchOfAGenerationThatEndedMeanwhileIsToldAtInfoAndNotCountedAsAFailure(CapturedOutput output) {
         partitions.onPartitionsAssigned(consumer, List.of(stored, fresh));
         ConsumerRecords<byte[], byte[]> batch = new ConsumerRecords<>(
                 Map.of(stored, List.of(new ConsumerRecord<>("accounts", 0, 42, new byte[0], new byte[0]))), Map.of());
 
         partitions.errorHandler().handleBatch(new IllegalStateException("listener failed",
                 new GenerationEndedException(1)), batch, consumer, new StoppedContainer(), () -> { });
+        assertThat(meters.get("accountview.projector.batch.failures").counter().count()).isZero();
+        assertThat(partitions.status().failure()).isNull();
         partitions.errorHandler().handleBatch(new IllegalStateException("listener failed",
                 new IllegalStateException("Connection refused")), batch, consumer, new StoppedContainer(), () -> { });
 
@@ -352,6 +355,8 @@ class AssignedPartitionsTest {
                 .contains("INFO").doesNotContain("WARN");
         assertThat(lineWith(output, "failed; it is consumed again from the stored offsets once the database answers:"
                 + " java.lang.IllegalStateException: Connection refused")).contains("WARN");
+        assertThat(meters.get("accountview.projector.batch.failures").counter().count()).isEqualTo(1);
+        assertThat(partitions.status().failure()).isNotNull();
     }
 
     private static String lineWith(CapturedOutput output, String text) {
