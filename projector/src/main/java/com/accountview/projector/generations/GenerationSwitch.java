@@ -27,7 +27,8 @@ public class GenerationSwitch {
     /** Serializes switchers of all instances; the number is arbitrary but fixed. */
     private static final long SWITCH_LOCK = 7_311_001L;
 
-    // the generation lock holds the batches back; these rows also a rewind (PositionsOutOfRange), which takes none
+    // the generation lock holds the batches back; locking these rows also holds back a rewind
+    // (PositionsOutOfRange), which takes no generation lock
     private static final String LOCK_LIVE_OFFSETS = """
             SELECT topic, partition, next_offset FROM consumer_offset
             WHERE generation = :live ORDER BY topic, partition FOR UPDATE

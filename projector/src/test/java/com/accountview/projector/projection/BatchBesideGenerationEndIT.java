@@ -211,12 +211,14 @@ class BatchBesideGenerationEndIT {
 
     /** A statement of the session's, running or the last one it ran (the switch sleeps between its checks). */
     private boolean ranQuery(String statement) {
-        return jdbc().queryForObject("SELECT count(*) FROM pg_stat_activity WHERE pid <> pg_backend_pid() AND query LIKE ?",
-                Integer.class, statement) > 0;
+        return jdbc().queryForObject("SELECT count(*) FROM pg_stat_activity WHERE pid <> pg_backend_pid()"
+                + " AND datname = current_database() AND query LIKE ?", Integer.class, statement) > 0;
     }
 
+    /** Sessions of this test's database waiting for a lock (the server is shared with other test contexts). */
     private int waitingForALock() {
-        return jdbc().queryForObject("SELECT count(*) FROM pg_stat_activity WHERE wait_event_type = 'Lock'", Integer.class);
+        return jdbc().queryForObject("SELECT count(*) FROM pg_stat_activity WHERE wait_event_type = 'Lock'"
+                + " AND datname = current_database()", Integer.class);
     }
 
     private List<Long> storedOffsets(int generation, int partition) {
