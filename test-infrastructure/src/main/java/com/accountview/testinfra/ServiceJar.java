@@ -15,6 +15,7 @@ import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -24,6 +25,9 @@ import java.util.concurrent.TimeUnit;
  * The one launcher of service jars for the integration tests of every module.
  */
 public final class ServiceJar implements AutoCloseable {
+
+    /** The lowest port {@link #freePort()} chooses: above the well-known and most registered services' ports. */
+    private static final int LOWEST_CHOSEN_PORT = 10_000;
 
     private final Process process;
     private final int port;
@@ -121,12 +125,33 @@ public final class ServiceJar implements AutoCloseable {
         }
     }
 
-    /** A port nothing listens on right now. */
+    /**
+     * A port nothing listens on right now, below the range the kernel draws outgoing connections'
+     * ports from: a port the kernel handed out as free (bind to 0) comes from that range, and in the
+     * seconds until a service bound it, a connection of any process could take it as its own port
+     * (a service failed to start so in CI, "Port 40601 was already in use").
+     */
     public static int freePort() {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
+        int ephemeralFrom = ephemeralPortsFrom();
+        for (int attempt = 0; attempt < 200; attempt++) {
+            int port = ThreadLocalRandom.current().nextInt(LOWEST_CHOSEN_PORT, ephemeralFrom);
+            try (ServerSocket socket = new ServerSocket(port)) {
+                return port;
+            } catch (IOException taken) {
+                // another listener has it: draw again
+            }
+        }
+        throw new IllegalStateException("No free port between " + LOWEST_CHOSEN_PORT + " and " + ephemeralFrom);
+    }
+
+    /** Linux's lower bound of outgoing connections' ports (32768 by default, and elsewhere). */
+    private static int ephemeralPortsFrom() {
+        try {
+            int from = Integer.parseInt(Files.readString(Path.of("/proc/sys/net/ipv4/ip_local_port_range")).trim()
+                    .split("\\s+")[0]);
+            return from > LOWEST_CHOSEN_PORT + 1000 ? from : 32_768;
+        } catch (IOException | RuntimeException notLinux) {
+            return 32_768;
         }
     }
 }
