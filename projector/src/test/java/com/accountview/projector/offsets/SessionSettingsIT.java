@@ -9,7 +9,7 @@ import com.accountview.projector.support.ProjectorContextTest;
 
 /**
  * The projector's sessions, as its default settings make them (the context the other test classes
- * share); {@link AbandonedTransactionIT} shows what the idle-transaction timeout does, with a
+ * share); {@link com.accountview.projector.generations.AbandonedTransactionIT} shows what the idle-transaction timeout does, with a
  * shorter one.
  */
 class SessionSettingsIT extends ProjectorContextTest {

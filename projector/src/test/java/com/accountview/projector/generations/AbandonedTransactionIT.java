@@ -1,17 +1,18 @@
-package com.accountview.projector.offsets;
+package com.accountview.projector.generations;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
 import java.sql.Connection;
-import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Statement;
 import java.time.Duration;
 import java.util.UUID;
 
+import org.jdbi.v3.core.Handle;
+import org.jdbi.v3.core.Jdbi;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.test.annotation.DirtiesContext;
 
@@ -30,16 +31,20 @@ import com.accountview.testinfra.events.TestEvents;
 @DirtiesContext
 class AbandonedTransactionIT extends ProjectorContextTest {
 
+    @Autowired
+    Jdbi jdbi;
+
+    @Autowired
+    Generations generations;
+
     @Test
     void anAbandonedTransactionHoldsTheLiveProjectionBackOnlyUntilPostgresEndsIt() throws Exception {
         UUID account = UUID.randomUUID();
-        Connection abandoned = dataSource.getConnection();
-        abandoned.setAutoCommit(false);
-        try (Statement statement = abandoned.createStatement();
-             ResultSet live = statement.executeQuery("SELECT id FROM accountview.generation WHERE state = 'LIVE'")) {
-            live.next();
-            statement.execute("SELECT pg_advisory_xact_lock(7311, " + live.getInt(1) + ")");
-        }
+        // the switch's own first step, on a session of the projector's pool that then goes idle
+        Handle switching = jdbi.open();
+        switching.begin();
+        GenerationLock.beforeEnding(switching, generations.live().orElseThrow().id());
+        Connection abandoned = switching.getConnection();
         events.send(TestEvents.account(account).org("abandoned").sequence(1).externalId("after-the-freeze")
                 .created().structured(topics.accounts()));
 
