@@ -5,23 +5,17 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Collection;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
-import java.util.OptionalLong;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.BooleanSupplier;
-import java.util.stream.Collectors;
 
 import io.micrometer.core.instrument.Counter;
-import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.apache.kafka.clients.consumer.Consumer;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.OffsetAndMetadata;
-import org.apache.kafka.common.KafkaException;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.errors.InterruptException;
 import org.apache.kafka.common.errors.WakeupException;
@@ -57,18 +51,14 @@ public final class AssignedPartitions implements ConsumerAwareRebalanceListener 
     private static final Logger log = LoggerFactory.getLogger(AssignedPartitions.class);
     /** While recovering, the consumer keeps polling (all paused) this often, to stay in its group. */
     private static final long POLL_SLICE_MILLIS = 100;
-    /** On the consumer's thread: a broker that does not answer in time leaves the lag to the next measurement. */
-    private static final Duration END_OFFSETS_TIMEOUT = Duration.ofSeconds(5);
 
-    private final StoredOffsets offsets;
-    private final int generation;
     private final BackOff backOff;
     private final MeterRegistry registry;
     private final Clock clock;
     private final Map<Consumer<?, ?>, ConsumerPartitions> consumers = new ConcurrentHashMap<>();
-    private final Map<TopicPartition, Gauge> gauges = new ConcurrentHashMap<>();
     private final Counter batchFailures;
-    private final Counter positioningFailures;
+    private final PendingPositions pendingPositions;
+    private final PartitionLag partitionLag;
     private final PositionsOutOfRange outOfRange;
 
     /** Why batches or positioning currently fail, and since when. */
@@ -100,8 +90,6 @@ public final class AssignedPartitions implements ConsumerAwareRebalanceListener 
 
     public AssignedPartitions(StoredOffsets offsets, int generation, BackOff backOff, MeterRegistry registry,
                               Clock clock) {
-        this.offsets = offsets;
-        this.generation = generation;
         this.backOff = backOff;
         this.registry = registry;
         this.clock = clock;
@@ -109,10 +97,8 @@ public final class AssignedPartitions implements ConsumerAwareRebalanceListener 
                 .description("Batches that failed to apply and were rolled back, to be consumed again")
                 .tag("generation", String.valueOf(generation))
                 .register(registry);
-        this.positioningFailures = Counter.builder("accountview.projector.positioning.failures")
-                .description("Attempts to read the stored offsets that failed; the partitions stay paused meanwhile")
-                .tag("generation", String.valueOf(generation))
-                .register(registry);
+        this.pendingPositions = new PendingPositions(offsets, generation, clock, registry);
+        this.partitionLag = new PartitionLag(generation, registry, consumers::values);
         this.outOfRange = new PositionsOutOfRange(offsets, generation, registry);
     }
 
@@ -124,10 +110,10 @@ public final class AssignedPartitions implements ConsumerAwareRebalanceListener 
             return;
         }
         consumer.pause(partitions);
-        if (!state.isRecovering() && positionPending(consumer, state, true)) {
+        if (!state.isRecovering() && pendingPositions.position(consumer, state, true)) {
             // during a recovery, the recovery positions everything at its end. Measured now, readiness
             // need not wait for the first batch or idle poll (seconds, on caught-up topics)
-            measureLagIfBrokerAnswers(consumer, state);
+            partitionLag.measureIfBrokerAnswers(consumer, state);
         } else {
             // a provisional position, never fetched from (the partition is paused until positioned):
             // without a reset policy, the next poll would fail a partition that has no committed offset
@@ -168,7 +154,7 @@ public final class AssignedPartitions implements ConsumerAwareRebalanceListener 
                         + " was fetched from a position the stored offsets did not choose");
             }
         }
-        positionPending(consumer, state, false);
+        pendingPositions.position(consumer, state, false);
     }
 
     /**
@@ -195,14 +181,14 @@ public final class AssignedPartitions implements ConsumerAwareRebalanceListener 
             });
         }
         // the batch committed: a broker slow to give end offsets must not make it look failed
-        measureLagIfBrokerAnswers(consumer, state);
+        partitionLag.measureIfBrokerAnswers(consumer, state);
     }
 
     /** The consumer has been idle for a while: position what is pending (paused partitions deliver nothing) and measure. */
     public void idle(Consumer<?, ?> consumer) {
         ConsumerPartitions state = stateOf(consumer);
-        positionPending(consumer, state, false);
-        measureLagIfBrokerAnswers(consumer, state);
+        pendingPositions.position(consumer, state, false);
+        partitionLag.measureIfBrokerAnswers(consumer, state);
     }
 
     /**
@@ -239,7 +225,7 @@ public final class AssignedPartitions implements ConsumerAwareRebalanceListener 
                 // back off first: the batch may have failed because the database went away just now,
                 // and a batch that keeps failing must not be retried in a tight loop
                 pollWhilePaused(consumer, state.nextRetryPause(), running);
-            } while (running.getAsBoolean() && !positionPending(consumer, state, true));
+            } while (running.getAsBoolean() && !pendingPositions.position(consumer, state, true));
         } catch (WakeupException stopping) {
             log.info("Consumer woken up while recovering; its partitions stay paused until positioned again");
         } finally {
@@ -274,103 +260,12 @@ public final class AssignedPartitions implements ConsumerAwareRebalanceListener 
         } while (running.getAsBoolean() && clock.millis() < until);
     }
 
-    /**
-     * Seeks this consumer's unpositioned partitions to their stored offsets (from the beginning
-     * where none is stored) and resumes them, if the database can be read now.
-     *
-     * @param now whether to try now, whatever the back-off of earlier failed attempts
-     * @return whether every assigned partition is positioned
-     */
-    private boolean positionPending(Consumer<?, ?> consumer, ConsumerPartitions state, boolean now) {
-        Set<TopicPartition> pending = state.unpositionedIn(consumer.assignment());
-        if (pending.isEmpty()) {
-            return true;
-        }
-        if (!now && !state.positioningDue(clock.millis())) {
-            return false;
-        }
-        Map<TopicPartition, Long> stored;
-        try {
-            stored = offsets.read(generation, pending.stream().map(TopicPartition::topic).distinct().toList());
-        } catch (RuntimeException e) {
-            positioningFailures.increment();
-            state.positioningFailed(e, clock.instant());
-            log.warn("Could not read the stored offsets of {}; they stay paused until the database answers: {}",
-                    pending, e.toString());
-            return false;
-        }
-        Set<TopicPartition> fromBeginning = pending.stream().filter(tp -> !stored.containsKey(tp))
-                .collect(Collectors.toSet());
-        if (!fromBeginning.isEmpty()) {
-            consumer.seekToBeginning(fromBeginning);
-        }
-        pending.stream().filter(stored::containsKey).forEach(tp -> consumer.seek(tp, stored.get(tp)));
-        consumer.resume(pending);
-        state.positioned(pending);
-        log.info("Positioned {} at their stored offsets {} (no stored offset, from the beginning: {})",
-                pending, stored, fromBeginning);
-        return true;
-    }
-
-    private void measureLagIfBrokerAnswers(Consumer<?, ?> consumer, ConsumerPartitions state) {
-        try {
-            measureLag(consumer, state);
-        } catch (WakeupException | InterruptException e) {
-            throw e; // the container stopping: not ours to swallow
-        } catch (KafkaException e) {
-            log.debug("The lag of {} is measured after the next batch or idle poll: {}", consumer.assignment(),
-                    e.toString());
-        }
-    }
-
-    private void measureLag(Consumer<?, ?> consumer, ConsumerPartitions state) {
-        Set<TopicPartition> unmeasured = new HashSet<>();
-        for (TopicPartition partition : consumer.assignment()) {
-            if (!state.isPositioned(partition)) {
-                continue; // its lag stays unknown, and the projector not ready, until it is positioned
-            }
-            OptionalLong lag = consumer.currentLag(partition);
-            if (lag.isPresent()) {
-                measured(state, partition, lag.getAsLong());
-            } else {
-                unmeasured.add(partition);
-            }
-        }
-        if (!unmeasured.isEmpty()) {
-            // no fetch response yet (e.g. an idle partition): ask the broker for the end offsets
-            consumer.endOffsets(unmeasured, END_OFFSETS_TIMEOUT).forEach((partition, end) ->
-                    measured(state, partition, Math.max(0, end - consumer.position(partition))));
-        }
-    }
-
-    private void measured(ConsumerPartitions state, TopicPartition partition, long lag) {
-        state.lag(partition, lag);
-        gauges.computeIfAbsent(partition, p -> Gauge.builder("accountview.projector.lag", this, owner -> owner.lagOf(p))
-                .description("Records behind the end of the partition, as of the last poll; NaN while not measured")
-                .tag("topic", p.topic())
-                .tag("partition", String.valueOf(p.partition()))
-                .tag("generation", String.valueOf(generation))
-                .register(registry));
-    }
-
     /** Removes this owner's meters, when its generation's consumption ends. */
     public void close() {
-        gauges.values().forEach(registry::remove);
-        gauges.clear();
-        registry.remove(positioningFailures);
+        partitionLag.close();
+        pendingPositions.close();
         registry.remove(batchFailures);
         outOfRange.close();
-    }
-
-    /** The lag of a partition as last measured by whichever consumer owns it; NaN if none has. */
-    public double lagOf(TopicPartition partition) {
-        return consumers.values().stream()
-                .map(state -> state.lag().get(partition))
-                .filter(Objects::nonNull)
-                .filter(lag -> lag != UNKNOWN_LAG)
-                .findFirst()
-                .map(Long::doubleValue)
-                .orElse(Double.NaN);
     }
 
     /** A snapshot over every consumer of this instance. */

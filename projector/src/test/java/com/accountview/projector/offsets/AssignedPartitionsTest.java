@@ -70,6 +70,22 @@ class AssignedPartitionsTest {
     }
 
     @Test
+    void theLagIsPublishedPerPartitionAndEveryMeterOfTheGenerationGoesWhenItsConsumptionEnds() {
+        partitions.onPartitionsAssigned(consumer, List.of(stored, fresh));
+
+        assertThat(meters.get("accountview.projector.lag").tag("partition", "0").tag("generation", "1").gauge().value())
+                .isEqualTo(58.0);
+        assertThat(meters.get("accountview.projector.lag").tag("partition", "1").gauge().value()).isEqualTo(100.0);
+
+        partitions.onPartitionsRevokedAfterCommit(consumer, List.of(fresh));
+        assertThat(meters.get("accountview.projector.lag").tag("partition", "1").gauge().value())
+                .as("no consumer of this instance owns it now").isNaN();
+
+        partitions.close();
+        assertThat(meters.getMeters()).as("the generation's lag, positioning, failure and range meters").isEmpty();
+    }
+
+    @Test
     void whenTheBrokerCannotTellTheEndsTheLagStaysUnknownAndThePartitionsAreConsumed() {
         // as a real consumer before its first fetch: no lag of its own, and the broker's end offsets time out
         MockConsumer<byte[], byte[]> unanswered = withoutFetchedLag(new AtomicBoolean(false));
