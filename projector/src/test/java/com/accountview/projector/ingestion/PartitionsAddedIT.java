@@ -36,9 +36,10 @@ class PartitionsAddedIT extends ProjectorContextTest {
     void eventsInPartitionsAddedToATopicAreProjectedWellBeforeKafkasDefaultRefresh() throws Exception {
         RandomHistory before = RandomHistory.of(910, "before-growth", 40, 3);
         RandomHistory after = RandomHistory.of(911, "after-growth", 60, 3);
-        long consumedBefore = consumed();
+        long consumedBefore = readModel.consumedFrom(topics.accounts());
         before.delivery().forEach(event -> events.send(event.structured(topics.accounts())));
-        await().atMost(Duration.ofSeconds(60)).until(() -> consumed() == consumedBefore + before.delivery().size());
+        await().atMost(Duration.ofSeconds(60))
+                .until(() -> readModel.consumedFrom(topics.accounts()) == consumedBefore + before.delivery().size());
 
         int partitions;
         try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers))) {
@@ -52,7 +53,8 @@ class PartitionsAddedIT extends ProjectorContextTest {
         }
 
         await().atMost(Duration.ofSeconds(90)).alias("every event of the new partitions projected")
-                .until(() -> consumed() == consumedBefore + before.delivery().size() + after.delivery().size());
+                .until(() -> readModel.consumedFrom(topics.accounts())
+                        == consumedBefore + before.delivery().size() + after.delivery().size());
         Projections.assertMatches(readModel, "before-growth", before);
         Projections.assertMatches(readModel, "after-growth", after);
     }
@@ -60,9 +62,5 @@ class PartitionsAddedIT extends ProjectorContextTest {
     private static ProducerRecord<byte[], byte[]> intoNewPartition(ProducerRecord<byte[], byte[]> record, int partitionsBefore) {
         int partition = partitionsBefore + Math.floorMod(Arrays.hashCode(record.key()), partitionsBefore);
         return new ProducerRecord<>(record.topic(), partition, record.key(), record.value(), record.headers());
-    }
-
-    private long consumed() {
-        return readModel.storedOffsets(topics.accounts()).values().stream().mapToLong(Long::longValue).sum();
     }
 }

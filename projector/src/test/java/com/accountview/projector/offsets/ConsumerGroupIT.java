@@ -61,12 +61,12 @@ class ConsumerGroupIT {
                 try (EventStream stream = new EventStream(TestInfrastructure.kafkaBootstrapServers(), readModel)) {
                     delivery.subList(0, total / 2).forEach(event -> stream.send(event.structured(accounts)));
                     await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(20))
-                            .until(() -> consumed(readModel, accounts) >= total / 4);
+                            .until(() -> readModel.consumedFrom(accounts) >= total / 4);
                     // the second half arrives while the first instance leaves: its partitions must move over
                     first.stop();
                     delivery.subList(total / 2, total).forEach(event -> stream.send(event.structured(accounts)));
                 }
-                await().atMost(Duration.ofSeconds(90)).until(() -> consumed(readModel, accounts) == total);
+                await().atMost(Duration.ofSeconds(90)).until(() -> readModel.consumedFrom(accounts) == total);
             } finally {
                 first.kill();
                 second.kill();
@@ -75,9 +75,5 @@ class ConsumerGroupIT {
 
         Projections.assertMatches(readModel, "group", history);
         assertThat(readModel.appliedFrom(accounts)).isEqualTo(history.applied());
-    }
-
-    private static long consumed(ReadModel readModel, String topic) {
-        return readModel.storedOffsets(topic).values().stream().mapToLong(Long::longValue).sum();
     }
 }

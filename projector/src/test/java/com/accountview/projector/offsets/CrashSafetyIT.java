@@ -79,18 +79,19 @@ class CrashSafetyIT {
         // three hard kills while the stream is being applied, at growing progress; steps of a tenth,
         // because a projector of two consumer threads gets well past its target before the kill lands
         for (int kill = 1; kill <= 3; kill++) {
-            long progressBefore = consumed();
+            long progressBefore = readModel.consumedFrom(accounts);
             long target = Math.min(total - 1, progressBefore + total / 10);
             try (ServiceJar projector = ProjectorProcess.start(environment()).awaitLive(ProjectorProcess.STARTUP)) {
                 await().atMost(Duration.ofSeconds(90)).pollInterval(Duration.ofMillis(20))
-                        .until(() -> consumed() >= target);
+                        .until(() -> readModel.consumedFrom(accounts) >= target);
                 projector.kill();
             }
-            assertThat(consumed()).as("progress after kill %d", kill).isGreaterThan(progressBefore).isLessThan(total);
+            assertThat(readModel.consumedFrom(accounts)).as("progress after kill %d", kill)
+                    .isGreaterThan(progressBefore).isLessThan(total);
         }
 
         try (ServiceJar projector = ProjectorProcess.start(environment()).awaitLive(ProjectorProcess.STARTUP)) {
-            await().atMost(Duration.ofSeconds(90)).until(() -> consumed() == total);
+            await().atMost(Duration.ofSeconds(90)).until(() -> readModel.consumedFrom(accounts) == total);
         }
 
         Projections.assertMatches(readModel, ORG, history);
@@ -137,11 +138,6 @@ class CrashSafetyIT {
     /** The consumer group of the live generation's pipeline. */
     private String liveGroup() {
         return Pipelines.groupOf(group, 1);
-    }
-
-    /** Records consumed so far according to the stored offsets (all partitions start at 0). */
-    private long consumed() {
-        return readModel.storedOffsets(accounts).values().stream().mapToLong(Long::longValue).sum();
     }
 
     private boolean storedMatches(Map<TopicPartition, Long> end) {

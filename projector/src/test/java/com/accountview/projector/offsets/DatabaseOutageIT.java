@@ -46,7 +46,7 @@ class DatabaseOutageIT extends ProjectorContextTest {
 
         try (EventStream stream = events) {
             delivery.subList(0, half).forEach(event -> stream.send(event.structured(topics.accounts())));
-            await().atMost(Duration.ofSeconds(60)).until(() -> consumed(readModel) >= half / 2);
+            await().atMost(Duration.ofSeconds(60)).until(() -> readModel.consumedFrom(topics.accounts()) >= half / 2);
 
             TestInfrastructure.postgres().halt();
             try {
@@ -67,16 +67,12 @@ class DatabaseOutageIT extends ProjectorContextTest {
 
         await().atMost(Duration.ofSeconds(60)).ignoreExceptionsInstanceOf(HttpTimeoutException.class)
                 .until(() -> readiness() == 200);
-        await().atMost(Duration.ofSeconds(60)).until(() -> consumed(readModel) == delivery.size());
+        await().atMost(Duration.ofSeconds(60)).until(() -> readModel.consumedFrom(topics.accounts()) == delivery.size());
         Projections.assertMatches(readModel, "outage", history);
         assertThat(readModel.appliedFrom(topics.accounts())).isEqualTo(history.applied());
         // what went to the dead-letter topics, not what a counter of committed batches says
         assertThat(new DeadLetterTopic(bootstrapServers, topics.accounts()).all()).isEmpty();
         assertThat(new DeadLetterTopic(bootstrapServers, topics.contracts()).all()).isEmpty();
-    }
-
-    private long consumed(ReadModel readModel) {
-        return readModel.storedOffsets(topics.accounts()).values().stream().mapToLong(Long::longValue).sum();
     }
 
     private double counted(String meter) {

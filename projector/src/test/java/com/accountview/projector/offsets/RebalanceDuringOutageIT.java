@@ -81,7 +81,8 @@ class RebalanceDuringOutageIT extends ProjectorContextTest {
         RandomHistory before = RandomHistory.of(808, "before-outage", 200, 3);
         RandomHistory during = RandomHistory.of(809, "during-outage", 300, 3);
         before.delivery().forEach(event -> events.send(event.structured(topics.accounts())));
-        await().atMost(Duration.ofSeconds(60)).until(() -> consumed() == before.delivery().size());
+        await().atMost(Duration.ofSeconds(60))
+                .until(() -> readModel.consumedFrom(topics.accounts()) == before.delivery().size());
         await().atMost(Duration.ofSeconds(60)).ignoreExceptions().until(() -> readiness() == 200);
 
         database.down();
@@ -108,7 +109,7 @@ class RebalanceDuringOutageIT extends ProjectorContextTest {
 
         int total = before.delivery().size() + during.delivery().size();
         await().atMost(Duration.ofSeconds(90)).alias("every record of both histories consumed")
-                .until(() -> consumed() == total);
+                .until(() -> readModel.consumedFrom(topics.accounts()) == total);
         Projections.assertMatches(readModel, "before-outage", before);
         Projections.assertMatches(readModel, "during-outage", during);
         assertThat(readModel.appliedFrom(topics.accounts())).isEqualTo(before.applied() + during.applied());
@@ -120,10 +121,6 @@ class RebalanceDuringOutageIT extends ProjectorContextTest {
                 HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/actuator/health/readiness"))
                         .timeout(Duration.ofSeconds(10)).build(),
                 HttpResponse.BodyHandlers.discarding()).statusCode();
-    }
-
-    private long consumed() {
-        return readModel.storedOffsets(topics.accounts()).values().stream().mapToLong(Long::longValue).sum();
     }
 
     private long assignedAccountPartitions(Admin admin) throws Exception {

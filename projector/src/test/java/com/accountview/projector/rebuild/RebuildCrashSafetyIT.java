@@ -315,7 +315,7 @@ class RebuildCrashSafetyIT {
 
     /** Records of the accounts topic the generation consumed, by its stored offsets (the topic begins at 0). */
     private long consumed(int generation) {
-        return readModel.storedOffsets(generation, accounts).values().stream().mapToLong(Long::longValue).sum();
+        return readModel.consumedFrom(generation, accounts);
     }
 
     private static String partition(String table, int generation) {

@@ -78,7 +78,7 @@ class RebuildIT extends ProjectorContextTest {
     }
 
     private long consumed(int generation) {
-        return storedOffsets(generation).values().stream().mapToLong(Long::longValue).sum();
+        return readModel.consumedFrom(generation, topics.accounts());
     }
 
     private Map<Integer, Long> storedOffsets(int generation) {

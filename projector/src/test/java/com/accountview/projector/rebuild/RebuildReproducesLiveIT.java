@@ -58,14 +58,15 @@ class RebuildReproducesLiveIT extends ProjectorContextTest {
         long accounts = records.stream().filter(record -> record.topic().equals(topics.accounts())).count();
         long contracts = records.size() - accounts;
         events.publishAll(records);
-        await().atMost(Duration.ofSeconds(120)).until(() -> consumed(1, topics.accounts()) == accounts
-                && consumed(1, topics.contracts()) == contracts);
+        await().atMost(Duration.ofSeconds(120)).until(() -> readModel.consumedFrom(1, topics.accounts()) == accounts
+                && readModel.consumedFrom(1, topics.contracts()) == contracts);
         RebuildEndpoint endpoint = new RebuildEndpoint(port, TOKEN);
 
         assertThat(endpoint.start("RebuildReproducesLiveIT").status()).isEqualTo(202);
 
         await().atMost(Duration.ofSeconds(120)).until(() -> endpoint.status().liveGeneration() == 2
-                && consumed(2, topics.accounts()) == accounts && consumed(2, topics.contracts()) == contracts);
+                && readModel.consumedFrom(2, topics.accounts()) == accounts
+                && readModel.consumedFrom(2, topics.contracts()) == contracts);
         for (String table : List.of("account", "contract")) {
             assertThat(rowsOnlyIn(table, 1, 2)).as("%s rows of generation 1 that generation 2 lacks", table).isEmpty();
             assertThat(rowsOnlyIn(table, 2, 1)).as("%s rows of generation 2 that generation 1 lacks", table).isEmpty();
@@ -104,10 +105,6 @@ class RebuildReproducesLiveIT extends ProjectorContextTest {
                 """, String.class, table);
         return jdbc().queryForList("SELECT " + columns + " FROM accountview." + table + " WHERE generation = ?"
                 + " EXCEPT ALL SELECT " + columns + " FROM accountview." + table + " WHERE generation = ?", generation, other);
-    }
-
-    private long consumed(int generation, String topic) {
-        return readModel.storedOffsets(generation, topic).values().stream().mapToLong(Long::longValue).sum();
     }
 
     private JdbcTemplate jdbc() {

@@ -91,6 +91,16 @@ public final class ReadModel {
         return applied == null ? 0 : applied;
     }
 
+    /** Records consumed from a topic: the sum of its partitions' stored next offsets (its partitions begin at 0). */
+    public long consumedFrom(String topic) {
+        return storedOffsets(topic).values().stream().mapToLong(Long::longValue).sum();
+    }
+
+    /** Records of a topic one generation consumed: the sum of its partitions' stored next offsets. */
+    public long consumedFrom(int generation, String topic) {
+        return storedOffsets(generation, topic).values().stream().mapToLong(Long::longValue).sum();
+    }
+
     /** The stored next offset of each partition of a topic. */
     public Map<Integer, Long> storedOffsets(String topic) {
         if (jdbc.queryForObject("SELECT to_regclass('accountview.consumer_offset') IS NULL", Boolean.class)) {
