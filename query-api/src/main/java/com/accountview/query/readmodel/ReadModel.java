@@ -11,6 +11,7 @@ import java.util.Optional;
 
 import javax.sql.DataSource;
 
+import com.zaxxer.hikari.HikariDataSource;
 import org.springframework.stereotype.Component;
 
 /**
@@ -67,9 +68,36 @@ public class ReadModel {
                 .orElseThrow(ReadModelFailures::noReadModel);
     }
 
+    /**
+     * Runs the lookup on a pooled connection, and once more on a new one if the server had ended the
+     * first one's session since its last use (a restart, a failover, a terminated backend). The pool
+     * hands out a connection used in the last half second without checking it, so each of its dead
+     * connections would otherwise cost a request a 503. A lookup only reads, so running it again is
+     * safe. If the database is really gone, the second try fails to connect, and that is the answer.
+     */
     private <T> Optional<List<T>> rowsOf(LiveLookup<T> lookup, Object[] arguments) throws SQLException {
-        try (Connection connection = pool.getConnection();
-             PreparedStatement statement = connection.prepareStatement(lookup.sql())) {
+        try (Connection connection = pool.getConnection()) {
+            try {
+                return rowsOf(connection, lookup, arguments);
+            } catch (SQLException failure) {
+                if (!ReadModelFailures.isSessionEnded(failure)) {
+                    throw failure;
+                }
+            }
+        }
+        // what ended this session has most likely ended the others too (a restart ends them all), and
+        // the second try must not get one of them: every pooled connection is replaced as it comes back
+        if (pool instanceof HikariDataSource hikari && hikari.getHikariPoolMXBean() != null) {
+            hikari.getHikariPoolMXBean().softEvictConnections();
+        }
+        try (Connection connection = pool.getConnection()) {
+            return rowsOf(connection, lookup, arguments);
+        }
+    }
+
+    private static <T> Optional<List<T>> rowsOf(Connection connection, LiveLookup<T> lookup, Object[] arguments)
+            throws SQLException {
+        try (PreparedStatement statement = connection.prepareStatement(lookup.sql())) {
             for (int i = 0; i < arguments.length; i++) {
                 statement.setObject(i + 1, arguments[i]);
             }

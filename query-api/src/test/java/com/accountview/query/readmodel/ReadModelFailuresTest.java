@@ -2,6 +2,7 @@ package com.accountview.query.readmodel;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.net.SocketTimeoutException;
 import java.sql.SQLException;
 import java.sql.SQLTransientConnectionException;
 
@@ -28,6 +29,27 @@ class ReadModelFailuresTest {
     void unreachableOrBusyDatabaseIsServiceUnavailable(String sqlState) {
         assertThat(codeOf(ReadModelFailures.translate(new SQLException("down", sqlState))))
                 .isEqualTo(ErrorCode.SERVICE_UNAVAILABLE);
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"57P01", "57P02", "08006", "08003"})
+    void aSessionTheServerEndedOrThatBrokeIsWorthAnotherConnection(String sqlState) {
+        assertThat(ReadModelFailures.isSessionEnded(new SQLException("session ended", sqlState))).isTrue();
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"08001", "57P03", "53300", "57014", "42P01"})
+    void aFailureToConnectATimeoutOrAnyOtherFailureIsNot(String sqlState) {
+        assertThat(ReadModelFailures.isSessionEnded(new SQLException("no", sqlState))).isFalse();
+        assertThat(ReadModelFailures.isSessionEnded(new SQLTransientConnectionException("pool timeout"))).isFalse();
+    }
+
+    @Test
+    void aServerThatFellSilentIsNot() {
+        SQLException silent = new SQLException("An I/O error occurred while sending to the backend.", "08006",
+                new SocketTimeoutException("Read timed out"));
+
+        assertThat(ReadModelFailures.isSessionEnded(silent)).isFalse();
     }
 
     @Test
