@@ -16,7 +16,8 @@ import org.springframework.stereotype.Component;
 
 /**
  * Runs the query side's lookups against the live generation of the read model, one statement (one
- * database round trip) per lookup, and turns database failures into the API's 503 and 504 answers.
+ * database round trip) per lookup, and a second on a new connection when the server had ended the
+ * first one's session; it turns database failures into the API's 503 and 504 answers.
  * A lookup reads the {@code live_*} views only and needs to know nothing about generations: it is
  * run joined to {@code live_generation} in the same statement (so on the same snapshot), which
  * tells "no read model has been built yet" (503) from "nothing matches" (no rows). Thread-safe.
