@@ -6,7 +6,6 @@ import static org.awaitility.Awaitility.await;
 
 import java.net.http.HttpResponse;
 import java.sql.Connection;
-import java.sql.ResultSet;
 import java.sql.Statement;
 import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
@@ -65,13 +64,14 @@ class DatabaseOutageIT {
 
     @Test
     void exhaustedPoolIsServiceUnavailable() throws Exception {
-        try (Connection lockHolder = readModel.connect(); Statement statement = lockHolder.createStatement()) {
+        try (Connection lockHolder = readModel.connect(); Statement statement = lockHolder.createStatement();
+             LookupSessions sessions = new LookupSessions(readModel)) {
             lockHolder.setAutoCommit(false);
             statement.execute("LOCK TABLE accountview.generation IN ACCESS EXCLUSIVE MODE");
             CompletableFuture<HttpResponse<String>> holdsTheOnlyConnection =
                     CompletableFuture.supplyAsync(() -> api.getAsApiKey(account.path()));
             try {
-                await().atMost(Duration.ofSeconds(5)).until(() -> lockWaiters(statement) > 0);
+                await().atMost(Duration.ofSeconds(5)).until(() -> sessions.waitingForALock() > 0);
 
                 assertUnavailable(api.getAsApiKey(account.path() + "/contracts"), "/contracts");
             } finally {
@@ -80,16 +80,6 @@ class DatabaseOutageIT {
             assertThat(holdsTheOnlyConnection.get().statusCode()).isIn(200, 504);
         }
         assertThat(api.getAsApiKey(account.path()).statusCode()).isEqualTo(200);
-    }
-
-    /** How many of the service's lookups wait for a lock; every lookup is run by {@link ReadModel}. */
-    private static int lockWaiters(Statement statement) throws Exception {
-        try (ResultSet row = statement.executeQuery("""
-                SELECT count(*) FROM pg_stat_activity
-                WHERE wait_event_type = 'Lock' AND query LIKE '%read_model_lookup_row%'""")) {
-            row.next();
-            return row.getInt(1);
-        }
     }
 
     @Test

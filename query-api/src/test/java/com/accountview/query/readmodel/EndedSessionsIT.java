@@ -5,8 +5,6 @@ import static org.awaitility.Awaitility.await;
 
 import java.net.http.HttpResponse;
 import java.sql.Connection;
-import java.sql.ResultSet;
-import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
 import java.util.List;
@@ -37,10 +35,6 @@ import org.springframework.test.context.TestPropertySource;
 class EndedSessionsIT {
 
     static final int POOL = 3;
-    /** The service's sessions: the last statement of each was one of its lookups (see {@link ReadModel}). */
-    private static final String SERVICE_SESSIONS = """
-            FROM pg_stat_activity
-            WHERE datname = current_database() AND pid <> pg_backend_pid() AND query LIKE '%read_model_lookup_row%'""";
 
     private final ProjectedReadModel readModel = ProjectedReadModel.shared();
     private final TestAccount account = TestAccount.fresh();
@@ -61,15 +55,14 @@ class EndedSessionsIT {
 
     @Test
     void everyEndpointAnswersRightAfterTheServerEndedEveryPooledSession() throws Exception {
-        try (Connection admin = readModel.connect(); Statement statement = admin.createStatement()) {
+        try (LookupSessions sessions = new LookupSessions(readModel)) {
             for (String endpoint : Api.ENDPOINTS) {
-                everyPooledConnectionUsedJustNow(statement);
+                everyPooledConnectionUsedJustNow(sessions);
 
-                String terminate = "SELECT count(*) FILTER (WHERE pg_terminate_backend(pid)) " + SERVICE_SESSIONS;
                 // at least the pool's: sessions of other test contexts in this JVM may be ended too
-                assertThat(count(statement, terminate)).as("sessions terminated").isGreaterThanOrEqualTo(POOL);
+                assertThat(sessions.terminateAll()).as("sessions terminated").isGreaterThanOrEqualTo(POOL);
                 await().atMost(Duration.ofSeconds(5)).pollInterval(Duration.ofMillis(5))
-                        .until(() -> count(statement, "SELECT count(*) " + SERVICE_SESSIONS) == 0);
+                        .until(() -> sessions.count() == 0);
 
                 assertThat(api.getAsApiKey(account.path() + endpoint).statusCode())
                         .as("%s right after every session was ended", endpoint).isEqualTo(200);
@@ -77,12 +70,8 @@ class EndedSessionsIT {
         }
     }
 
-    /**
-     * As many lookups as the pool has connections, held at a lock until all have one, then let go.
-     * The lock is held on a connection of its own: {@code statement}'s, outside a transaction, sees
-     * {@code pg_stat_activity} anew at every query (inside one it would see the same snapshot).
-     */
-    private void everyPooledConnectionUsedJustNow(Statement statement) throws Exception {
+    /** As many lookups as the pool has connections, held at a lock until all have one, then let go. */
+    private void everyPooledConnectionUsedJustNow(LookupSessions sessions) throws Exception {
         List<CompletableFuture<HttpResponse<String>>> lookups;
         try (Connection lockHolder = readModel.connect(); Statement lock = lockHolder.createStatement()) {
             lockHolder.setAutoCommit(false);
@@ -90,20 +79,12 @@ class EndedSessionsIT {
             lookups = IntStream.range(0, POOL)
                     .mapToObj(i -> CompletableFuture.supplyAsync(() -> api.getAsApiKey(account.path()), callers))
                     .toList();
-            String waiting = "SELECT count(*) " + SERVICE_SESSIONS + " AND wait_event_type = 'Lock'";
             await().atMost(Duration.ofSeconds(5)).pollInterval(Duration.ofMillis(5))
-                    .until(() -> count(statement, waiting) == POOL);
+                    .until(() -> sessions.waitingForALock() == POOL);
             lockHolder.rollback();
         }
         for (CompletableFuture<HttpResponse<String>> lookup : lookups) {
             assertThat(lookup.get().statusCode()).as("a lookup that held a connection").isEqualTo(200);
-        }
-    }
-
-    private static long count(Statement statement, String sql) throws SQLException {
-        try (ResultSet row = statement.executeQuery(sql)) {
-            row.next();
-            return row.getLong(1);
         }
     }
 }
