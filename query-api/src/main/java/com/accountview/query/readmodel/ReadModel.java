@@ -88,7 +88,8 @@ public class ReadModel {
         }
         // what ended this session has most likely ended the others too (a restart ends them all), and
         // the second try must not get one of them: every pooled connection is replaced as it comes back
-        if (pool instanceof HikariDataSource hikari && hikari.getHikariPoolMXBean() != null) {
+        // (the pool has started: it handed out the first connection)
+        if (pool instanceof HikariDataSource hikari) {
             hikari.getHikariPoolMXBean().softEvictConnections();
         }
         try (Connection connection = pool.getConnection()) {
