@@ -2,7 +2,6 @@ package com.accountview.tools.stack;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.net.ServerSocket;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
@@ -30,7 +29,7 @@ class LocalPostgresIT {
 
     @Test
     void analyzeGivesATableJustFilledItsPlannerStatistics() throws Exception {
-        postgres = LocalPostgres.start(directory.resolve("postgres"), freePort(), directory.resolve("postgres.log"));
+        postgres = LocalPostgres.start(directory.resolve("postgres"), LoopbackPorts.free(1)[0], directory.resolve("postgres.log"));
         postgres.createDatabase("analyzed");
         try (Connection connection = DriverManager.getConnection(postgres.jdbcUrl("analyzed"), LocalPostgres.USER,
                 LocalPostgres.PASSWORD); Statement statement = connection.createStatement()) {
@@ -48,12 +47,6 @@ class LocalPostgresIT {
         try (ResultSet result = statement.executeQuery("SELECT reltuples::bigint FROM pg_class WHERE relname = 'filled'")) {
             result.next();
             return result.getLong(1);
-        }
-    }
-
-    private static int freePort() throws Exception {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
         }
     }
 }

@@ -1,10 +1,11 @@
 package com.accountview.tools.stack;
 
 import java.io.IOException;
-import java.net.ServerSocket;
 import java.net.Socket;
-import java.util.ArrayList;
-import java.util.List;
+import java.util.LinkedHashSet;
+import java.util.Set;
+
+import com.accountview.testinfra.ServiceJar;
 
 /** Ports for the launcher tests: free ones to start on, and whether one still accepts connections. */
 public final class LoopbackPorts {
@@ -12,22 +13,17 @@ public final class LoopbackPorts {
     private LoopbackPorts() {
     }
 
-    /** {@code count} different ports that were free a moment ago. */
-    public static int[] free(int count) throws IOException {
-        List<ServerSocket> sockets = new ArrayList<>();
-        try {
-            int[] ports = new int[count];
-            for (int i = 0; i < count; i++) {
-                ServerSocket socket = new ServerSocket(0);
-                sockets.add(socket);
-                ports[i] = socket.getLocalPort();
-            }
-            return ports;
-        } finally {
-            for (ServerSocket socket : sockets) {
-                socket.close();
-            }
+    /**
+     * {@code count} different ports that were free a moment ago, drawn as {@link ServiceJar#freePort()}
+     * draws them: below the kernel's range for outgoing connections, which could take a port drawn
+     * from that range before the service under test binds it.
+     */
+    public static int[] free(int count) {
+        Set<Integer> ports = new LinkedHashSet<>();
+        while (ports.size() < count) {
+            ports.add(ServiceJar.freePort());
         }
+        return ports.stream().mapToInt(Integer::intValue).toArray();
     }
 
     /** Whether something accepts connections on 127.0.0.1:{@code port}. */
