@@ -1,9 +1,11 @@
 package com.accountview.query.accounts;
 
+import java.io.IOException;
+
 import com.accountview.query.errors.ErrorResponses;
 import com.accountview.query.web.ConditionalResponses;
 import jakarta.servlet.http.HttpServletRequest;
-import org.springframework.http.ResponseEntity;
+import jakarta.servlet.http.HttpServletResponse;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RestController;
 
@@ -22,9 +24,9 @@ class AccountController {
     }
 
     @GetMapping("/v4/orgs/{orgId}/external-accounts/{externalId}")
-    ResponseEntity<byte[]> account(ExternalAccountRef ref, HttpServletRequest request) {
-        return accounts.matching(ref).answer(
+    void account(ExternalAccountRef ref, HttpServletRequest request, HttpServletResponse response) throws IOException {
+        responses.send(accounts.matching(ref).answer(
                 id -> responses.ok(new AccountId(id)),
-                (code, message) -> errors.answer(request, code, message));
+                (code, message) -> errors.answer(request, code, message)), request, response);
     }
 }

@@ -3,9 +3,10 @@ package com.accountview.query.apidocs;
 import java.io.IOException;
 
 import com.accountview.query.web.ConditionalResponses;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
 import org.springframework.core.io.ClassPathResource;
 import org.springframework.http.MediaType;
-import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RestController;
 
@@ -29,7 +30,7 @@ class ApiDocsController {
     }
 
     @GetMapping(path = "/v4/api-docs")
-    ResponseEntity<byte[]> apiDocs() {
-        return responses.ok(document, YAML);
+    void apiDocs(HttpServletRequest request, HttpServletResponse response) throws IOException {
+        responses.send(responses.ok(document, YAML), request, response);
     }
 }

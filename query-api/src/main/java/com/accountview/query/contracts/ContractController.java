@@ -1,10 +1,12 @@
 package com.accountview.query.contracts;
 
+import java.io.IOException;
+
 import com.accountview.query.accounts.ExternalAccountRef;
 import com.accountview.query.errors.ErrorResponses;
 import com.accountview.query.web.ConditionalResponses;
 import jakarta.servlet.http.HttpServletRequest;
-import org.springframework.http.ResponseEntity;
+import jakarta.servlet.http.HttpServletResponse;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
@@ -28,14 +30,16 @@ class ContractController {
     }
 
     @GetMapping
-    ResponseEntity<byte[]> contracts(ExternalAccountRef ref, HttpServletRequest request) {
-        return contracts.of(ref,
+    void contracts(ExternalAccountRef ref, HttpServletRequest request, HttpServletResponse response) throws IOException {
+        responses.send(contracts.of(ref,
                 all -> responses.ok(new Contracts(all)),
-                (code, message) -> errors.answer(request, code, message));
+                (code, message) -> errors.answer(request, code, message)), request, response);
     }
 
     @GetMapping("/active")
-    ResponseEntity<byte[]> activeContract(ExternalAccountRef ref, HttpServletRequest request) {
-        return active.answer(ref, responses::ok, (code, message) -> errors.answer(request, code, message));
+    void activeContract(ExternalAccountRef ref, HttpServletRequest request, HttpServletResponse response)
+            throws IOException {
+        responses.send(active.answer(ref, responses::ok, (code, message) -> errors.answer(request, code, message)),
+                request, response);
     }
 }

@@ -9,6 +9,7 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.util.HexFormat;
+import java.util.List;
 import java.util.UUID;
 
 import com.accountview.query.support.Api;
@@ -90,6 +91,27 @@ class HttpConventionsIT {
         assertThat(head.body()).isEmpty();
         assertThat(head.headers().firstValue("ETag")).isEqualTo(get.headers().firstValue("ETag"));
         assertThat(head.headers().firstValue("Content-Type")).isEqualTo(get.headers().firstValue("Content-Type"));
+    }
+
+    /** Spring MVC's guard against reflected file downloads, which the handlers that write their answers keep. */
+    @Test
+    void aBodySentToAPathEndingInAnExtensionABrowserMightRunIsMarkedInline() {
+        TestAccount dotted = new TestAccount(account.org(), account.externalId() + ".bat");
+        readModel.newAccountWithAContract(dotted);
+
+        HttpResponse<String> found = api.getAsApiKey(dotted.path());
+        assertThat(found.statusCode()).isEqualTo(200);
+        assertThat(found.headers().firstValue("Content-Disposition")).hasValue("inline;filename=f.txt");
+        // the guard looks at the last segment only
+        HttpResponse<String> contracts = api.getAsApiKey(dotted.path() + "/contracts");
+        assertThat(contracts.statusCode()).isEqualTo(200);
+        assertThat(contracts.headers().firstValue("Content-Disposition")).isEmpty();
+        HttpResponse<String> missing = api.getAsApiKey(Api.account(account.org(), account.externalId() + ".cmd"));
+        assertThat(missing.statusCode()).isEqualTo(404);
+        assertThat(missing.headers().firstValue("Content-Disposition")).hasValue("inline;filename=f.txt");
+        for (String safe : List.of(account.path(), Api.account(account.org(), account.externalId() + ".json"))) {
+            assertThat(api.getAsApiKey(safe).headers().firstValue("Content-Disposition")).as(safe).isEmpty();
+        }
     }
 
     @ParameterizedTest
