@@ -19,8 +19,9 @@ import tools.jackson.databind.json.JsonMapper;
 /**
  * 200 responses of the API: JSON (or the OpenAPI document), {@code Cache-Control: no-cache}, and a
  * strong {@code ETag} that is a hash of the body, so equal data gives equal tags on every instance. The body is
- * serialized once: the bytes hashed are the bytes sent. A matching {@code If-None-Match} is answered
- * 304 from that tag, by Spring's own evaluation of the header ({@link #send}). Thread-safe.
+ * serialized once: the bytes hashed are the bytes sent. {@link #send} writes any handler's answer, a
+ * 200 or an error, to the servlet response, and answers a matching {@code If-None-Match} 304 from the
+ * tag, by Spring's own evaluation of the header. Thread-safe.
  */
 @Component
 public class ConditionalResponses {
