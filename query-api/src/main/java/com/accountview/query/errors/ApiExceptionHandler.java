@@ -8,18 +8,24 @@ import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
+import org.springframework.web.util.DisconnectedClientHelper;
 
 /**
  * Turns every exception that leaves a handler into an {@link ErrorResponse}: the API's own
  * {@link ApiException}s, Spring MVC's exceptions that carry a status (unknown path, wrong method,
- * ...), and anything unexpected as a logged 500.
+ * ...), and anything unexpected as a logged 500. A client that hung up before its answer was
+ * written gets nothing: there is no one left to answer (logged at DEBUG under
+ * {@value #DISCONNECTED_CLIENT_LOG}).
  */
 @RestControllerAdvice
 class ApiExceptionHandler {
 
+    static final String DISCONNECTED_CLIENT_LOG = "com.accountview.query.errors.DisconnectedClient";
+
     private static final Logger log = LoggerFactory.getLogger(ApiExceptionHandler.class);
 
     private final ErrorResponses errors;
+    private final DisconnectedClientHelper disconnectedClients = new DisconnectedClientHelper(DISCONNECTED_CLIENT_LOG);
 
     ApiExceptionHandler(ErrorResponses errors) {
         this.errors = errors;
@@ -37,9 +43,17 @@ class ApiExceptionHandler {
         return errors.entity(request, failure.code(), failure.getMessage());
     }
 
-    /** Spring MVC's own exceptions carry their status (404 unknown path, 405, 400 ...); anything else is a 500. */
+    /**
+     * Spring MVC's own exceptions carry their status (404 unknown path, 405, 400 ...); a client gone
+     * away gets nothing ({@code null}: the request counts as handled); anything else is a 500.
+     */
     @ExceptionHandler(Exception.class)
     ResponseEntity<ErrorResponse> other(Exception failure, HttpServletRequest request) {
+        // a reset while the body was written is the client's doing, not ours: an ERROR with a stack
+        // trace, then a failed write of a 500 to the closed connection, would page someone for nothing
+        if (disconnectedClients.checkAndLogClientDisconnectedException(failure)) {
+            return null;
+        }
         if (failure instanceof org.springframework.web.ErrorResponse framework
                 && framework.getStatusCode().is4xxClientError()) {
             return errors.forStatus(request, framework.getStatusCode().value(), framework.getHeaders());

@@ -2,6 +2,9 @@ package com.accountview.query.errors;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.io.IOException;
+
+import org.apache.catalina.connector.ClientAbortException;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.springframework.boot.test.system.CapturedOutput;
@@ -30,6 +33,17 @@ class ApiExceptionHandlerTest {
         assertThat(body.message()).doesNotContain("SELECT", "IllegalStateException", "accountview");
         assertThat(body.traceId()).matches("[0-9a-f]{32}");
         assertThat(log.getOut()).contains("trace_id=" + body.traceId()).contains("IllegalStateException");
+    }
+
+    @Test
+    void aClientGoneAwayIsAnsweredNothingAndNotLoggedAsAFailure(CapturedOutput log) {
+        MockHttpServletRequest request = new MockHttpServletRequest("GET", "/v4/orgs/telco/external-accounts/1");
+
+        ResponseEntity<ErrorResponse> response = handler.other(
+                new ClientAbortException(new IOException("Connection reset by peer")), request);
+
+        assertThat(response).isNull();
+        assertThat(log.getOut()).doesNotContain("Unexpected failure").doesNotContain("ClientAbortException");
     }
 
     @Test

@@ -31,6 +31,20 @@ public final class RawHttp {
         }
     }
 
+    /**
+     * Sends the request and resets the connection at once ({@code SO_LINGER} 0), without reading
+     * anything: a client that hangs up while the service writes its answer.
+     */
+    public static void sendAndReset(int port, byte[] request) {
+        try (Socket socket = new Socket("localhost", port)) {
+            socket.setSoLinger(true, 0);
+            socket.getOutputStream().write(request);
+            socket.getOutputStream().flush();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
     /** A request line plus headers and {@code Connection: close}, as raw bytes (UTF-8 where non-ASCII). */
     public static byte[] request(String requestLine, String... headerLines) {
         StringBuilder text = new StringBuilder(requestLine).append("\r\nHost: localhost\r\n");
