@@ -5,12 +5,12 @@ import jakarta.servlet.DispatcherType;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
-import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.config.observation.SecurityObservationSettings;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.oauth2.server.resource.web.BearerTokenResolver;
 import org.springframework.security.oauth2.server.resource.web.DefaultBearerTokenResolver;
 import org.springframework.security.web.authentication.AnonymousAuthenticationFilter;
+import org.springframework.security.web.context.RequestAttributeSecurityContextRepository;
 import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
 import org.springframework.security.web.util.matcher.RequestMatcher;
 
@@ -60,7 +60,14 @@ class SecurityConfiguration {
                 .requestCache(cache -> cache.disable())
                 // nothing asks the servlet request for its user or roles: no wrapper around every request
                 .servletApi(servletApi -> servletApi.disable())
-                .sessionManagement(sessions -> sessions.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+                // no sessions at all, rather than a stateless session policy: that still runs two filters on
+                // every request (one wraps the response) for sessions that never exist; the caller's
+                // authentication lives for its request only
+                .sessionManagement(sessions -> sessions.disable())
+                .securityContext(context -> context.securityContextRepository(
+                        new RequestAttributeSecurityContextRepository()))
+                // no anonymous caller: a request without one is refused by the same entry point (401)
+                .anonymous(anonymous -> anonymous.disable())
                 // the API sets its own Cache-Control: no-cache, which lets clients revalidate with ETags
                 .headers(headers -> headers.cacheControl(cache -> cache.disable()))
                 .exceptionHandling(handling -> handling
